@@ -1,0 +1,57 @@
+# Leeswijzer — `make run` launches the app, `make test` runs every test (see README.md).
+# Both set everything up on a fresh machine: a virtual environment in .venv, the Dutch spaCy
+# pipeline and the dictionary built from its open sources.
+
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip
+
+# The Dutch spaCy pipeline to install (a package name, found in PIP_FIND_LINKS or on an index,
+# or a wheel path/URL). The official nl_core_news_sm comes from its release wheel.
+LEESWIJZER_PIPELINE ?= nl_core_news_sm
+NL_CORE_NEWS_SM_WHEEL := https://github.com/explosion/spacy-models/releases/download/nl_core_news_sm-3.8.0/nl_core_news_sm-3.8.0-py3-none-any.whl
+# Folder with the dictionary sources (FreeDict, OMW, WordNet); empty = download them.
+LEESWIJZER_SOURCES ?=
+export LEESWIJZER_PIPELINE LEESWIJZER_SOURCES
+
+DICTIONARY := resources/dictionary.sqlite
+INSTALLED := $(VENV)/.installed
+PIPELINE_STAMP := $(VENV)/.pipeline-$(subst /,_,$(subst :,_,$(LEESWIJZER_PIPELINE)))
+
+.PHONY: run test setup lint bench bundle package clean
+
+run: setup
+	$(PY) main.py
+
+test: setup
+	QT_QPA_PLATFORM=offscreen LEESWIJZER_OFFLINE=1 $(PY) -m pytest -q
+
+setup: $(INSTALLED) $(PIPELINE_STAMP) $(DICTIONARY)
+
+$(INSTALLED): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -e ".[dev,bundle]"
+	touch $@
+
+$(PIPELINE_STAMP): $(INSTALLED)
+	$(PIP) install --quiet "$(LEESWIJZER_PIPELINE)" || { \
+	  test "$(LEESWIJZER_PIPELINE)" = nl_core_news_sm && $(PIP) install --quiet "$(NL_CORE_NEWS_SM_WHEEL)"; }
+	touch $@
+
+$(DICTIONARY): scripts/build_dictionary.py $(INSTALLED)
+	$(PY) scripts/build_dictionary.py --output $@ $(if $(LEESWIJZER_SOURCES),--sources "$(LEESWIJZER_SOURCES)")
+
+lint: setup
+	$(VENV)/bin/mypy --strict assistant
+	$(VENV)/bin/ruff check .
+
+bench: setup
+	LEESWIJZER_OFFLINE=1 $(PY) bench/analyse.py
+	LEESWIJZER_OFFLINE=1 $(PY) bench/gloss.py
+	LEESWIJZER_OFFLINE=1 $(PY) bench/notes.py
+	QT_QPA_PLATFORM=offscreen LEESWIJZER_OFFLINE=1 $(PY) bench/ui.py
+
+clean:
+	rm -rf build dist $(DICTIONARY)

@@ -1,0 +1,114 @@
+"""Splits Dutch compounds (havenstad, vernietigingsoorlog) into parts a dictionary knows."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+LINKS = ("", "s", "e", "en", "-")
+MIN_PART = 3
+MAX_PARTS = 4
+# Parts rarer than this (Zipf) are more often dictionary oddities than real compound parts.
+MIN_PART_ZIPF = 1.5
+
+
+@dataclass(frozen=True, slots=True)
+class CompoundPart:
+    """One part as written in the word (`text`), its dictionary form and the link after it."""
+
+    text: str
+    lemma: str
+    link: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CompoundSplit:
+    parts: tuple[CompoundPart, ...]
+
+    @property
+    def head(self) -> CompoundPart:
+        return self.parts[-1]
+
+    def describe(self) -> str:
+        """'vernietiging·s·oorlog' style: parts joined with their links."""
+        return "·".join(
+            piece for part in self.parts for piece in (part.text, part.link) if piece
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    parts: tuple[CompoundPart, ...]
+    min_zipf: float
+    total_zipf: float
+
+    def key(self) -> tuple[int, float, float]:
+        return (len(self.parts), -self.min_zipf, -self.total_zipf)
+
+
+def split_compound(
+    word: str,
+    known: Callable[[str], bool],
+    zipf: Callable[[str], float],
+    head_forms: Callable[[str], Iterable[str]] | None = None,
+) -> CompoundSplit | None:
+    """The split into the fewest, most frequent known parts, or None.
+
+    Only lower-case words are split, never one `known` whole. Every part but the last must be
+    known as written; the last (the head) may be inflected, and `head_forms` gives its
+    possible dictionary forms (granaten → granaat).
+    """
+    if not word or word != word.lower() or not word.replace("-", "").isalpha():
+        return None
+    if known(word) or len(word) < 2 * MIN_PART:
+        return None
+    memo: dict[int, _Candidate | None] = {}
+
+    def head_lemma(piece: str) -> str | None:
+        if known(piece):
+            return piece
+        for form in head_forms(piece) if head_forms else ():
+            if len(form) >= MIN_PART and known(form):
+                return form
+        return None
+
+    def best_from(start: int, depth: int) -> _Candidate | None:
+        if start in memo:
+            return memo[start]
+        best: _Candidate | None = None
+        rest = word[start:]
+        if start > 0 and len(rest) >= MIN_PART and "-" not in rest:
+            lemma = head_lemma(rest)
+            if lemma is not None:
+                score = zipf(lemma)
+                if score >= MIN_PART_ZIPF:
+                    best = _Candidate((CompoundPart(rest, lemma),), score, score)
+        if depth < MAX_PARTS - 1:
+            for end in range(start + MIN_PART, len(word) - MIN_PART + 1):
+                piece = word[start:end]
+                if "-" in piece or not known(piece):
+                    continue
+                score = zipf(piece)
+                if score < MIN_PART_ZIPF:
+                    continue
+                for link in LINKS:
+                    if not word.startswith(link, end):
+                        continue
+                    tail = best_from(end + len(link), depth + 1)
+                    if tail is None:
+                        continue
+                    candidate = _Candidate(
+                        (CompoundPart(piece, piece, link), *tail.parts),
+                        min(score, tail.min_zipf),
+                        score + tail.total_zipf,
+                    )
+                    if best is None or candidate.key() < best.key():
+                        best = candidate
+        # Memoised only by start: depth merely caps the part count and rarely matters.
+        memo[start] = best
+        return best
+
+    found = best_from(0, 0)
+    if found is None or len(found.parts) < 2:
+        return None
+    return CompoundSplit(found.parts)

@@ -1,0 +1,253 @@
+"""Plain, immutable data that crosses threads and the core/UI boundary (character offsets, no Qt)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+MONTH_NAMES_EN = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+
+
+class Level(str, Enum):
+    """CEFR levels, A1 (beginner) to C2 (near native)."""
+
+    A1 = "A1"
+    A2 = "A2"
+    B1 = "B1"
+    B2 = "B2"
+    C1 = "C1"
+    C2 = "C2"
+
+
+class Category(str, Enum):
+    """The app's entity categories (what the learner sees in the legend)."""
+
+    PERSON = "person"
+    ORGANISATION = "organisation"
+    PLACE = "place"
+    GROUP = "group"
+    EVENT = "event"
+    DATE = "date"
+    OTHER = "other"
+
+
+class BlockKind(str, Enum):
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+
+
+class PhraseKind(str, Enum):
+    SEPARABLE_VERB = "separable verb"
+    IDIOM = "idiom"
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class ArticleDate:
+    """A year, year-month or full date, as precise as the source gives it."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def iso(self) -> str:
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def describe(self) -> str:
+        """English wording: '2023', 'September 2023' or '4 September 2023'."""
+        if self.month is None:
+            return str(self.year)
+        month = MONTH_NAMES_EN[self.month - 1]
+        if self.day is None:
+            return f"{month} {self.year}"
+        return f"{self.day} {month} {self.year}"
+
+    @classmethod
+    def parse(cls, value: str) -> ArticleDate:
+        """Parse 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'; raises ValueError otherwise."""
+        parts = value.strip().split("-")
+        if not 1 <= len(parts) <= 3 or not all(p.isdigit() for p in parts):
+            raise ValueError(f"not an ISO date: {value!r}")
+        numbers = [int(p) for p in parts]
+        date = cls(*numbers)
+        if date.month is not None and not 1 <= date.month <= 12:
+            raise ValueError(f"month out of range: {value!r}")
+        if date.day is not None and not 1 <= date.day <= 31:
+            raise ValueError(f"day out of range: {value!r}")
+        return date
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A heading or paragraph: [start, end) in Article.text."""
+
+    kind: BlockKind
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A loaded article: one normalised text (NFC, '\\n' newlines) and its blocks."""
+
+    text: str
+    blocks: tuple[Block, ...]
+    date: ArticleDate | None = None
+    title: str | None = None
+    source: str = "pasted text"
+
+
+@dataclass(frozen=True, slots=True)
+class PipelineInfo:
+    name: str
+    version: str
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word or punctuation mark of the analysed text."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    lemma: str
+    pos: str
+    morph: str
+    sentence: int
+    zipf: float
+    # False for names, numbers, punctuation, symbols, URLs and tokens inside named entities:
+    # such tokens are never hard whatever the level.
+    is_word: bool
+    hard: bool
+    phrase: int | None = None
+    entity: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A named-entity span; first_token..last_token is its inclusive token range."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    label: str
+    category: Category
+    first_token: int
+    last_token: int
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """Tokens that belong together: a separable verb or a fixed expression."""
+
+    index: int
+    kind: PhraseKind
+    lemma: str
+    tokens: tuple[int, ...]
+    meaning: str | None = None
+    # Frequency the phrase's words are judged by: the joined verb's Zipf for separable verbs;
+    # for idioms with a verb, their rarest content word's Zipf less IDIOM_PENALTY.
+    zipf: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AnalysedArticle:
+    article: Article
+    model: PipelineInfo
+    level: Level
+    tokens: tuple[Token, ...]
+    sentences: tuple[Sentence, ...]
+    entities: tuple[Entity, ...]
+    phrases: tuple[Phrase, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class GlossPart:
+    """A compound part or phrase word with its own short gloss."""
+
+    text: str
+    lemma: str
+    senses: tuple[str, ...]
+
+
+class GlossKind(str, Enum):
+    WORD = "word"
+    PHRASE = "phrase"
+    INFLECTION = "inflection"
+    COMPOUND = "compound"
+
+
+@dataclass(frozen=True, slots=True)
+class GlossCard:
+    """What the learner sees when hovering a word."""
+
+    form: str
+    lemma: str
+    pos: str
+    kind: GlossKind
+    senses: tuple[str, ...]
+    source: str
+    article: str | None = None  # "de" / "het" / "de/het"
+    plural: str | None = None
+    principal_parts: str | None = None  # strong verbs: "vallen, viel, gevallen"
+    phrase: str | None = None  # the whole phrase lemma, e.g. "uit de lucht vallen"
+    phrase_tokens: tuple[int, ...] = ()
+    parts: tuple[GlossPart, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """Background on one subject of the article, as things stood at the article's date."""
+
+    key: str
+    name: str
+    category: Category
+    mentions: tuple[Mention, ...]
+    international_name: str | None = None
+    description: str | None = None
+    role_at_date: str | None = None
+    source: str = "offline"
+    attribution: str | None = None
+    sentences: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpression:
+    """A time expression and, when the article has a date, what it refers to."""
+
+    start: int
+    end: int
+    text: str
+    resolved: str | None  # ISO year, year-month or date, or "A/B" for a range
+    description: str | None = None  # English, e.g. "February 2022"
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """Everything the app knows about one article."""
+
+    analysed: AnalysedArticle
+    notes: tuple[Note, ...]
+    times: tuple[TimeExpression, ...]

@@ -1,0 +1,205 @@
+"""The one module that owns spaCy: finds and loads a Dutch pipeline, turns text into parse data."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import metadata
+from importlib.util import find_spec
+from pathlib import Path
+from typing import Any
+
+from assistant.errors import PipelineMissingError
+from assistant.models import PipelineInfo
+
+log = logging.getLogger(__name__)
+
+PIPELINE_ENV = "LEESWIJZER_PIPELINE"
+PREFERRED_PIPELINES = ("nl_core_news_sm", "nl_core_news_md", "nl_core_news_lg")
+INSTALL_COMMAND = "python -m spacy download nl_core_news_sm"
+OFFICIAL_WHEEL = (
+    "https://github.com/explosion/spacy-models/releases/download/"
+    "nl_core_news_sm-3.8.0/nl_core_news_sm-3.8.0-py3-none-any.whl"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedToken:
+    """One non-space token; `head` and indices are positions in ParsedText.tokens."""
+
+    start: int
+    end: int
+    text: str
+    lemma: str
+    pos: str
+    morph: str
+    dep: str
+    head: int
+    sentence: int
+    like_num: bool
+    like_url: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedSpan:
+    """A sentence or entity: inclusive token range and character offsets."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+    label: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedText:
+    tokens: tuple[ParsedToken, ...]
+    sentences: tuple[ParsedSpan, ...]
+    entities: tuple[ParsedSpan, ...]
+
+
+def _package_meta(name: str) -> dict[str, Any] | None:
+    spec = find_spec(name)
+    if spec is None or spec.origin is None:
+        return None
+    meta_file = Path(spec.origin).parent / "meta.json"
+    try:
+        meta: dict[str, Any] = json.loads(meta_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return meta
+
+
+def installed_dutch_pipelines() -> list[str]:
+    """Names of installed spaCy pipeline packages whose language is Dutch, best first."""
+    candidates = {entry.name for entry in metadata.entry_points(group="spacy_models")}
+    candidates.update(
+        name for dist in metadata.distributions()
+        if (name := (dist.metadata["Name"] or "").replace("-", "_").lower()).startswith("nl_")
+    )
+    names = {
+        name for name in candidates
+        if (meta := _package_meta(name)) is not None and meta.get("lang") == "nl"
+    }
+    preferred = [name for name in PREFERRED_PIPELINES if name in names]
+    return preferred + sorted(names - set(preferred))
+
+
+def choose_pipeline(requested: str | None = None) -> str:
+    """The pipeline to use: the requested one (argument or environment), else the best installed."""
+    requested = requested or os.environ.get(PIPELINE_ENV) or None
+    installed = installed_dutch_pipelines()
+    if requested:
+        if requested in installed or _package_meta(requested) is not None:
+            return requested
+        log.warning("requested pipeline %s is not installed; looking for another", requested)
+    if installed:
+        return installed[0]
+    raise PipelineMissingError(
+        "No Dutch language model for spaCy is installed, so Leeswijzer cannot analyse articles. "
+        f"Install the official one with:  {INSTALL_COMMAND}  "
+        f"(offline: pip install a downloaded wheel such as {OFFICIAL_WHEEL.rsplit('/', 1)[-1]})."
+    )
+
+
+class Pipeline:
+    """A loaded Dutch spaCy pipeline; thread-safe to call from one worker at a time."""
+
+    def __init__(self, name: str) -> None:
+        import spacy
+
+        self._nlp = spacy.load(name)
+        meta = self._nlp.meta
+        self.info = PipelineInfo(name=f"{meta.get('lang', 'nl')}_{meta.get('name', name)}",
+                                 version=str(meta.get("version", "?")))
+        self.labels: tuple[str, ...] = tuple(
+            self._nlp.get_pipe("ner").labels if self._nlp.has_pipe("ner") else ()
+        )
+        self._lock = threading.Lock()
+
+    def raw_pipe(self, texts: Sequence[str]) -> int:
+        """Run spaCy alone on the texts (for benchmarks); returns the token count."""
+        with self._lock:
+            return sum(len(doc) for doc in self._nlp.pipe(texts, batch_size=64))
+
+    def parse(self, text: str, spans: Sequence[tuple[int, int]]) -> ParsedText:
+        """Parse each [start, end) span of `text` separately; offsets refer to `text`."""
+        tokens: list[ParsedToken] = []
+        sentences: list[ParsedSpan] = []
+        entities: list[ParsedSpan] = []
+        with self._lock:
+            docs = self._nlp.pipe((text[s:e] for s, e in spans), batch_size=64)
+            for (offset, _), doc in zip(spans, docs, strict=True):
+                self._collect(doc, offset, tokens, sentences, entities)
+        return ParsedText(tuple(tokens), tuple(sentences), tuple(entities))
+
+    @staticmethod
+    def _collect(
+        doc: Any,
+        offset: int,
+        tokens: list[ParsedToken],
+        sentences: list[ParsedSpan],
+        entities: list[ParsedSpan],
+    ) -> None:
+        position: dict[int, int] = {}
+        base = len(tokens)
+        for token in doc:
+            if not token.is_space:
+                position[token.i] = base + len(position)
+        for sent in doc.sents:
+            members = [position[t.i] for t in sent if t.i in position]
+            if not members:
+                continue
+            sentence_index = len(sentences)
+            for token in sent:
+                if token.i not in position:
+                    continue
+                start = offset + token.idx
+                tokens.append(ParsedToken(
+                    start=start,
+                    end=start + len(token.text),
+                    text=token.text,
+                    lemma=token.lemma_ or token.text,
+                    pos=token.pos_,
+                    morph=str(token.morph),
+                    dep=token.dep_,
+                    head=position.get(token.head.i, position[token.i]),
+                    sentence=sentence_index,
+                    like_num=token.like_num,
+                    like_url=token.like_url,
+                ))
+            sentences.append(ParsedSpan(
+                members[0], members[-1], tokens[members[0]].start, tokens[members[-1]].end
+            ))
+        for ent in doc.ents:
+            members = [position[t.i] for t in ent if t.i in position]
+            if members:
+                entities.append(ParsedSpan(
+                    members[0], members[-1], offset + ent.start_char, offset + ent.end_char,
+                    ent.label_,
+                ))
+
+
+_pipelines: dict[str, Pipeline] = {}
+_load_lock = threading.Lock()
+
+
+def get_pipeline(name: str | None = None) -> Pipeline:
+    """Load the chosen pipeline once (slow the first time, ~1–2 s); later calls reuse it."""
+    chosen = choose_pipeline(name)
+    with _load_lock:
+        pipeline = _pipelines.get(chosen)
+        if pipeline is None:
+            try:
+                pipeline = Pipeline(chosen)
+            except (OSError, ImportError) as error:
+                raise PipelineMissingError(
+                    f"The Dutch language model “{chosen}” could not be loaded ({error}). "
+                    f"Reinstall it, or install the official one with:  {INSTALL_COMMAND}"
+                ) from error
+            _pipelines[chosen] = pipeline
+        return pipeline

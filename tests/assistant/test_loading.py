@@ -1,0 +1,165 @@
+"""Loading articles: the sample format, encodings, HTML, EPUB and every bad input."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+
+from assistant.errors import ArticleError
+from assistant.loading import MAX_FILE_BYTES, article_from_text, load_article
+from assistant.models import ArticleDate, BlockKind
+
+SAMPLE_LIKE = (
+    " date 2023-09 Eerste alinea over de oorlog. Nog een zin.\n\n"
+    "Een tussenkop zonder punt\n\n"
+    "Tweede alinea: met ‘aanhalingstekens’ en een café.\n"
+)
+
+
+def test_sample_format_metadata_is_parsed_and_not_part_of_the_text() -> None:
+    article = article_from_text(SAMPLE_LIKE)
+    assert article.date == ArticleDate(2023, 9)
+    assert "date" not in article.text and "2023-09" not in article.text
+    assert article.text.startswith("Eerste alinea")
+    kinds = [block.kind for block in article.blocks]
+    assert kinds == [BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.PARAGRAPH]
+    heading = article.blocks[1]
+    assert article.text[heading.start:heading.end] == "Een tussenkop zonder punt"
+
+
+def test_block_offsets_cover_their_text_exactly() -> None:
+    article = article_from_text(SAMPLE_LIKE)
+    texts = [article.text[b.start:b.end] for b in article.blocks]
+    assert "\n\n".join(texts) == article.text
+    assert all(t == t.strip() and t for t in texts)
+
+
+def test_full_date_and_no_date() -> None:
+    assert article_from_text(" date 2023-09-04 Hallo daar.").date == ArticleDate(2023, 9, 4)
+    assert article_from_text("Hallo daar.").date is None
+
+
+def test_shared_sample(sample_path: Path) -> None:
+    article = load_article(sample_path)
+    assert article.date == ArticleDate(2023, 9)
+    assert article.title is None
+    assert article.text.startswith("Er hing al langer iets in de lucht")
+    headings = [article.text[b.start:b.end] for b in article.blocks if b.kind is BlockKind.HEADING]
+    assert headings == [
+        "Militaire gelegenheidsliefde is uit noodzaak geboren",
+        "De top wordt al maanden voorgeproduceerd",
+    ]
+
+
+def test_text_is_nfc_with_unix_newlines() -> None:
+    article = article_from_text("Cafe\u0301 een.\r\n\r\nTwee.\rDrie.")
+    assert "Café" in article.text and "\r" not in article.text
+    assert "e\u0301" not in article.text
+
+
+@pytest.mark.parametrize(
+    ("encoding", "bom"),
+    [("utf-8", b""), ("utf-8", codecs.BOM_UTF8), ("utf-16-le", codecs.BOM_UTF16_LE),
+     ("utf-16-be", codecs.BOM_UTF16_BE), ("cp1252", b""), ("latin-1", b"")],
+)
+def test_encodings(tmp_path: Path, encoding: str, bom: bytes) -> None:
+    text = " date 2024-01 Een ruïne, een café en een ‘citaat’ — geëxporteerd.\n"
+    if encoding == "latin-1":
+        text = text.replace("‘", "'").replace("’", "'").replace("—", "-")
+    path = tmp_path / "artikel.txt"
+    path.write_bytes(bom + text.encode(encoding))
+    article = load_article(path)
+    assert article.date == ArticleDate(2024, 1)
+    assert "ruïne" in article.text and "café" in article.text and "geëxporteerd" in article.text
+
+
+def test_undecodable_bytes_never_crash(tmp_path: Path) -> None:
+    path = tmp_path / "raar.txt"
+    path.write_bytes(b"Een tekst met rare bytes \x81\x8d\x90 en verder gewoon Nederlands.\n")
+    article = load_article(path)
+    assert article.text.startswith("Een tekst met rare bytes")
+
+
+def test_html_uses_trafilatura_text_title_and_date(tmp_path: Path) -> None:
+    path = tmp_path / "pagina.html"
+    path.write_text(
+        "<html><head><title>Poetin ontmoet Kim</title>"
+        '<meta name="date" content="2023-09-13"></head><body>'
+        "<nav>Menu Home Contact</nav><article><h1>Poetin ontmoet Kim</h1>"
+        "<p>De Russische president Vladimir Poetin heeft in Vladivostok de Noord-Koreaanse "
+        "leider Kim Jong-un ontvangen voor overleg over militaire samenwerking.</p>"
+        "<h2>Wapens</h2><p>Volgens Amerikaanse inlichtingen gaat het om artilleriegranaten "
+        "die Rusland nodig heeft voor de oorlog in Oekraïne.</p>"
+        "<script>alert('x')</script></article></body></html>",
+        encoding="utf-8",
+    )
+    article = load_article(path)
+    assert article.title == "Poetin ontmoet Kim"
+    assert article.date == ArticleDate(2023, 9, 13)
+    assert "Vladivostok" in article.text and "alert" not in article.text
+    assert any(b.kind is BlockKind.HEADING for b in article.blocks)
+
+
+def test_epub(tmp_path: Path) -> None:
+    from ebooklib import epub
+
+    book = epub.EpubBook()
+    book.set_identifier("test-1")
+    book.set_title("Een klein boek")
+    book.set_language("nl")
+    book.add_metadata("DC", "date", "2022-05-01")
+    chapter = epub.EpubHtml(title="Een", file_name="een.xhtml", lang="nl")
+    chapter.content = ("<html><body><h1>Hoofdstuk een</h1><p>Het was een koude dag in "
+                       "Amsterdam.</p></body></html>")
+    book.add_item(chapter)
+    book.toc = [chapter]
+    book.spine = [chapter]
+    book.add_item(epub.EpubNcx())
+    book.add_item(epub.EpubNav())
+    path = tmp_path / "boek.epub"
+    epub.write_epub(str(path), book)
+    article = load_article(path)
+    assert article.title == "Een klein boek"
+    assert article.date == ArticleDate(2022, 5, 1)
+    assert "koude dag in Amsterdam" in article.text
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("leeg.txt", b"", "is empty"),
+        ("spaties.txt", b"  \n\n \t ", "is empty"),
+        ("plaatje.txt", bytes(range(256)) * 4, "binary"),
+        ("plaatje.png", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "not a supported"),
+        ("archief.zip", b"PK\x03\x04" + bytes(200), "compressed"),
+        ("kapot.epub", b"PK\x03\x04 not really a zip", "not a readable EPUB"),
+        ("leeg.html", b"<html><head><script>var x = 1;</script></head><body></body></html>",
+         "no article text"),
+    ],
+)
+def test_bad_input_gets_a_clear_message_naming_the_file(
+    tmp_path: Path, name: str, content: bytes, message: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(ArticleError) as caught:
+        load_article(path)
+    assert message in caught.value.message
+    assert name in caught.value.message
+
+
+def test_missing_file_and_folder(tmp_path: Path) -> None:
+    with pytest.raises(ArticleError, match="does not exist"):
+        load_article(tmp_path / "nergens.txt")
+    with pytest.raises(ArticleError, match="is a folder"):
+        load_article(tmp_path)
+
+
+def test_file_over_the_size_limit_is_refused_without_reading(tmp_path: Path) -> None:
+    path = tmp_path / "groot.txt"
+    with path.open("wb") as handle:
+        handle.truncate(MAX_FILE_BYTES + 1)
+    with pytest.raises(ArticleError, match="too large"):
+        load_article(path)

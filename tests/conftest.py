@@ -1,0 +1,38 @@
+"""Shared fixtures: the shared sample article, the loaded Dutch pipeline, offline mode."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("LEESWIJZER_OFFLINE", "1")
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("LEESWIJZER_SHARED", ROOT.parent / "shared"))
+SAMPLE = SHARED / "samples" / "000_979833dae2dbd21b.txt"
+
+
+@pytest.fixture(scope="session")
+def sample_path() -> Path:
+    if not SAMPLE.exists():
+        pytest.fail(f"the shared sample article is missing: {SAMPLE}")
+    return SAMPLE
+
+
+@pytest.fixture(scope="session")
+def pipeline():  # type: ignore[no-untyped-def]
+    from assistant.nlp import get_pipeline
+
+    return get_pipeline()
+
+
+@pytest.fixture(scope="session")
+def sample_analysis(sample_path, pipeline):  # type: ignore[no-untyped-def]
+    from assistant.analysis import analyse
+    from assistant.loading import load_article
+    from assistant.models import Level
+
+    return analyse(load_article(sample_path), Level.B1, pipeline=pipeline)

@@ -1,0 +1,1 @@
+"""Leeswijzer's PySide6 widgets: the only place Qt is used."""

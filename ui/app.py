@@ -1,0 +1,204 @@
+"""Application setup: QApplication, theme, folders, exception hook, run and screenshot modes."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import os
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QEventLoop, QSettings, QStandardPaths, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QIcon, QPalette
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from assistant.resources import resource_path
+from ui.main_window import MainWindow, Service
+from ui.theme import dark_palette
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "Leeswijzer"
+SCREENSHOT_SIZE = (1280, 820)
+SCREENSHOT_TIMEOUT_MS = 120_000
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication (created once), named, with the app icon and the theme applied."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        app = existing
+    else:
+        app = QApplication(argv if argv is not None else [sys.argv[0]])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    icon_path = resource_path("icons", "leeswijzer.svg")
+    if icon_path.exists():
+        app.setWindowIcon(QIcon(str(icon_path)))
+    apply_theme(app)
+    hints = app.styleHints()
+    hints.colorSchemeChanged.connect(lambda _scheme: apply_theme(app))
+    return app
+
+
+def wants_dark(app: QGuiApplication) -> bool:
+    forced = os.environ.get("LEESWIJZER_THEME", "").lower()
+    if forced in ("dark", "light"):
+        return forced == "dark"
+    return app.styleHints().colorScheme() == Qt.ColorScheme.Dark
+
+
+def apply_theme(app: QApplication) -> None:
+    """Fusion with the system's light or dark scheme (or LEESWIJZER_THEME=dark|light)."""
+    app.setStyle("Fusion")
+    if wants_dark(app):
+        app.setPalette(dark_palette())
+    else:
+        app.setPalette(QPalette(app.style().standardPalette()))
+
+
+def data_folder() -> Path:
+    """The user's data folder for Leeswijzer (not created here)."""
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(location) if location else Path.home() / ".leeswijzer"
+
+
+def setup_logging(folder: Path) -> None:
+    root = logging.getLogger()
+    if any(getattr(h, "_leeswijzer", False) for h in root.handlers):
+        return
+    root.setLevel(logging.INFO)
+    console = logging.StreamHandler()
+    console.setLevel(logging.WARNING)
+    console.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    console._leeswijzer = True  # type: ignore[attr-defined]
+    root.addHandler(console)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        file_handler = logging.handlers.RotatingFileHandler(
+            folder / "leeswijzer.log", maxBytes=1_000_000, backupCount=2, encoding="utf-8"
+        )
+    except OSError as error:
+        log.warning("cannot write a log file in %s: %s", folder, error)
+        return
+    file_handler.setFormatter(
+        logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+    )
+    root.addHandler(file_handler)
+
+
+ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
+
+
+def install_exception_hook(parent: Callable[[], QWidget | None]) -> ExceptHook:
+    """Log unexpected exceptions and show them in a dialog; the app keeps running."""
+    previous = sys.excepthook
+    showing = False
+
+    def hook(
+        kind: type[BaseException], error: BaseException, tb: TracebackType | None
+    ) -> None:
+        nonlocal showing
+        if issubclass(kind, KeyboardInterrupt):
+            previous(kind, error, tb)
+            return
+        log.error("unexpected error", exc_info=(kind, error, tb))
+        if showing or QApplication.instance() is None:
+            return
+        showing = True
+        try:
+            box = QMessageBox(
+                QMessageBox.Icon.Critical,
+                "Unexpected error",
+                f"Something went wrong: {kind.__name__}: {error}\n\n"
+                "Leeswijzer keeps running; the details are also in the log file.",
+                parent=parent(),
+            )
+            box.setDetailedText("".join(traceback.format_exception(kind, error, tb)))
+            box.finished.connect(lambda _result: box.deleteLater())
+            box.open()
+        finally:
+            showing = False
+
+    sys.excepthook = hook
+    return hook
+
+
+def _wait_for(window: MainWindow, timeout_ms: int) -> bool:
+    """Run the event loop until the article is analysed or a message appears."""
+    loop = QEventLoop()
+    done = {"ok": False}
+
+    def finished(_reading: object) -> None:
+        done["ok"] = True
+        loop.quit()
+
+    window.analysis_finished.connect(finished)
+    window.message_shown.connect(lambda _text: loop.quit())
+    QTimer.singleShot(timeout_ms, loop.quit)
+    loop.exec()
+    return done["ok"]
+
+
+def render_screenshot(window: MainWindow, out: Path) -> bool:
+    """Show a gloss card on the first hard word and save the window as a PNG."""
+    hard = window.reader.hard_tokens()
+    if hard:
+        first = hard[0]
+        window.reader.move_focus(True) if window.reader.focus_token is None else None
+        window.reader.show_card_for_token(first)
+    QApplication.processEvents()
+    pixmap = window.grab()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    return pixmap.save(str(out), "PNG")
+
+
+def run(
+    path: str | None,
+    screenshot: str | None,
+    service: Service | None = None,
+) -> int:
+    """Open the main window on `path` (default: the sample article); returns the exit code."""
+    started = time.perf_counter()
+    if screenshot and "QT_QPA_PLATFORM" not in os.environ:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    app = create_application()
+    if service is None:
+        from assistant.service import ReadingAssistant
+
+        service = ReadingAssistant()
+    article_path = path or str(resource_path("sample_article.txt"))
+    if screenshot:
+        scratch = tempfile.TemporaryDirectory(prefix="leeswijzer-shot-")
+        folder = Path(scratch.name)
+        settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+    else:
+        folder = data_folder()
+        setup_logging(folder)
+        settings = QSettings()
+    window = MainWindow(service, settings, folder)
+    install_exception_hook(lambda: window)
+    if screenshot:
+        window.resize(*SCREENSHOT_SIZE)
+    window.show()
+    log.info("window shown after %.3f s", time.perf_counter() - started)
+    window.start(article_path)
+    if not screenshot:
+        return app.exec()
+    analysed = _wait_for(window, SCREENSHOT_TIMEOUT_MS)
+    if not analysed:
+        log.warning("screenshot taken without analysis: %s", window.message_bar.text())
+    ok = render_screenshot(window, Path(screenshot))
+    window.close()
+    scratch.cleanup()
+    if not ok:
+        print(f"leeswijzer: could not write the screenshot {screenshot}", file=sys.stderr)
+        return 1
+    print(f"screenshot written to {screenshot}")
+    return 0

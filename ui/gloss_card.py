@@ -1,0 +1,169 @@
+"""The gloss card: a small panel near a word with its lemma, senses, parts or phrase."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+from assistant.models import GlossCard, GlossKind
+
+MAX_SENSES = 3
+CARD_WIDTH = 340
+
+_POS_NAMES = {
+    "NOUN": "noun",
+    "PROPN": "proper noun",
+    "VERB": "verb",
+    "AUX": "auxiliary verb",
+    "ADJ": "adjective",
+    "ADV": "adverb",
+    "ADP": "preposition",
+    "PRON": "pronoun",
+    "DET": "determiner",
+    "NUM": "numeral",
+    "CCONJ": "conjunction",
+    "SCONJ": "conjunction",
+    "INTJ": "interjection",
+    "PART": "particle",
+}
+
+
+def pos_name(pos: str) -> str:
+    return _POS_NAMES.get(pos.upper(), pos.lower())
+
+
+def _header_line(card: GlossCard) -> list[str]:
+    bits: list[str] = []
+    lemma = f"{card.article} {card.lemma}" if card.article else card.lemma
+    if card.lemma:
+        bits.append(lemma)
+    if card.pos:
+        bits.append(pos_name(card.pos))
+    return bits
+
+
+def card_lines(card: GlossCard) -> list[tuple[str, str]]:
+    """The card's content as (style, text) lines, plain text; the HTML and tests use it."""
+    lines: list[tuple[str, str]] = [("form", card.form)]
+    header = _header_line(card)
+    if header:
+        lines.append(("meta", " · ".join(header)))
+    if card.kind is GlossKind.PHRASE and card.phrase:
+        lines.append(("phrase", f"part of “{card.phrase}”"))
+    senses = card.senses[:MAX_SENSES]
+    for number, sense in enumerate(senses, start=1):
+        lines.append(("sense", f"{number}. {sense}" if len(senses) > 1 else sense))
+    if not senses and not card.parts:
+        lines.append(("muted", "No dictionary entry."))
+    extras: list[str] = []
+    if card.plural:
+        extras.append(f"plural: {card.plural}")
+    if card.principal_parts:
+        extras.append(card.principal_parts)
+    if extras:
+        lines.append(("muted", " · ".join(extras)))
+    if card.parts:
+        label = "phrase words" if card.kind is GlossKind.PHRASE else "parts"
+        rendered = []
+        for part in card.parts:
+            gloss = f" ({part.senses[0]})" if part.senses else ""
+            rendered.append(f"{part.text}{gloss}")
+        lines.append(("parts", f"{label}: " + " + ".join(rendered)))
+    if card.source:
+        lines.append(("source", card.source))
+    return lines
+
+
+def card_plain_text(card: GlossCard) -> str:
+    return "\n".join(text for _, text in card_lines(card))
+
+
+def card_html(card: GlossCard, muted: str, accent: str) -> str:
+    """Rich text for the card; every piece of text is escaped."""
+    styles = {
+        "form": "font-size: 130%; font-weight: 600;",
+        "meta": f"color: {muted};",
+        "phrase": f"color: {accent}; font-style: italic;",
+        "sense": "",
+        "muted": f"color: {muted};",
+        "parts": "",
+        "source": f"color: {muted}; font-size: 85%;",
+    }
+    rows = [
+        f'<div style="{styles[style]} margin-bottom: 3px;">{escape(text)}</div>'
+        for style, text in card_lines(card)
+    ]
+    return "".join(rows)
+
+
+class GlossCardWidget(QFrame):
+    """A card drawn inside the reader (so it appears in screenshots and never steals focus)."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("glossCard")
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self._label = QLabel(self)
+        self._label.setTextFormat(Qt.TextFormat.RichText)
+        self._label.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 10)
+        layout.addWidget(self._label)
+        self._card: GlossCard | None = None
+        self.token_index: int | None = None
+        self.hide()
+
+    @property
+    def card(self) -> GlossCard | None:
+        return self._card
+
+    def plain_text(self) -> str:
+        return card_plain_text(self._card) if self._card is not None else ""
+
+    def _restyle(self) -> None:
+        palette = self.palette()
+        base = palette.color(QPalette.ColorRole.ToolTipBase).name()
+        text = palette.color(QPalette.ColorRole.ToolTipText).name()
+        border = palette.color(QPalette.ColorRole.Mid).name()
+        self.setStyleSheet(
+            f"#glossCard {{ background: {base}; color: {text}; border: 1px solid {border};"
+            " border-radius: 8px; }"
+            f" #glossCard QLabel {{ color: {text}; background: transparent; }}"
+        )
+
+    def show_card(self, card: GlossCard, token_index: int, anchor: QRect) -> None:
+        """Show `card` next to `anchor` (a word's rectangle in the parent's coordinates)."""
+        self._card = card
+        self.token_index = token_index
+        self._restyle()
+        palette = self.palette()
+        muted = palette.color(QPalette.ColorRole.PlaceholderText).name()
+        accent = palette.color(QPalette.ColorRole.Link).name()
+        self._label.setText(card_html(card, muted, accent))
+        self._label.setFixedWidth(CARD_WIDTH - 24)
+        self.adjustSize()
+        self.resize(CARD_WIDTH, self.sizeHint().height())
+        self.move(self._place(anchor))
+        self.show()
+        self.raise_()
+
+    def _place(self, anchor: QRect) -> QPoint:
+        parent = self.parentWidget()
+        area = parent.rect() if parent is not None else QRect(0, 0, 10_000, 10_000)
+        gap = 6
+        x = min(max(anchor.left(), area.left() + 4), area.right() - self.width() - 4)
+        below = anchor.bottom() + gap
+        if below + self.height() <= area.bottom() or anchor.top() - gap - self.height() < 0:
+            y = below
+        else:
+            y = anchor.top() - gap - self.height()
+        return QPoint(max(x, area.left()), max(y, area.top()))
+
+    def hide_card(self) -> None:
+        self._card = None
+        self.token_index = None
+        self.hide()

@@ -1,0 +1,301 @@
+"""The notes dock: a card per subject, grouped by category, and the time expressions."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QMouseEvent, QPalette
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assistant.models import Category, Note, Reading, TimeExpression
+from ui.theme import CATEGORY_LABELS, reader_colours
+
+GROUP_TITLES = {
+    Category.PERSON: "People",
+    Category.PLACE: "Places",
+    Category.ORGANISATION: "Organisations",
+    Category.GROUP: "Groups and nationalities",
+    Category.EVENT: "Events",
+    Category.DATE: "Dates",
+    Category.OTHER: "Other",
+}
+
+
+def _plain_label(text: str, parent: QWidget, object_name: str = "") -> QLabel:
+    label = QLabel(text, parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    if object_name:
+        label.setObjectName(object_name)
+    return label
+
+
+def first_mention(note: Note) -> int:
+    return min((m.start for m in note.mentions), default=1 << 60)
+
+
+def grouped_notes(notes: tuple[Note, ...]) -> list[tuple[Category, list[Note]]]:
+    """Notes in order of first mention, grouped by category (groups by their first mention)."""
+    ordered = sorted(notes, key=first_mention)
+    groups: dict[Category, list[Note]] = {}
+    for note in ordered:
+        groups.setdefault(note.category, []).append(note)
+    return list(groups.items())
+
+
+def note_lines(note: Note) -> list[str]:
+    """The card's text lines (plain), also used by tests."""
+    lines = [note.name]
+    if note.international_name and note.international_name.casefold() != note.name.casefold():
+        lines.append(note.international_name)
+    if note.description:
+        lines.append(note.description)
+    if note.role_at_date:
+        lines.append(note.role_at_date)
+    count = len(note.mentions)
+    lines.append(f"{count} mention{'s' if count != 1 else ''}")
+    return lines
+
+
+class NoteCard(QFrame):
+    """One subject's note; clicking it selects it."""
+
+    clicked = Signal(str)
+
+    def __init__(self, note: Note, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.note = note
+        self.setObjectName("noteCard")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setSpacing(2)
+        name = _plain_label(note.name, self, "noteName")
+        font = name.font()
+        font.setBold(True)
+        name.setFont(font)
+        layout.addWidget(name)
+        international = note.international_name
+        if international and international.casefold() != note.name.casefold():
+            layout.addWidget(_plain_label(international, self, "noteInternational"))
+        if note.description:
+            layout.addWidget(_plain_label(note.description, self, "noteDescription"))
+        if note.role_at_date:
+            layout.addWidget(_plain_label(note.role_at_date, self, "noteRole"))
+        source = self._source_label()
+        if source is not None:
+            layout.addWidget(source)
+        self._selected = False
+        self._restyle()
+
+    def _source_label(self) -> QLabel | None:
+        note = self.note
+        pieces: list[str] = []
+        if note.source.startswith(("http://", "https://")):
+            href = escape(note.source, quote=True)
+            pieces.append(f'<a href="{href}">source</a>')
+        elif note.source and note.source != "offline":
+            pieces.append(escape(note.source))
+        if note.attribution:
+            pieces.append(escape(note.attribution))
+        if not pieces:
+            return None
+        label = QLabel(" · ".join(pieces), self)
+        label.setObjectName("noteSource")
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setOpenExternalLinks(True)
+        label.setWordWrap(True)
+        font = label.font()
+        font.setPointSizeF(max(font.pointSizeF() * 0.85, 7.0))
+        label.setFont(font)
+        return label
+
+    @property
+    def selected(self) -> bool:
+        return self._selected
+
+    def set_selected(self, selected: bool) -> None:
+        self._selected = selected
+        self._restyle()
+
+    def _restyle(self) -> None:
+        palette = self.palette()
+        colours = reader_colours(palette)
+        chip = colours.entity[self.note.category].name()
+        base = palette.color(QPalette.ColorRole.Base).name()
+        border = (
+            palette.color(QPalette.ColorRole.Highlight).name()
+            if self._selected
+            else palette.color(QPalette.ColorRole.Mid).name()
+        )
+        width = 2 if self._selected else 1
+        self.setStyleSheet(
+            f"#noteCard {{ background: {base}; border: {width}px solid {border};"
+            f" border-left: 5px solid {chip}; border-radius: 6px; }}"
+            " #noteCard QLabel { background: transparent; border: none; }"
+        )
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit(self.note.key)
+        super().mouseReleaseEvent(event)
+
+
+class TimeRow(QLabel):
+    clicked = Signal(int, int)
+
+    def __init__(self, time: TimeExpression, parent: QWidget) -> None:
+        text = f"{time.text} → {time.description or time.resolved or 'not resolved'}"
+        super().__init__(text, parent)
+        self.time = time
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self.setObjectName("timeRow")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit(self.time.start, self.time.end)
+        super().mouseReleaseEvent(event)
+
+
+class NotesPanel(QDockWidget):
+    """Dock listing the article's subjects; emits the selected note's key."""
+
+    note_selected = Signal(str)
+    time_selected = Signal(int, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Notes", parent)
+        self.setObjectName("notesDock")
+        self.setAllowedAreas(
+            Qt.DockWidgetArea.RightDockWidgetArea | Qt.DockWidgetArea.LeftDockWidgetArea
+        )
+        self._scroll = QScrollArea(self)
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidget(self._scroll)
+        self._cards: dict[str, NoteCard] = {}
+        self._notes: tuple[Note, ...] = ()
+        self._times: tuple[TimeExpression, ...] = ()
+        self._selected: str | None = None
+        self.set_reading(None)
+
+    def set_reading(self, reading: Reading | None, message: str | None = None) -> None:
+        """Rebuild the cards for a reading (None: show `message` or a hint)."""
+        if reading is None:
+            self._populate(None, (), message)
+        else:
+            self._populate(reading.notes, reading.times, message)
+
+    def _populate(
+        self, notes: tuple[Note, ...] | None, times: tuple[TimeExpression, ...], message: str | None
+    ) -> None:
+        self._cards = {}
+        self._selected = None
+        self._notes = notes or ()
+        self._times = times
+        content = QWidget()
+        content.setObjectName("notesContent")
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.setSpacing(6)
+        if notes is None:
+            hint = message or "Notes about the people, places and organisations appear here."
+            layout.addWidget(_plain_label(hint, content, "notesHint"))
+        else:
+            if not notes:
+                layout.addWidget(_plain_label("No subjects found.", content, "notesHint"))
+            for category, group in grouped_notes(notes):
+                layout.addWidget(self._header(GROUP_TITLES.get(category, category.value), content))
+                for note in group:
+                    card = NoteCard(note, content)
+                    card.clicked.connect(self.select)
+                    layout.addWidget(card)
+                    self._cards[note.key] = card
+            layout.addWidget(self._header("Time", content))
+            if not times:
+                layout.addWidget(_plain_label("No time expressions.", content, "notesHint"))
+            for time in times:
+                row = TimeRow(time, content)
+                row.clicked.connect(self.time_selected)
+                layout.addWidget(row)
+        layout.addStretch(1)
+        self._scroll.setWidget(content)
+        self._content = content
+
+    @staticmethod
+    def _header(text: str, parent: QWidget) -> QLabel:
+        label = _plain_label(text, parent, "notesHeader")
+        font = label.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.05)
+        label.setFont(font)
+        label.setContentsMargins(0, 6, 0, 0)
+        return label
+
+    def set_notes(self, notes: tuple[Note, ...]) -> None:
+        """Replace notes in place (after enrichment) keeping the selection."""
+        selected = self._selected
+        self._populate(notes, self._times, None)
+        if selected in self._cards:
+            self.select(selected, emit=False)
+
+    @property
+    def cards(self) -> dict[str, NoteCard]:
+        return dict(self._cards)
+
+    def card_order(self) -> list[str]:
+        return list(self._cards)
+
+    def headers(self) -> list[str]:
+        return [label.text() for label in self._content.findChildren(QLabel, "notesHeader")]
+
+    def time_rows(self) -> list[TimeRow]:
+        return list(self._content.findChildren(TimeRow))
+
+    @property
+    def selected_key(self) -> str | None:
+        return self._selected
+
+    def note(self, key: str) -> Note | None:
+        card = self._cards.get(key)
+        return card.note if card is not None else None
+
+    def note_at(self, offset: int) -> Note | None:
+        """The note with a mention covering str offset `offset`."""
+        for note in self._notes:
+            for mention in note.mentions:
+                if mention.start <= offset < mention.end:
+                    return note
+        return None
+
+    def select(self, key: str, emit: bool = True) -> None:
+        if key not in self._cards:
+            return
+        if self._selected in self._cards and self._selected != key:
+            self._cards[self._selected].set_selected(False)
+        self._selected = key
+        card = self._cards[key]
+        card.set_selected(True)
+        self._scroll.ensureWidgetVisible(card, 0, 24)
+        if emit:
+            self.note_selected.emit(key)
+
+    def clear_selection(self) -> None:
+        if self._selected in self._cards:
+            self._cards[self._selected].set_selected(False)
+        self._selected = None
+
+
+__all__ = ["CATEGORY_LABELS", "NoteCard", "NotesPanel", "grouped_notes", "note_lines"]

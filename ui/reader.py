@@ -1,0 +1,652 @@
+"""The reader view: the article laid out for reading, with marks and hover glosses."""
+
+from __future__ import annotations
+
+import logging
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QContextMenuEvent,
+    QFont,
+    QFontMetricsF,
+    QKeyEvent,
+    QMouseEvent,
+    QResizeEvent,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
+from PySide6.QtWidgets import QTextEdit, QWidget
+
+from assistant.models import (
+    Article,
+    BlockKind,
+    GlossCard,
+    GlossKind,
+    Reading,
+    Token,
+)
+from ui.gloss_card import GlossCardWidget
+from ui.offsets import OffsetMap
+from ui.theme import READING_POINT_SIZE, reader_colours, reading_font
+
+log = logging.getLogger(__name__)
+
+REST_DELAY_MS = 300
+MAX_COLUMN_CHARS = 72
+ZOOM_STEP = 1.1
+ZOOM_LIMIT = 8
+# Holding this modifier shows the card for any word, not only hard ones.
+ANY_WORD_MODIFIER = Qt.KeyboardModifier.ControlModifier
+
+GlossProvider = Callable[[Reading, int], GlossCard | None]
+
+
+def fallback_card(token: Token) -> GlossCard:
+    """What the card says about a word the dictionary does not know."""
+    return GlossCard(
+        form=token.text,
+        lemma=token.lemma,
+        pos=token.pos,
+        kind=GlossKind.WORD,
+        senses=(),
+        source="",
+    )
+
+
+class ReaderView(QTextEdit):
+    """Read-only article view; all positions it emits are str offsets of Article.text."""
+
+    card_shown = Signal(int)  # token index
+    card_hidden = Signal()
+    known_requested = Signal(str, bool)  # lemma, known
+    text_clicked = Signal(int)  # str offset
+
+    def __init__(self, gloss: GlossProvider, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._gloss = gloss
+        self.setObjectName("reader")
+        self.setReadOnly(True)
+        self.setAcceptDrops(False)
+        self.setUndoRedoEnabled(False)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setFrameShape(QTextEdit.Shape.NoFrame)
+        self.viewport().setMouseTracking(True)
+        self.setMouseTracking(True)
+        self._article: Article | None = None
+        self._reading: Reading | None = None
+        self._map: OffsetMap | None = None
+        self._token_starts: list[int] = []
+        self._token_doc: list[tuple[int, int]] = []
+        self._known: frozenset[str] = frozenset()
+        self._show_hard = True
+        self._show_entities = True
+        self._mentions: list[tuple[int, int]] = []
+        self._focus_token: int | None = None
+        self._zoom = 0
+        self._base_selections: list[QTextEdit.ExtraSelection] = []
+        self._hover_pos: QPoint | None = None
+        self._hover_modifiers = Qt.KeyboardModifier.NoModifier
+        self._press_pos: QPoint | None = None
+        self._rest_timer = QTimer(self)
+        self._rest_timer.setSingleShot(True)
+        self._rest_timer.setInterval(REST_DELAY_MS)
+        self._rest_timer.timeout.connect(self._on_rest)
+        self.card = GlossCardWidget(self.viewport())
+        self._colours = reader_colours(self.palette())
+        self.setFont(reading_font())
+        self._placeholder()
+
+    # -- content -------------------------------------------------------------------------
+
+    @property
+    def article(self) -> Article | None:
+        return self._article
+
+    @property
+    def reading(self) -> Reading | None:
+        return self._reading
+
+    def _placeholder(self) -> None:
+        document = QTextDocument(self)
+        document.setDefaultFont(self._font())
+        cursor = QTextCursor(document)
+        fmt = QTextCharFormat()
+        fmt.setForeground(self._colours.muted)
+        cursor.insertText(
+            "Open an article (Ctrl+O), paste one (Ctrl+Shift+V) or drop a file here.", fmt
+        )
+        self.setDocument(document)
+
+    def clear_article(self) -> None:
+        self._article = None
+        self._reading = None
+        self._map = None
+        self._token_starts = []
+        self._token_doc = []
+        self._mentions = []
+        self._focus_token = None
+        self.hide_card()
+        self._placeholder()
+        self._refresh_selections()
+
+    def set_article(self, article: Article) -> None:
+        """Show an article without analysis (marks appear with set_reading)."""
+        self._article = article
+        self._reading = None
+        self._mentions = []
+        self._focus_token = None
+        self.hide_card()
+        self._render()
+        self.verticalScrollBar().setValue(0)
+
+    def set_reading(self, reading: Reading) -> None:
+        """Show an analysed article; the same article only has its marks updated."""
+        same = self._article is reading.analysed.article and self._map is not None
+        previous = self._reading
+        self._reading = reading
+        if not same:
+            self._article = reading.analysed.article
+            self._mentions = []
+            self._focus_token = None
+            self.hide_card()
+            self._render()
+            self.verticalScrollBar().setValue(0)
+        elif previous is None or previous.analysed.tokens is not reading.analysed.tokens:
+            self._index_tokens()
+        card_token = self.card.token_index
+        if card_token is not None and not self._card_allowed(card_token, False):
+            self.hide_card()
+        self._refresh_selections()
+
+    def set_known(self, known: frozenset[str]) -> None:
+        self._known = known
+
+    def _font(self) -> QFont:
+        return reading_font(READING_POINT_SIZE * (ZOOM_STEP**self._zoom))
+
+    def _render(self) -> None:
+        article = self._article
+        if article is None:
+            self._placeholder()
+            return
+        self._colours = reader_colours(self.palette())
+        font = self._font()
+        document = QTextDocument(self)
+        document.setDefaultFont(font)
+        document.setUndoRedoEnabled(False)
+        cursor = QTextCursor(document)
+        text = article.text
+        mapping = OffsetMap(text)
+        paragraph = QTextBlockFormat()
+        paragraph.setLineHeight(155, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        paragraph.setBottomMargin(font.pointSizeF() * 0.9)
+        heading = QTextBlockFormat()
+        heading.setTopMargin(font.pointSizeF() * 0.8)
+        heading.setBottomMargin(font.pointSizeF() * 0.5)
+        heading.setHeadingLevel(2)
+        plain = QTextCharFormat()
+        plain.setFont(font)
+        heading_chars = QTextCharFormat()
+        heading_font = reading_font(font.pointSizeF() * 1.3)
+        heading_font.setBold(True)
+        heading_chars.setFont(heading_font)
+        first = True
+
+        def start_block(block_format: QTextBlockFormat, char_format: QTextCharFormat) -> None:
+            nonlocal first
+            if first:
+                cursor.setBlockFormat(block_format)
+                cursor.setCharFormat(char_format)
+                first = False
+            else:
+                cursor.insertBlock(block_format, char_format)
+
+        meta_parts = []
+        if article.title:
+            title_font = reading_font(font.pointSizeF() * 1.6)
+            title_font.setBold(True)
+            title_chars = QTextCharFormat()
+            title_chars.setFont(title_font)
+            start_block(heading, title_chars)
+            cursor.insertText(article.title.replace("\n", " "), title_chars)
+        if article.date is not None:
+            meta_parts.append(article.date.describe())
+        if meta_parts:
+            meta_chars = QTextCharFormat()
+            meta_chars.setFont(reading_font(font.pointSizeF() * 0.85))
+            meta_chars.setForeground(self._colours.muted)
+            start_block(paragraph, meta_chars)
+            cursor.insertText(" · ".join(meta_parts), meta_chars)
+        for block in article.blocks:
+            is_heading = block.kind is BlockKind.HEADING
+            chars = heading_chars if is_heading else plain
+            start_block(heading if is_heading else paragraph, chars)
+            doc_start = cursor.position()
+            # U+2028 keeps a line break inside the block and has the same length as '\n'.
+            cursor.insertText(text[block.start : block.end].replace("\n", "\u2028"), chars)
+            mapping.add(block.start, block.end, doc_start)
+        self._map = mapping
+        self.setDocument(document)
+        self._update_margins()
+        self._index_tokens()
+        self._refresh_selections()
+
+    def _index_tokens(self) -> None:
+        self._token_starts = []
+        self._token_doc = []
+        if self._reading is None or self._map is None:
+            return
+        tokens = self._reading.analysed.tokens
+        self._token_starts = [token.start for token in tokens]
+        self._token_doc = [self._map.to_document_range(t.start, t.end) for t in tokens]
+
+    def _update_margins(self) -> None:
+        document = self.document()
+        column = int(QFontMetricsF(self._font()).averageCharWidth() * MAX_COLUMN_CHARS)
+        side = max(18, (self.viewport().width() - column) // 2)
+        root = document.rootFrame()
+        fmt = root.frameFormat()
+        if int(fmt.leftMargin()) == side and int(fmt.topMargin()) == 24:
+            return
+        fmt.setLeftMargin(side)
+        fmt.setRightMargin(side)
+        fmt.setTopMargin(24)
+        fmt.setBottomMargin(32)
+        root.setFrameFormat(fmt)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._update_margins()
+        if self.card.isVisible() and self.card.token_index is not None:
+            self.show_card_for_token(self.card.token_index)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._article is not None:
+            scroll = self.verticalScrollBar().value()
+            self._render()
+            self.verticalScrollBar().setValue(scroll)
+
+    # -- marks ---------------------------------------------------------------------------
+
+    @property
+    def show_hard(self) -> bool:
+        return self._show_hard
+
+    @property
+    def show_entities(self) -> bool:
+        return self._show_entities
+
+    def set_show_hard(self, show: bool) -> None:
+        self._show_hard = show
+        self._refresh_selections()
+
+    def set_show_entities(self, show: bool) -> None:
+        self._show_entities = show
+        self._refresh_selections()
+
+    def hard_tokens(self) -> list[int]:
+        """Indices of the tokens currently marked as hard, in text order."""
+        if self._reading is None:
+            return []
+        return [t.index for t in self._reading.analysed.tokens if t.hard]
+
+    def marked_ranges(self) -> dict[str, list[tuple[int, int]]]:
+        """Document ranges currently drawn, by kind ("hard", "entity", "mention", ...)."""
+        result: dict[str, list[tuple[int, int]]] = {}
+        for selection in self.extraSelections():
+            kind = str(selection.format.property(QTextFormat.Property.UserProperty) or "")
+            cursor = selection.cursor
+            result.setdefault(kind, []).append((cursor.selectionStart(), cursor.selectionEnd()))
+        return result
+
+    def document_range(self, start: int, end: int) -> tuple[int, int]:
+        """Qt document range of the str range [start, end) of the article text."""
+        if self._map is None:
+            raise ValueError("no article shown")
+        return self._map.to_document_range(start, end)
+
+    def token_document_range(self, index: int) -> tuple[int, int]:
+        return self._token_doc[index]
+
+    def _selection(
+        self, start: int, end: int, fmt: QTextCharFormat, kind: str
+    ) -> QTextEdit.ExtraSelection:
+        selection = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        fmt.setProperty(QTextFormat.Property.UserProperty, kind)
+        selection.cursor = cursor
+        selection.format = fmt
+        return selection
+
+    def _build_base_selections(self) -> list[QTextEdit.ExtraSelection]:
+        selections: list[QTextEdit.ExtraSelection] = []
+        reading = self._reading
+        if reading is None or self._map is None:
+            return selections
+        analysed = reading.analysed
+        if self._show_entities:
+            for entity in analysed.entities:
+                fmt = QTextCharFormat()
+                fmt.setBackground(self._colours.entity[entity.category])
+                start, end = self._map.to_document_range(entity.start, entity.end)
+                selections.append(self._selection(start, end, fmt, "entity"))
+        if self._show_hard:
+            for token in analysed.tokens:
+                if token.hard:
+                    fmt = QTextCharFormat()
+                    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+                    fmt.setUnderlineColor(self._colours.hard_underline)
+                    start, end = self._token_doc[token.index]
+                    selections.append(self._selection(start, end, fmt, "hard"))
+        return selections
+
+    def _refresh_selections(self, rebuild: bool = True) -> None:
+        if rebuild:
+            self._base_selections = self._build_base_selections()
+        selections = list(self._base_selections)
+        if self._map is not None:
+            for start, end in self._mentions:
+                fmt = QTextCharFormat()
+                fmt.setBackground(self._colours.mention)
+                fmt.setFontUnderline(True)
+                doc_start, doc_end = self._map.to_document_range(start, end)
+                selections.append(self._selection(doc_start, doc_end, fmt, "mention"))
+            card = self.card.card
+            if card is not None and self.card.token_index is not None and self._token_doc:
+                phrase = card.phrase_tokens or (self.card.token_index,)
+                for index in phrase:
+                    if 0 <= index < len(self._token_doc):
+                        fmt = QTextCharFormat()
+                        fmt.setBackground(self._colours.phrase)
+                        start, end = self._token_doc[index]
+                        selections.append(self._selection(start, end, fmt, "phrase"))
+            if self._focus_token is not None and self._focus_token < len(self._token_doc):
+                fmt = QTextCharFormat()
+                fmt.setBackground(self._colours.focus)
+                start, end = self._token_doc[self._focus_token]
+                selections.append(self._selection(start, end, fmt, "focus"))
+        self.setExtraSelections(selections)
+
+    def highlight_mentions(self, spans: Sequence[tuple[int, int]], scroll: bool = True) -> None:
+        """Highlight str ranges of the text (a note's mentions) and scroll to the first."""
+        self._mentions = sorted(spans)
+        self._refresh_selections(rebuild=False)
+        if scroll and self._mentions and self._map is not None:
+            start, end = self._map.to_document_range(*self._mentions[0])
+            self._scroll_to_range(start, end)
+
+    @property
+    def highlighted_mentions(self) -> list[tuple[int, int]]:
+        return list(self._mentions)
+
+    def _scroll_to_range(self, start: int, end: int) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start)
+        rect = self.cursorRect(cursor)
+        viewport = self.viewport().rect()
+        if rect.top() < 0 or rect.bottom() > viewport.height():
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() + rect.top() - viewport.height() // 3)
+
+    # -- hit testing ---------------------------------------------------------------------
+
+    def token_at(self, point: QPoint) -> int | None:
+        """Index of the token under a viewport point, or None."""
+        if self._reading is None or self._map is None:
+            return None
+        offset = QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+        layout = self.document().documentLayout()
+        position = layout.hitTest(QPointF(point) + offset, Qt.HitTestAccuracy.ExactHit)
+        if position < 0:
+            return None
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(position)
+        caret = self.cursorRect(cursor)
+        # hitTest gives the nearest caret position; the character is the one the point is on.
+        char_position = position - 1 if point.x() < caret.x() else position
+        text_offset = self._map.from_document(max(char_position, 0))
+        if text_offset is None:
+            return None
+        index = bisect_right(self._token_starts, text_offset) - 1
+        if index < 0:
+            return None
+        token = self._reading.analysed.tokens[index]
+        return index if token.start <= text_offset < token.end else None
+
+    def token_rect(self, index: int) -> QRect:
+        """Rectangle of a token in viewport coordinates (its first line if it wraps)."""
+        start, end = self._token_doc[index]
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start)
+        first = self.cursorRect(cursor)
+        cursor.setPosition(end)
+        last = self.cursorRect(cursor)
+        if last.top() != first.top():
+            return QRect(first.left(), first.top(), 40, first.height())
+        return QRect(first.topLeft(), last.bottomRight()).normalized()
+
+    def token_center(self, index: int) -> QPoint:
+        return self.token_rect(index).center()
+
+    # -- gloss card ----------------------------------------------------------------------
+
+    def _card_allowed(self, index: int, any_word: bool) -> bool:
+        if self._reading is None:
+            return False
+        token = self._reading.analysed.tokens[index]
+        if token.hard:
+            return True
+        return any_word and (token.is_word or token.phrase is not None)
+
+    def show_card_for_token(self, index: int) -> bool:
+        """Show the gloss card for a token; False when there is nothing to show."""
+        reading = self._reading
+        if reading is None or not 0 <= index < len(reading.analysed.tokens):
+            return False
+        token = reading.analysed.tokens[index]
+        try:
+            card = self._gloss(reading, index)
+        except Exception:
+            log.exception("gloss lookup failed for %r", token.text)
+            card = None
+        if card is None:
+            card = fallback_card(token)
+        self.card.show_card(card, index, self.token_rect(index))
+        self._refresh_selections(rebuild=False)
+        self.card_shown.emit(index)
+        return True
+
+    def hide_card(self) -> None:
+        self._rest_timer.stop()
+        if self.card.card is None and not self.card.isVisible():
+            return
+        self.card.hide_card()
+        self._refresh_selections(rebuild=False)
+        self.card_hidden.emit()
+
+    def rest_at(self, point: QPoint, modifiers: Qt.KeyboardModifier) -> None:
+        """What happens when the mouse has rested at `point` (the rest timer's work)."""
+        index = self.token_at(point)
+        if index is None or not self._card_allowed(
+            index, bool(modifiers & ANY_WORD_MODIFIER)
+        ):
+            self.hide_card()
+            return
+        if self.card.token_index != index or not self.card.isVisible():
+            self.show_card_for_token(index)
+
+    def _on_rest(self) -> None:
+        if self._hover_pos is not None:
+            self.rest_at(self._hover_pos, self._hover_modifiers)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        point = event.position().toPoint()
+        self._hover_pos = point
+        self._hover_modifiers = event.modifiers()
+        if self.card.isVisible() and self.card.token_index is not None:
+            under = self.token_at(point)
+            phrase = self.card.card.phrase_tokens if self.card.card is not None else ()
+            if under != self.card.token_index and under not in phrase:
+                self.hide_card()
+        self._rest_timer.start()
+        super().mouseMoveEvent(event)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Leave:
+            self._hover_pos = None
+            self.hide_card()
+        return super().viewportEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._press_pos = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        point = event.position().toPoint()
+        pressed = self._press_pos
+        self._press_pos = None
+        if event.button() != Qt.MouseButton.LeftButton or pressed is None:
+            return
+        if (point - pressed).manhattanLength() > 4 or self.textCursor().hasSelection():
+            return
+        index = self.token_at(point)
+        if index is not None and self._reading is not None:
+            self.text_clicked.emit(self._reading.analysed.tokens[index].start)
+
+    # -- keyboard ------------------------------------------------------------------------
+
+    @property
+    def focus_token(self) -> int | None:
+        return self._focus_token
+
+    def move_focus(self, forward: bool) -> int | None:
+        """Move the keyboard focus to the next/previous hard word and show its card."""
+        hard = self.hard_tokens()
+        if not hard:
+            return None
+        current = self._focus_token
+        if current is None:
+            target = hard[0] if forward else hard[-1]
+        elif forward:
+            later = [i for i in hard if i > current]
+            target = later[0] if later else hard[0]
+        else:
+            earlier = [i for i in hard if i < current]
+            target = earlier[-1] if earlier else hard[-1]
+        self._focus_token = target
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._token_doc[target][0])
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        self.show_card_for_token(target)
+        return target
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key = event.key()
+            plain = not event.modifiers() & ~(
+                Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
+            )
+            if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and plain and self._reading:
+                forward = key == Qt.Key.Key_Tab and not (
+                    event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+                )
+                if self.move_focus(forward) is not None:
+                    return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and (self.card.isVisible() or self._mentions):
+            self.hide_card()
+            event.accept()
+            return
+        bare = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if event.key() == Qt.Key.Key_K and bare:
+            index = self._focus_token if self._focus_token is not None else self.card.token_index
+            if index is not None and self.toggle_known(index):
+                event.accept()
+                return
+        super().keyPressEvent(event)
+
+    # -- known words ---------------------------------------------------------------------
+
+    def lemma_of(self, index: int) -> str | None:
+        if self._reading is None:
+            return None
+        token = self._reading.analysed.tokens[index]
+        if not token.is_word and token.phrase is None:
+            return None
+        return token.lemma or token.text.lower()
+
+    def is_known(self, lemma: str) -> bool:
+        return lemma.strip().lower() in self._known
+
+    def toggle_known(self, index: int) -> bool:
+        """Mark the token's lemma known (or forget it when already known)."""
+        lemma = self.lemma_of(index)
+        if lemma is None:
+            return False
+        self.known_requested.emit(lemma, not self.is_known(lemma))
+        return True
+
+    def known_actions(self, index: int, parent: QWidget | None = None) -> list[QAction]:
+        """Context-menu actions for a token: "I know this word" or "Forget"."""
+        lemma = self.lemma_of(index)
+        if lemma is None:
+            return []
+        owner = parent or self
+        if self.is_known(lemma):
+            action = QAction(f"Forget “{lemma}” (mark again)", owner)
+            action.triggered.connect(lambda: self.known_requested.emit(lemma, False))
+        else:
+            action = QAction(f"I know this word (“{lemma}”)", owner)
+            action.setShortcut(Qt.Key.Key_K)
+            action.triggered.connect(lambda: self.known_requested.emit(lemma, True))
+        return [action]
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        self.hide_card()
+        menu = self.createStandardContextMenu(event.pos())
+        index = self.token_at(event.pos())
+        if index is not None:
+            actions = self.known_actions(index, menu)
+            if actions:
+                first = menu.actions()[0] if menu.actions() else None
+                menu.insertActions(first, actions)  # type: ignore[arg-type]
+                menu.insertSeparator(first)  # type: ignore[arg-type]
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    # -- zoom ----------------------------------------------------------------------------
+
+    @property
+    def zoom(self) -> int:
+        return self._zoom
+
+    def set_zoom(self, steps: int) -> None:
+        steps = max(-ZOOM_LIMIT, min(ZOOM_LIMIT, steps))
+        if steps == self._zoom:
+            return
+        bar = self.verticalScrollBar()
+        fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
+        self._zoom = steps
+        self.hide_card()
+        if self._article is not None:
+            self._render()
+        else:
+            self._placeholder()
+        bar.setValue(int(fraction * bar.maximum()))
+

@@ -1,0 +1,148 @@
+"""Colours and fonts of the reader, chosen for the current (light or dark) palette."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+
+from assistant.models import Category
+
+READING_FAMILIES = ["Charter", "Georgia", "Noto Serif", "Source Serif 4", "DejaVu Serif", "Serif"]
+READING_POINT_SIZE = 12.5
+
+CATEGORY_LABELS = {
+    Category.PERSON: "person",
+    Category.PLACE: "place",
+    Category.ORGANISATION: "organisation",
+    Category.GROUP: "group",
+    Category.EVENT: "event",
+    Category.DATE: "date",
+    Category.OTHER: "other",
+}
+LEGEND_CATEGORIES = (
+    Category.PERSON,
+    Category.PLACE,
+    Category.ORGANISATION,
+    Category.GROUP,
+    Category.EVENT,
+)
+
+# Hues that stay apart for the common colour-vision deficiencies; light and dark variants.
+_LIGHT = {
+    Category.PERSON: "#fbd9b5",
+    Category.PLACE: "#c8ebd0",
+    Category.ORGANISATION: "#cfe0fa",
+    Category.GROUP: "#e6d6f5",
+    Category.EVENT: "#f7d0dc",
+    Category.DATE: "#e4e4dc",
+    Category.OTHER: "#e2e2e2",
+}
+_DARK = {
+    Category.PERSON: "#6b4420",
+    Category.PLACE: "#275236",
+    Category.ORGANISATION: "#27456e",
+    Category.GROUP: "#4d3566",
+    Category.EVENT: "#6b2d40",
+    Category.DATE: "#4a4a40",
+    Category.OTHER: "#474747",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ReaderColours:
+    dark: bool
+    entity: dict[Category, QColor]
+    hard_underline: QColor
+    mention: QColor
+    phrase: QColor
+    focus: QColor
+    muted: QColor
+
+
+def is_dark(palette: QPalette | None = None) -> bool:
+    palette = palette or QGuiApplication.palette()
+    return palette.color(QPalette.ColorRole.Base).lightness() < 128
+
+
+def reader_colours(palette: QPalette | None = None) -> ReaderColours:
+    dark = is_dark(palette)
+    table = _DARK if dark else _LIGHT
+    return ReaderColours(
+        dark=dark,
+        entity={category: QColor(value) for category, value in table.items()},
+        hard_underline=QColor("#8fb4ff" if dark else "#2f5fb3"),
+        mention=QColor("#8a6d00" if dark else "#ffe270"),
+        phrase=QColor("#5c4a1e" if dark else "#fff0b8"),
+        focus=QColor("#3d5a80" if dark else "#d6e4ff"),
+        muted=QColor("#a0a0a0" if dark else "#6b6b6b"),
+    )
+
+
+def reading_font(point_size: float = READING_POINT_SIZE) -> QFont:
+    font = QFont()
+    font.setFamilies(READING_FAMILIES)
+    font.setPointSizeF(point_size)
+    font.setStyleHint(QFont.StyleHint.Serif)
+    return font
+
+
+def dark_palette() -> QPalette:
+    """A calm dark palette for Fusion, used when the system asks for a dark scheme."""
+    palette = QPalette()
+    window = QColor("#26272b")
+    base = QColor("#1d1e21")
+    text = QColor("#e4e4e4")
+    role = QPalette.ColorRole
+    palette.setColor(role.Window, window)
+    palette.setColor(role.WindowText, text)
+    palette.setColor(role.Base, base)
+    palette.setColor(role.AlternateBase, window)
+    palette.setColor(role.ToolTipBase, QColor("#313236"))
+    palette.setColor(role.ToolTipText, text)
+    palette.setColor(role.PlaceholderText, QColor("#8a8a8a"))
+    palette.setColor(role.Text, text)
+    palette.setColor(role.Button, QColor("#303136"))
+    palette.setColor(role.ButtonText, text)
+    palette.setColor(role.BrightText, QColor("#ff6b6b"))
+    palette.setColor(role.Link, QColor("#8fb4ff"))
+    palette.setColor(role.LinkVisited, QColor("#c0a0ff"))
+    palette.setColor(role.Highlight, QColor("#3d6bb3"))
+    palette.setColor(role.HighlightedText, QColor("#ffffff"))
+    for group in (QPalette.ColorGroup.Disabled,):
+        palette.setColor(group, role.Text, QColor("#777777"))
+        palette.setColor(group, role.WindowText, QColor("#777777"))
+        palette.setColor(group, role.ButtonText, QColor("#777777"))
+    return palette
+
+
+class LegendWidget(QWidget):
+    """Small colour chips naming the entity categories."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 0, 4, 0)
+        layout.setSpacing(6)
+        self._chips: dict[Category, QLabel] = {}
+        for category in LEGEND_CATEGORIES:
+            chip = QLabel(CATEGORY_LABELS[category], self)
+            chip.setTextFormat(Qt.TextFormat.PlainText)
+            chip.setObjectName(f"legend-{category.value}")
+            layout.addWidget(chip)
+            self._chips[category] = chip
+        self.refresh()
+
+    def refresh(self) -> None:
+        colours = reader_colours(self.palette())
+        text = self.palette().color(QPalette.ColorRole.Text).name()
+        for category, chip in self._chips.items():
+            chip.setStyleSheet(
+                f"background: {colours.entity[category].name()}; color: {text};"
+                " border-radius: 4px; padding: 1px 6px;"
+            )
+
+    def labels(self) -> list[str]:
+        return [chip.text() for chip in self._chips.values()]
