@@ -8,7 +8,8 @@ import sys
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="leeswijzer", description="A reading assistant for Dutch.")
+    parser = argparse.ArgumentParser(prog="leeswijzer",
+                                     description="A reading assistant for Dutch.")
     parser.add_argument("path", nargs="?", help="article to open (.txt, .html, .epub or a URL)")
     parser.add_argument("--screenshot", metavar="OUT.png", help="render the window to a PNG, exit")
     parser.add_argument("--self-test", action="store_true",
@@ -70,7 +71,9 @@ def run_self_test(path: str | None, pipeline: str | None) -> int:
 
 
 def run_gui(path: str | None, screenshot: str | None) -> int:
-    raise SystemExit("The desktop UI is not wired yet.")
+    from ui.app import run
+
+    return run(path, screenshot)
 
 
 def main(argv: list[str] | None = None) -> int:

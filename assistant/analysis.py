@@ -110,7 +110,7 @@ def build_analysis(
     phrase_of: dict[int, int] = {}
 
     keys = [(lemma.lower(), t.text.lower()) for lemma, t in zip(lemmas, ptokens, strict=True)]
-    for match in idioms.find(keys, [k[0] for k in keys], lambda i: ptokens[i].sentence):
+    for match in idioms.find(keys, lambda i: ptokens[i].sentence):
         content = [max(zipf(lemmas[i]), zipf(ptokens[i].text)) for i in match.positions
                    if ptokens[i].pos not in FUNCTION_POS]
         idiom_zipf = (min(content) - IDIOM_PENALTY

@@ -65,12 +65,15 @@ def split_compound(
     memo: dict[int, _Candidate | None] = {}
 
     def head_lemma(piece: str) -> str | None:
-        if known(piece):
-            return piece
-        for form in head_forms(piece) if head_forms else ():
-            if len(form) >= MIN_PART and known(form):
-                return form
-        return None
+        # A plural may be listed as a form of its own ("granaten"): prefer the commoner lemma.
+        options = [piece] if known(piece) else []
+        options += [
+            form for form in (head_forms(piece) if head_forms else ())
+            if len(form) >= MIN_PART and known(form)
+        ]
+        if not options:
+            return None
+        return max(options, key=lambda form: (zipf(form), form == piece))
 
     def best_from(start: int, depth: int) -> _Candidate | None:
         if start in memo:
@@ -80,7 +83,7 @@ def split_compound(
         if start > 0 and len(rest) >= MIN_PART and "-" not in rest:
             lemma = head_lemma(rest)
             if lemma is not None:
-                score = zipf(lemma)
+                score = max(zipf(lemma), zipf(rest))
                 if score >= MIN_PART_ZIPF:
                     best = _Candidate((CompoundPart(rest, lemma),), score, score)
         if depth < MAX_PARTS - 1:

@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from assistant.errors import DataError
-from assistant.matching import SequenceMatcher
+from assistant.matching import SequenceMatch, SequenceMatcher, non_overlapping
 from assistant.resources import resource_path
 
 # How far (in tokens) from its fixed words an idiom's verb may stand: Dutch puts the finite
@@ -45,43 +45,36 @@ class IdiomList:
         return len(self.idioms)
 
     def find(
-        self,
-        keys: Sequence[tuple[str, ...]],
-        verb_lemmas: Sequence[str],
-        sentence_of: Callable[[int], int],
+        self, keys: Sequence[tuple[str, ...]], sentence_of: Callable[[int], int]
     ) -> list[IdiomMatch]:
-        """Idioms whose fixed words match `keys` and whose verb stands nearby in the sentence."""
-        matches: list[IdiomMatch] = []
-        taken: set[int] = set()
-        for found in self._matcher.find(keys):
+        """Idioms whose fixed words match `keys` (lemma, form, ...) and whose verb stands
+        nearby in the same sentence; verbs are checked before overlaps are settled, so a
+        fixed part shared by several idioms ("in staat" zijn/stellen) takes the one present."""
+        complete: list[SequenceMatch[Idiom]] = []
+        for found in self._matcher.find_all(keys):
             idiom = found.payload
-            positions = found.positions
-            if idiom.verb is not None:
-                verb_at = _nearest_verb(idiom.verb, positions, verb_lemmas, sentence_of, taken)
-                if verb_at is None:
-                    continue
-                positions = tuple(sorted((*positions, verb_at)))
-            if taken.isdisjoint(positions):
-                taken.update(positions)
-                matches.append(IdiomMatch(idiom, positions))
-        return matches
+            if idiom.verb is None:
+                complete.append(found)
+                continue
+            verb_at = _nearest_verb(idiom.verb, found.positions, keys, sentence_of)
+            if verb_at is not None:
+                complete.append(SequenceMatch(tuple(sorted((*found.positions, verb_at))), idiom))
+        return [IdiomMatch(m.payload, m.positions) for m in non_overlapping(complete)]
 
 
 def _nearest_verb(
     verb: str,
     fixed: tuple[int, ...],
-    verb_lemmas: Sequence[str],
+    keys: Sequence[tuple[str, ...]],
     sentence_of: Callable[[int], int],
-    taken: set[int],
 ) -> int | None:
     sentence = sentence_of(fixed[0])
     first, last = fixed[0], fixed[-1]
     for distance in range(1, VERB_WINDOW + 1):
         for position in (last + distance, first - distance):
             if (
-                0 <= position < len(verb_lemmas)
-                and position not in taken
-                and verb_lemmas[position] == verb
+                0 <= position < len(keys)
+                and verb in keys[position]
                 and sentence_of(position) == sentence
             ):
                 return position

@@ -23,6 +23,18 @@ class _Node(Generic[Payload]):
     payloads: list[Payload] = field(default_factory=list)
 
 
+def non_overlapping(matches: Iterable[SequenceMatch[Payload]]) -> list[SequenceMatch[Payload]]:
+    """Longest matches first, earlier starts winning ties; the result in text order."""
+    taken: set[int] = set()
+    chosen: list[SequenceMatch[Payload]] = []
+    for match in sorted(matches, key=lambda m: (-len(m.positions), m.positions[0])):
+        if taken.isdisjoint(match.positions):
+            taken.update(match.positions)
+            chosen.append(match)
+    chosen.sort(key=lambda m: m.positions[0])
+    return chosen
+
+
 class SequenceMatcher(Generic[Payload]):
     """A trie of patterns: each pattern is a tuple of keys, each key matched against a token.
 
@@ -57,6 +69,14 @@ class SequenceMatcher(Generic[Payload]):
 
         `boundary(i)` says a gap may not cross token i (e.g. a sentence end).
         """
+        return non_overlapping(self.find_all(token_keys, boundary))
+
+    def find_all(
+        self,
+        token_keys: Sequence[Iterable[str]],
+        boundary: Callable[[int], bool] | None = None,
+    ) -> list[SequenceMatch[Payload]]:
+        """Every match, overlapping ones included (for callers that filter before choosing)."""
         keys = [tuple(k) for k in token_keys]
         candidates: list[SequenceMatch[Payload]] = []
         for start in range(len(keys)):
@@ -64,15 +84,7 @@ class SequenceMatcher(Generic[Payload]):
                 child = self._root.children.get(key)
                 if child is not None:
                     self._extend(keys, child, (start,), candidates, boundary)
-        candidates.sort(key=lambda m: (-len(m.positions), m.positions[0]))
-        taken: set[int] = set()
-        chosen: list[SequenceMatch[Payload]] = []
-        for match in candidates:
-            if taken.isdisjoint(match.positions):
-                taken.update(match.positions)
-                chosen.append(match)
-        chosen.sort(key=lambda m: m.positions[0])
-        return chosen
+        return candidates
 
     def _extend(
         self,

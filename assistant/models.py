@@ -1,4 +1,4 @@
-"""Plain, immutable data that crosses threads and the core/UI boundary (character offsets, no Qt)."""
+"""Plain, immutable data crossing threads and the core/UI line (character offsets, no Qt)."""
 
 from __future__ import annotations
 

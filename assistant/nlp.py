@@ -116,9 +116,8 @@ class Pipeline:
         meta = self._nlp.meta
         self.info = PipelineInfo(name=f"{meta.get('lang', 'nl')}_{meta.get('name', name)}",
                                  version=str(meta.get("version", "?")))
-        self.labels: tuple[str, ...] = tuple(
-            self._nlp.get_pipe("ner").labels if self._nlp.has_pipe("ner") else ()
-        )
+        ner = self._nlp.get_pipe("ner") if self._nlp.has_pipe("ner") else None
+        self.labels: tuple[str, ...] = tuple(getattr(ner, "labels", ()))
         self._lock = threading.Lock()
 
     def raw_pipe(self, texts: Sequence[str]) -> int:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from assistant.knowledge import (
     CITY,
+    CURATED,
     KnowledgeBase,
     KnowledgeEntry,
     NamePattern,
@@ -70,16 +71,27 @@ def note_to_json(note: Note) -> dict[str, object]:
     }
 
 
-def _token_keys(token: Token) -> tuple[str, ...]:
+def _token_keys(token: Token, sentence_start: bool) -> tuple[str, ...]:
     text = token.text.replace("’", "'")
+    keys = [text]
     base = genitive_base(text)
-    return (text,) if base is None else (text, base)
+    if base is not None:
+        keys.append(base)
+    if sentence_start and text[:1].isupper() and not text[1:2].isupper():
+        # Curated lower-case names ("oorlog in Oekraïne") opening a sentence.
+        keys.append(text[:1].lower() + text[1:])
+    return tuple(keys)
+
+
+def _sentence_start(tokens: tuple[Token, ...], i: int) -> bool:
+    return i == 0 or tokens[i - 1].sentence != tokens[i].sentence
 
 
 def _kb_spans(analysed: AnalysedArticle, kb: KnowledgeBase) -> list[_Span]:
     """Known names, aliases and nationality adjectives found on the tokens."""
     tokens = analysed.tokens
-    matches = kb.matcher().find([_token_keys(t) for t in tokens])
+    keys = [_token_keys(t, _sentence_start(tokens, i)) for i, t in enumerate(tokens)]
+    matches = kb.matcher().find(keys)
     covered = {i for m in matches for i in m.positions}
     spans: list[_Span] = []
     for match in matches:
@@ -120,6 +132,9 @@ def _inside_other_name(
 
 def _plausible(tokens: tuple[Token, ...], first: int, last: int, pattern: NamePattern) -> bool:
     head = tokens[first]
+    if pattern.priority == CURATED:
+        # Curated names match case-exactly; a lower-case one ("coronacrisis") is deliberate.
+        return True
     if not head.text[:1].isupper():
         return False
     if first != last or pattern.priority < CITY:
@@ -128,8 +143,7 @@ def _plausible(tokens: tuple[Token, ...], first: int, last: int, pattern: NamePa
     # parser and the NER do not see as names.
     if head.zipf >= COMMON_WORD_ZIPF:
         return False
-    sentence_start = first == 0 or tokens[first - 1].sentence != head.sentence
-    return not sentence_start or head.pos == "PROPN" or head.entity is not None
+    return not _sentence_start(tokens, first) or head.pos == "PROPN" or head.entity is not None
 
 
 def _ner_spans(analysed: AnalysedArticle, kb: KnowledgeBase, known: list[_Span]) -> list[_Span]:
@@ -313,7 +327,11 @@ def _known_name(entry: KnowledgeEntry, mentions: tuple[Mention, ...], spans: lis
     ]
     if not candidates:
         return entry.names[0]
-    return max(candidates, key=lambda ms: (ms[1].last - ms[1].first, len(ms[0].text)))[0].text
+    exact = set(entry.names)
+    return max(
+        candidates,
+        key=lambda ms: (ms[1].last - ms[1].first, len(ms[0].text), ms[0].text in exact),
+    )[0].text
 
 
 def _bounds(date: ArticleDate) -> tuple[tuple[int, int, int], tuple[int, int, int]]:

@@ -51,7 +51,8 @@ MAX_ITEMS = 4
 MAX_SENSE_CHARS = 60
 
 SHORT_ENGLISH = frozenset(
-    ["a", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "it", "me", "my", "no", "of", "on", "or", "so", "to", "up", "us", "we"]
+    ["a", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "it", "me", "my",
+     "no", "of", "on", "or", "so", "to", "up", "us", "we"]
 )
 
 
@@ -159,7 +160,7 @@ def read_freedict(index_path: Path, dict_path: Path) -> Iterator[RawEntry]:
         body = handle.read()
     for line in index_path.read_text(encoding="utf-8").splitlines():
         parts = line.split("\t")
-        if len(parts) < 3 or parts[0].startswith("00-database") or parts[0].startswith("00database"):
+        if len(parts) < 3 or parts[0].startswith(("00-database", "00database")):
             continue
         offset, length = decode_b64_number(parts[1]), decode_b64_number(parts[2])
         text = body[offset : offset + length].decode("utf-8", errors="replace")
@@ -314,7 +315,9 @@ def resolve_omw(
     rows: list[OmwRow], wordnet: dict[str, WordNetPos]
 ) -> tuple[list[tuple[OmwRow, Synset]], Resolution]:
     mappings = {
-        letter: OffsetResolver(table.starts).resolve_all(r.offset for r in rows if r.letter == letter)
+        letter: OffsetResolver(table.starts).resolve_all(
+            r.offset for r in rows if r.letter == letter
+        )
         for letter, table in wordnet.items()
     }
     linked: list[tuple[OmwRow, Synset]] = []
@@ -689,7 +692,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", type=Path, default=ROOT / "resources" / "dictionary.sqlite")
     parser.add_argument("--supplement", type=Path,
                         default=ROOT / "resources" / "dictionary_supplement.tsv")
-    parser.add_argument("--cache", type=Path, default=Path.home() / ".cache" / "leeswijzer" / "sources")
+    parser.add_argument(
+        "--cache", type=Path, default=Path.home() / ".cache" / "leeswijzer" / "sources"
+    )
     args = parser.parse_args(argv)
 
     sources: Path | None = args.sources
@@ -699,7 +704,9 @@ def main(argv: list[str] | None = None) -> int:
         if has_sources(args.cache):
             sources = args.cache
         elif offline():
-            where = f"'{sources}' lacks the dictionary sources" if sources else "no sources folder given"
+            where = (
+                f"'{sources}' lacks the dictionary sources" if sources else "no sources folder given"
+            )
             print(
                 f"build_dictionary: {where} and LEESWIJZER_OFFLINE is set, so nothing can be "
                 "downloaded. Pass --sources DIR (or set LEESWIJZER_SOURCES) to a folder with "

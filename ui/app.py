@@ -148,11 +148,8 @@ def _wait_for(window: MainWindow, timeout_ms: int) -> bool:
 
 def render_screenshot(window: MainWindow, out: Path) -> bool:
     """Show a gloss card on the first hard word and save the window as a PNG."""
-    hard = window.reader.hard_tokens()
-    if hard:
-        first = hard[0]
-        window.reader.move_focus(True) if window.reader.focus_token is None else None
-        window.reader.show_card_for_token(first)
+    if window.reader.hard_tokens():
+        window.reader.move_focus(True)
     QApplication.processEvents()
     pixmap = window.grab()
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -6,7 +6,7 @@ from html import escape
 
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QLabel, QVBoxLayout, QWidget
 
 from assistant.models import GlossCard, GlossKind
 
@@ -51,8 +51,10 @@ def card_lines(card: GlossCard) -> list[tuple[str, str]]:
     header = _header_line(card)
     if header:
         lines.append(("meta", " · ".join(header)))
-    if card.kind is GlossKind.PHRASE and card.phrase:
+    if card.kind is GlossKind.PHRASE and card.phrase and card.phrase != card.lemma:
         lines.append(("phrase", f"part of “{card.phrase}”"))
+    elif card.kind is GlossKind.PHRASE:
+        lines.append(("phrase", "expression (its words are highlighted)"))
     senses = card.senses[:MAX_SENSES]
     for number, sense in enumerate(senses, start=1):
         lines.append(("sense", f"{number}. {sense}" if len(senses) > 1 else sense))
@@ -84,7 +86,7 @@ def card_plain_text(card: GlossCard) -> str:
 def card_html(card: GlossCard, muted: str, accent: str) -> str:
     """Rich text for the card; every piece of text is escaped."""
     styles = {
-        "form": "font-size: 130%; font-weight: 600;",
+        "form": "font-size: 125%; font-weight: 600;",
         "meta": f"color: {muted};",
         "phrase": f"color: {accent}; font-style: italic;",
         "sense": "",
@@ -107,6 +109,7 @@ class GlossCardWidget(QFrame):
         self.setObjectName("glossCard")
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setFont(QApplication.font())
         self._label = QLabel(self)
         self._label.setTextFormat(Qt.TextFormat.RichText)
         self._label.setWordWrap(True)

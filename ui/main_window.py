@@ -339,6 +339,8 @@ class MainWindow(QMainWindow):
         state = settings.value("window/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
+        else:
+            self.resizeDocks([self.notes], [330], Qt.Orientation.Horizontal)
         level = str(settings.value("reading/level", Level.B1.value))
         if level in Level._value2member_map_:
             self.level_slider.setValue(LEVELS.index(Level(level)))

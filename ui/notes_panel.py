@@ -91,6 +91,15 @@ class NoteCard(QFrame):
             layout.addWidget(_plain_label(note.description, self, "noteDescription"))
         if note.role_at_date:
             layout.addWidget(_plain_label(note.role_at_date, self, "noteRole"))
+        count = len(note.mentions)
+        layout.addWidget(
+            _plain_label(
+                f"{CATEGORY_LABELS.get(note.category, note.category.value)} · "
+                f"{count} mention{'s' if count != 1 else ''}",
+                self,
+                "noteMeta",
+            )
+        )
         source = self._source_label()
         if source is not None:
             layout.addWidget(source)
@@ -100,16 +109,18 @@ class NoteCard(QFrame):
     def _source_label(self) -> QLabel | None:
         note = self.note
         pieces: list[str] = []
-        if note.source.startswith(("http://", "https://")):
-            href = escape(note.source, quote=True)
-            pieces.append(f'<a href="{href}">source</a>')
-        elif note.source and note.source != "offline":
-            pieces.append(escape(note.source))
-        if note.attribution:
-            pieces.append(escape(note.attribution))
+        for value in (note.source, note.attribution):
+            if not value or value == "offline":
+                continue
+            if value.startswith(("http://", "https://")):
+                host = value.split("/")[2]
+                href = escape(value, quote=True)
+                pieces.append(f'<a href="{href}">{escape(host)}</a>')
+            else:
+                pieces.append(escape(value))
         if not pieces:
             return None
-        label = QLabel(" · ".join(pieces), self)
+        label = QLabel("Source: " + " · ".join(pieces), self)
         label.setObjectName("noteSource")
         label.setTextFormat(Qt.TextFormat.RichText)
         label.setOpenExternalLinks(True)
@@ -138,10 +149,12 @@ class NoteCard(QFrame):
             else palette.color(QPalette.ColorRole.Mid).name()
         )
         width = 2 if self._selected else 1
+        muted = colours.muted.name()
         self.setStyleSheet(
             f"#noteCard {{ background: {base}; border: {width}px solid {border};"
             f" border-left: 5px solid {chip}; border-radius: 6px; }}"
             " #noteCard QLabel { background: transparent; border: none; }"
+            f" #noteCard QLabel#noteMeta, #noteCard QLabel#noteSource {{ color: {muted}; }}"
         )
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:

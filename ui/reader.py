@@ -191,7 +191,7 @@ class ReaderView(QTextEdit):
         paragraph.setBottomMargin(font.pointSizeF() * 0.9)
         heading = QTextBlockFormat()
         heading.setTopMargin(font.pointSizeF() * 0.8)
-        heading.setBottomMargin(font.pointSizeF() * 0.5)
+        heading.setBottomMargin(font.pointSizeF() * 0.9)
         heading.setHeadingLevel(2)
         plain = QTextCharFormat()
         plain.setFont(font)

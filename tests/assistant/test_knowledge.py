@@ -122,7 +122,7 @@ def test_load_is_cached_and_places_optional() -> None:
     small = KnowledgeBase.load(FIXTURES, places=False)
     assert small.find("Moskou") is None
     assert small.find("Poetin") is not None
-    assert len(small) == 6
+    assert len(small) == 7
 
 
 def test_missing_directory_gives_places_only(tmp_path: Path) -> None:

@@ -219,6 +219,14 @@ def test_common_words_and_lower_case_do_not_start_names(kb: KnowledgeBase) -> No
     assert build_notes(analysed, kb) == ()
 
 
+def test_curated_lower_case_names_match_also_opening_a_sentence(kb: KnowledgeBase) -> None:
+    text = "Coronacrisis trof België. Na de coronacrisis herstelde de economie."
+    notes = build_notes(make_article(text), kb)
+    covid = by_key(notes)["covid-19-pandemic"]
+    assert [m.text for m in covid.mentions] == ["Coronacrisis", "coronacrisis"]
+    assert covid.name == "coronacrisis"
+
+
 def test_sentence_initial_town_needs_to_look_like_a_name(kb: KnowledgeBase) -> None:
     text = "Rome zegt nee. Moskou zegt ja."
     analysed = make_article(text, [("Moskou", "LOC", Category.PLACE)], zipf={"Rome": 4.6})

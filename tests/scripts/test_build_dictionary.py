@@ -17,7 +17,8 @@ SHARED = ROOT.parent / "shared" / "data"
 
 
 def _load_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("build_dictionary", ROOT / "scripts" / "build_dictionary.py")
+    script = ROOT / "scripts" / "build_dictionary.py"
+    spec = importlib.util.spec_from_file_location("build_dictionary", script)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules["build_dictionary"] = module
@@ -85,16 +86,16 @@ def test_freedict_entry_parsing() -> None:
 
 def test_build_merges_sources_and_cleans(built: tuple[Path, object]) -> None:
     path, _ = built
-    (lemma, pos, senses, source), *_ = _rows(path, "oorlog")
+    (_, pos, senses, source), *_ = _rows(path, "oorlog")
     assert pos == "noun"
     assert senses[0].startswith("war")
     assert source.startswith("leeswijzer") and "FreeDict" in source
-    assert sum("war" == item.strip() for s in senses for item in s.split(",")) == 1
+    assert sum(item.strip() == "war" for s in senses for item in s.split(",")) == 1
     assert _rows(path, "wijn")[0][2] == ["wine"]
     assert _rows(path, "abc-boek")[0][2] == ["ABC-book"]
     assert _rows(path, "avondeten")[0][2] == ["evening meal, supper"]
     assert _rows(path, "kwispedoor")[0][2] == ["spittoon"]
-    assert _rows(path, "naar adem snakken")[0][2] == ["gasp, pant for breath"]
+    assert _rows(path, "naar adem snakken")[0][2] == ["gasp, fight for breath"]
 
 
 def test_build_stores_forms_article_and_principal_parts(built: tuple[Path, object]) -> None:
@@ -118,7 +119,7 @@ def test_shifted_verb_offsets_resolve(built: tuple[Path, object]) -> None:
     assert result.resolution.total == result.resolution.resolved == 12  # type: ignore[attr-defined]
     # The fixture's verbs after the first are 18 bytes later than their OMW offsets.
     assert _rows(path, "reizen")[0][2][0].startswith("travel")
-    assert _rows(path, "vallen")[0][2][-1] == "fall" or "fall" in " ".join(_rows(path, "vallen")[0][2])
+    assert "descend" not in " ".join(_rows(path, "reizen")[0][2])
     assert _rows(path, "wapenen")[0][2][0] == "arm"
 
 
@@ -163,7 +164,9 @@ def test_all_real_omw_rows_resolve_to_wordnet() -> None:
     print(f"OMW rows resolved: {resolution.resolved}/{resolution.total}", resolution.by_source)
     assert resolution.total > 80_000
     assert resolution.resolved == resolution.total
-    by_lemma = {(row.lemma, row.letter): synset.words for row, synset in linked}
+    by_lemma: dict[tuple[str, str], set[str]] = {}
+    for row, synset in linked:
+        by_lemma.setdefault((row.lemma, row.letter), set()).update(synset.words)
     # Verbs in Debian's shifted region and adjectives past the +1 patch land on the right synset.
     assert "arm" in by_lemma[("wapenen", "v")]
     assert "travel" in by_lemma[("reizen", "v")]

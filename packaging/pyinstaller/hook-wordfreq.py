@@ -1,0 +1,5 @@
+"""PyInstaller hook: wordfreq with only its Dutch and English word lists (the app needs no others)."""
+
+from PyInstaller.utils.hooks import collect_data_files
+
+datas = collect_data_files("wordfreq", includes=["data/*_nl.msgpack.gz", "data/*_en.msgpack.gz"])

@@ -1,0 +1,269 @@
+"""Tests for the dictionary lookups and token → GlossCard on fixture and real data."""
+
+from __future__ import annotations
+
+import importlib.util
+import sqlite3
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from assistant.dictionary import Dictionary, card_to_json, describe_parts
+from assistant.errors import DataError
+from assistant.inflection import candidates
+from assistant.models import (
+    AnalysedArticle,
+    Article,
+    Block,
+    BlockKind,
+    Category,
+    Entity,
+    GlossKind,
+    Level,
+    Phrase,
+    PhraseKind,
+    PipelineInfo,
+    Token,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "fixtures" / "dictionary" / "sources"
+SHARED = ROOT.parent / "shared"
+SAMPLE = SHARED / "samples" / "000_979833dae2dbd21b.txt"
+
+
+def _script():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location(
+        "build_dictionary", ROOT / "scripts" / "build_dictionary.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("build_dictionary", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+SUPPLEMENT = (
+    "lemma\tpos\tarticle\tplural\tprincipal_parts\tsenses\tsource\n"
+    "oorlog\tnoun\tde\toorlogen\t\twar\tleeswijzer\n"
+    "gepantserd\tadj\t\t\t\tarmoured\tleeswijzer\n"
+    "uitvallen\tverb\t\t\tuitvallen, viel uit, uitgevallen\tto fail, to drop out\tleeswijzer\n"
+    "granaat\tnoun\tde\tgranaten\t\tshell, grenade\tleeswijzer\n"
+    "artillerie\tnoun\tde\t\t\tartillery\tleeswijzer\n"
+)
+
+
+@pytest.fixture(scope="module")
+def fixture_dictionary(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dictionary]:
+    folder = tmp_path_factory.mktemp("fixture-dict")
+    supplement = folder / "supplement.tsv"
+    supplement.write_text(SUPPLEMENT, encoding="utf-8")
+    _script().build(FIXTURES, folder / "d.sqlite", supplement)
+    frequencies = {"haven": 4.0, "stad": 5.0, "vernietiging": 3.5, "oorlog": 5.0,
+                   "regering": 4.8, "delegatie": 3.5, "artillerie": 3.0, "granaat": 3.0}
+    dictionary = Dictionary.open(folder / "d.sqlite", zipf=lambda w: frequencies.get(w, 0.0))
+    yield dictionary
+    dictionary.close()
+
+
+def _analysed(words: list[tuple[str, str, str]], phrases: tuple[Phrase, ...] = (),
+              entity_tokens: tuple[int, ...] = ()) -> AnalysedArticle:
+    text = " ".join(w for w, _, _ in words)
+    tokens = []
+    position = 0
+    entities: tuple[Entity, ...] = ()
+    if entity_tokens:
+        first, last = entity_tokens[0], entity_tokens[-1]
+        entities = (Entity(0, 0, 1, "x", "LOC", Category.PLACE, first, last),)
+    for index, (word, lemma, pos) in enumerate(words):
+        phrase = next((p.index for p in phrases if index in p.tokens), None)
+        entity = 0 if index in entity_tokens else None
+        tokens.append(Token(index, position, position + len(word), word, lemma, pos, "", 0, 3.0,
+                            entity is None, True, phrase, entity))
+        position += len(word) + 1
+    article = Article(text, (Block(BlockKind.PARAGRAPH, 0, len(text)),))
+    return AnalysedArticle(article, PipelineInfo("test", "0"), Level.B1, tuple(tokens), (),
+                           entities, phrases)
+
+
+def test_open_errors_name_the_file(tmp_path: Path) -> None:
+    with pytest.raises(DataError, match="missing"):
+        Dictionary.open(tmp_path / "none.sqlite")
+    junk = tmp_path / "junk.sqlite"
+    junk.write_bytes(b"not a database at all" * 100)
+    with pytest.raises(DataError, match=str(junk.name)):
+        Dictionary.open(junk)
+    old = tmp_path / "old.sqlite"
+    with sqlite3.connect(old) as db:
+        db.execute("CREATE TABLE meta (key TEXT, value TEXT)")
+        db.execute("INSERT INTO meta VALUES ('schema', '0')")
+    with pytest.raises(DataError, match="older"):
+        Dictionary.open(old)
+
+
+def test_lookup_by_lemma_pos_and_form(fixture_dictionary: Dictionary) -> None:
+    entry = fixture_dictionary.lookup("oorlog", "noun")
+    assert entry is not None and entry.senses[0] == "war" and entry.article == "de"
+    assert fixture_dictionary.lookup("oorlog", "verb") is None
+    assert fixture_dictionary.lookup("Oorlog") is not None
+    assert fixture_dictionary.lookup("wĳn") is not None  # ligature normalised
+    viel = fixture_dictionary.lookup_form("viel uit")
+    assert viel is not None and viel.lemma == "uitvallen"
+    assert fixture_dictionary.lookup("nergens") is None
+    assert "entries" in fixture_dictionary.info()
+
+
+def test_gloss_steps(fixture_dictionary: Dictionary) -> None:
+    analysed = _analysed([
+        ("oorlog", "oorlog", "NOUN"),          # lemma + POS
+        ("haven", "haven", "VERB"),            # lemma with another POS
+        ("wapenstilstand", "xyz", "NOUN"),     # surface form (bad lemma)
+        ("gepantserde", "pantsren", "VERB"),   # inflection rules
+        ("artilleriegranaten", "artilleriegranat", "NOUN"),  # compound with inflected head
+        ("Havenstad", "havenstad", "NOUN"),    # capitalised: no compound split
+        ("qwxz", "qwxz", "NOUN"),              # nothing
+        (",", ",", "PUNCT"),
+    ])
+    cards = [fixture_dictionary.gloss(analysed, i) for i in range(len(analysed.tokens))]
+    assert cards[0] is not None and cards[0].kind is GlossKind.WORD and "war" in cards[0].senses
+    assert cards[1] is not None and "harbour" in " ".join(cards[1].senses)
+    assert cards[2] is not None and "truce" in " ".join(cards[2].senses)
+    assert cards[3] is not None and cards[3].kind is GlossKind.INFLECTION
+    assert cards[3].senses == ("armoured",)
+    card = cards[4]
+    assert card is not None and card.kind is GlossKind.COMPOUND
+    assert [p.lemma for p in card.parts] == ["artillerie", "granaat"]
+    assert "grenade" in card.senses[0] and card.lemma == "artilleriegranaat"
+    assert describe_parts(card) == "artillerie + granaat: artillery + shell"
+    assert cards[5] is None and cards[6] is None and cards[7] is None
+    assert fixture_dictionary.gloss(analysed, 99) is None
+
+
+def test_phrase_comes_first(fixture_dictionary: Dictionary) -> None:
+    phrases = (Phrase(0, PhraseKind.SEPARABLE_VERB, "uitvallen", (0, 2)),
+               Phrase(1, PhraseKind.IDIOM, "uit de lucht vallen", (3,),
+                      meaning="come out of the blue"))
+    analysed = _analysed([("viel", "uitvallen", "VERB"), ("gisteren", "gisteren", "ADV"),
+                          ("uit", "uit", "ADP"), ("stad", "stad", "NOUN")], phrases)
+    card = fixture_dictionary.gloss(analysed, 2)
+    assert card is not None and card.kind is GlossKind.PHRASE
+    assert card.phrase == "uitvallen" and card.phrase_tokens == (0, 2)
+    assert card.senses[0] == "to fail, to drop out"
+    assert card.principal_parts == "uitvallen, viel uit, uitgevallen"
+    idiom = fixture_dictionary.gloss(analysed, 3)
+    assert idiom is not None and idiom.senses == ("come out of the blue",)
+
+
+def test_no_compound_split_for_entities_or_whole_words(fixture_dictionary: Dictionary) -> None:
+    analysed = _analysed([("havenstad", "havenstad", "NOUN")], entity_tokens=(0,))
+    assert fixture_dictionary.gloss(analysed, 0) is None
+    assert fixture_dictionary.split("havenstad") is not None
+    assert fixture_dictionary.split("wapenstilstand") is None
+    assert fixture_dictionary.split("haven") is None
+
+
+def test_card_json() -> None:
+    assert card_to_json(None) is None
+
+
+def test_card_json_fields(fixture_dictionary: Dictionary) -> None:
+    card = fixture_dictionary.gloss(_analysed([("vernietigingsoorlog", "x", "NOUN")]), 0)
+    data = card_to_json(card)
+    assert data is not None
+    assert data["kind"] == "compound" and data["senses"][0] == "war"  # type: ignore[index]
+    assert [p["lemma"] for p in data["parts"]] == ["vernietiging", "oorlog"]  # type: ignore[union-attr, index]
+
+
+def test_inflection_candidates() -> None:
+    assert "gepantserd" in candidates("gepantserde", "ADJ")
+    assert "pantseren" in candidates("gepantserde", "ADJ")
+    assert "granaat" in candidates("granaten", "NOUN")
+    assert "raket" in candidates("raketten", "NOUN")
+    assert "sanctie" in candidates("sancties", "NOUN")
+    assert "paria" in candidates("paria's", "NOUN")
+    assert "reizen" in candidates("reist", "VERB")
+    assert "kloppen" in candidates("klopte", "VERB")
+    assert "groot" in candidates("grote", "ADJ")
+    assert "huis" in candidates("huisje", "NOUN")
+    assert candidates("12", "NUM") == []
+
+
+# --- the real dictionary on the sample article ------------------------------------------
+
+MUST_GLOSS = {
+    "vernietigingsoorlog": ("war",), "gepantserde": ("armoured", "armored"),
+    "havenstad": ("port", "harbour", "harbor"), "onderzeeërs": ("submarine",),
+    "wapenstilstand": ("armistice", "ceasefire", "cease-fire", "truce"),
+    "naarstig": ("diligent", "eager"), "evenknie": ("equal", "counterpart", "peer"),
+    "sancties": ("sanction",), "represailles": ("reprisal",), "wapenen": ("arm",),
+}
+
+
+@pytest.fixture(scope="session")
+def real_dictionary(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dictionary]:
+    built = ROOT / "resources" / "dictionary.sqlite"
+    inputs = [ROOT / "scripts" / "build_dictionary.py",
+              ROOT / "resources" / "dictionary_supplement.tsv"]
+    if not built.exists() or built.stat().st_mtime < max(p.stat().st_mtime for p in inputs):
+        if not (SHARED / "data").exists():
+            pytest.skip("no shared dictionary sources")
+        built = tmp_path_factory.mktemp("real-dict") / "dictionary.sqlite"
+        _script().build(SHARED / "data", built, inputs[1])
+    dictionary = Dictionary.open(built)
+    yield dictionary
+    dictionary.close()
+
+
+@pytest.fixture(scope="session")
+def sample_analysis() -> AnalysedArticle:
+    if not SAMPLE.exists():
+        pytest.skip("sample article not present")
+    from assistant.analysis import analyse
+    from assistant.loading import load_article
+
+    return analyse(load_article(SAMPLE), Level.B1)
+
+
+def _has_english(card: object) -> bool:
+    senses = getattr(card, "senses", ())
+    parts = getattr(card, "parts", ())
+    return bool(senses) or bool(parts and parts[-1].senses)
+
+
+def test_coverage_floor_on_sample(real_dictionary: Dictionary,
+                                  sample_analysis: AnalysedArticle) -> None:
+    hard = [t for t in sample_analysis.tokens if t.hard and t.is_word]
+    assert len(hard) >= 30
+    glossed = [t for t in hard if _has_english(real_dictionary.gloss(sample_analysis, t.index))]
+    assert len(glossed) / len(hard) >= 0.90
+
+
+def test_must_gloss_words(real_dictionary: Dictionary, sample_analysis: AnalysedArticle) -> None:
+    seen = set()
+    for token in sample_analysis.tokens:
+        expected = MUST_GLOSS.get(token.text.lower())
+        if expected is None:
+            continue
+        seen.add(token.text.lower())
+        card = real_dictionary.gloss(sample_analysis, token.index)
+        assert card is not None, token.text
+        text = " ".join(card.senses).lower()
+        assert any(word in text for word in expected), (token.text, card.senses)
+    assert seen == set(MUST_GLOSS)
+
+
+def test_real_compound_splits(real_dictionary: Dictionary) -> None:
+    expected = {
+        "vernietigingsoorlog": ["vernietiging", "oorlog"],
+        "regeringsdelegatie": ["regering", "delegatie"],
+        "gelegenheidsliefde": ["gelegenheid", "liefde"],
+        "staatspersbureau": ["staat", "persbureau"],
+    }
+    for word, parts in expected.items():
+        split = real_dictionary.split(word)
+        assert split is not None and [p.lemma for p in split.parts] == parts, word
+    assert real_dictionary.split("havenstad") is None  # the dictionary has it whole
+    assert real_dictionary.split("bromance") is None
+    assert real_dictionary.split("weekend") is None

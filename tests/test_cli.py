@@ -1,0 +1,67 @@
+"""The `analyze` command line: JSON on success, exit code 2 with one line on bad input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "main.py", *args], cwd=ROOT, capture_output=True,
+                          text=True, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def sample_json(sample_path: Path) -> dict[str, Any]:
+    result = run("analyze", str(sample_path), "--level", "B1", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    data: dict[str, Any] = json.loads(result.stdout)
+    return data
+
+
+def test_analyze_prints_the_documented_object(sample_json: dict[str, Any]) -> None:
+    assert sample_json["date"] == "2023-09"
+    assert sample_json["title"] is None
+    assert sample_json["model"]["name"] and sample_json["model"]["version"]
+    token = sample_json["tokens"][0]
+    assert {"start", "end", "text", "lemma", "pos", "zipf", "hard"} <= token.keys()
+    entity = sample_json["entities"][0]
+    assert {"start", "end", "text", "label", "category"} <= entity.keys()
+    assert {"notes", "times"} <= sample_json.keys()
+
+
+def test_analyze_finds_persons_places_and_hard_words(sample_json: dict[str, Any]) -> None:
+    persons = {e["text"] for e in sample_json["entities"] if e["category"] == "person"}
+    assert {"Vladimir Poetin", "Kim Jong-un"} <= persons
+    assert any(e["text"] == "Vladivostok" and e["category"] == "place"
+               for e in sample_json["entities"])
+    hard = {t["text"] for t in sample_json["tokens"] if t["hard"]}
+    assert {"vernietigingsoorlog", "naarstig", "gepantserde"} <= hard
+    assert not hard & {"oorlog", "de", "maar"}
+    assert all("gloss" in t for t in sample_json["tokens"] if t["hard"])
+    phrases = {t["phrase"]["lemma"] for t in sample_json["tokens"] if "phrase" in t}
+    assert "binnenvallen" in phrases
+
+
+def test_metadata_is_not_analysed(sample_json: dict[str, Any]) -> None:
+    assert sample_json["tokens"][0]["text"] == "Er"
+    assert sample_json["tokens"][0]["start"] == 0
+    assert all(t["text"] not in ("date", "2023-09") for t in sample_json["tokens"])
+
+
+def test_bad_input_exits_2_with_one_line(tmp_path: Path) -> None:
+    empty = tmp_path / "leeg.txt"
+    empty.write_text("", encoding="utf-8")
+    for path in (empty, tmp_path / "ontbreekt.txt"):
+        result = run("analyze", str(path))
+        assert result.returncode == 2
+        assert result.stdout == ""
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and path.name in lines[0]

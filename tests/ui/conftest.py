@@ -1,0 +1,71 @@
+"""GUI test setup: offscreen Qt, no network, one real ReadingAssistant per session."""
+
+from __future__ import annotations
+
+import os
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ["LEESWIJZER_OFFLINE"] = "1"
+os.environ.setdefault("LEESWIJZER_THEME", "light")
+
+from collections.abc import Callable, Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+from PySide6.QtCore import QSettings  # noqa: E402
+from pytestqt.qtbot import QtBot  # noqa: E402
+
+from assistant.service import ReadingAssistant  # noqa: E402
+from ui.main_window import MainWindow, Service  # noqa: E402
+
+SHARED_SAMPLE = (
+    Path(__file__).resolve().parents[2].parent / "shared" / "samples" / "000_979833dae2dbd21b.txt"
+)
+# The offscreen platform plugin warns about a feature it lacks when top-level windows show.
+OFFSCREEN_NOISE = "This plugin does not support"
+
+WindowFactory = Callable[..., MainWindow]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "tests/ui" in str(item.fspath).replace(os.sep, "/"):
+            item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
+
+
+@pytest.fixture(scope="session")
+def service() -> ReadingAssistant:
+    assistant = ReadingAssistant()
+    assistant.load_pipeline()
+    return assistant
+
+
+@pytest.fixture
+def shared_sample() -> Path:
+    if not SHARED_SAMPLE.exists():
+        pytest.skip(f"shared sample not found at {SHARED_SAMPLE}")
+    return SHARED_SAMPLE
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot, tmp_path: Path) -> Iterator[WindowFactory]:
+    windows: list[MainWindow] = []
+
+    def make(service: Service, settings_name: str = "settings.ini") -> MainWindow:
+        settings = QSettings(str(tmp_path / settings_name), QSettings.Format.IniFormat)
+        window = MainWindow(service, settings, tmp_path / "data")
+        qtbot.addWidget(window)
+        window.resize(1100, 760)
+        window.show()
+        qtbot.waitExposed(window)
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.runner.shutdown()
+
+
+@pytest.fixture
+def window(make_window: WindowFactory, service: ReadingAssistant) -> MainWindow:
+    return make_window(service)

@@ -1,0 +1,96 @@
+"""The background helper: results on the UI thread, stale results dropped, errors delivered."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from ui.tasks import SyncTaskRunner, TaskRunner
+
+
+def test_result_delivered_on_ui_thread(qtbot: QtBot) -> None:
+    runner = TaskRunner()
+    seen: list[tuple[int, bool]] = []
+    main = threading.get_ident()
+    worker_threads: list[int] = []
+
+    def job() -> int:
+        worker_threads.append(threading.get_ident())
+        return 42
+
+    def done(value: int) -> None:
+        seen.append((value, threading.get_ident() == main))
+
+    with qtbot.waitSignal(runner.busy_changed, check_params_cb=lambda busy: not busy):
+        runner.submit("k", job, done, pytest.fail)
+    assert seen == [(42, True)]
+    assert worker_threads and worker_threads[0] != main
+    runner.shutdown()
+
+
+def test_stale_result_dropped(qtbot: QtBot) -> None:
+    runner = TaskRunner()
+    release = threading.Event()
+    results: list[str] = []
+
+    def slow() -> str:
+        release.wait(10)
+        return "old"
+
+    runner.submit("article", slow, results.append, pytest.fail)
+    runner.submit("article", lambda: "new", results.append, pytest.fail)
+    with qtbot.waitSignal(runner.busy_changed, check_params_cb=lambda busy: not busy):
+        release.set()
+    assert results == ["new"]
+    runner.shutdown()
+
+
+def test_request_chain_and_cancel(qtbot: QtBot) -> None:
+    runner = TaskRunner()
+    results: list[str] = []
+    request = runner.request("a")
+    assert runner.is_current(request)
+    runner.cancel("a")
+    assert not runner.is_current(request)
+    other = runner.request("b")
+    with qtbot.waitSignal(runner.busy_changed, check_params_cb=lambda busy: not busy):
+        runner.run(request, lambda: "dropped", results.append, pytest.fail)
+        runner.run(other, lambda: "kept", results.append, pytest.fail, lane="load")
+    assert results == ["kept"]
+    runner.shutdown()
+
+
+def test_errors_go_to_on_error(qtbot: QtBot) -> None:
+    runner = TaskRunner()
+    errors: list[BaseException] = []
+
+    def boom() -> None:
+        raise ValueError("bad input")
+
+    with qtbot.waitSignal(runner.busy_changed, check_params_cb=lambda busy: not busy):
+        runner.submit("k", boom, lambda _v: pytest.fail("no result expected"), errors.append)
+    assert len(errors) == 1
+    assert isinstance(errors[0], ValueError)
+    runner.shutdown()
+
+
+def test_unknown_lane_rejected() -> None:
+    runner = SyncTaskRunner()
+    with pytest.raises(ValueError):
+        runner.submit("k", lambda: 1, print, print, lane="gpu")
+
+
+def test_sync_runner_runs_at_once() -> None:
+    runner = SyncTaskRunner()
+    busy: list[bool] = []
+    runner.busy_changed.connect(busy.append)
+    values: list[int] = []
+    errors: list[BaseException] = []
+    runner.submit("k", lambda: 3, values.append, errors.append)
+    runner.submit("k", lambda: 1 // 0, values.append, errors.append)
+    assert values == [3]
+    assert isinstance(errors[0], ZeroDivisionError)
+    assert busy == [True, False, True, False]
+    assert not runner.busy
