@@ -40,7 +40,7 @@ $(PIPELINE_STAMP): $(INSTALLED)
 	  test "$(LEESWIJZER_PIPELINE)" = nl_core_news_sm && $(PIP) install --quiet "$(NL_CORE_NEWS_SM_WHEEL)"; }
 	touch $@
 
-$(DICTIONARY): scripts/build_dictionary.py $(INSTALLED)
+$(DICTIONARY): scripts/build_dictionary.py resources/dictionary_supplement.tsv $(INSTALLED)
 	$(PY) scripts/build_dictionary.py --output $@ $(if $(LEESWIJZER_SOURCES),--sources "$(LEESWIJZER_SOURCES)")
 
 lint: setup

@@ -13,6 +13,7 @@ from assistant.models import (
     Category,
     Entity,
     Level,
+    Note,
     Phrase,
     PhraseKind,
     PipelineInfo,
@@ -162,6 +163,55 @@ def relevel(
     return dataclasses.replace(analysed, level=level, tokens=tokens)
 
 
+def with_note_entities(
+    analysed: AnalysedArticle, notes: Sequence[Note], known_lemmas: frozenset[str] = frozenset()
+) -> AnalysedArticle:
+    """Entities redrawn from the notes' mentions: what the knowledge base knows about a
+    subject outranks the pipeline's label, and merged or missed names are fixed. NER spans no
+    note covers (dates, unknown names) are kept."""
+    tokens = analysed.tokens
+    starts = {t.start: t.index for t in tokens}
+    ends = {t.end: t.index for t in tokens}
+    ner_at = {(e.start, e.end): e for e in analysed.entities}
+    spans: list[tuple[int, int, str, Category]] = []
+    for note in notes:
+        for mention in note.mentions:
+            if mention.start not in starts or mention.end not in ends:
+                continue
+            same_span = ner_at.get((mention.start, mention.end))
+            category = note.category
+            if same_span is not None and same_span.category is Category.GROUP:
+                category = Category.GROUP  # "Russische" stays an adjective of nationality
+            spans.append((starts[mention.start], ends[mention.end],
+                          same_span.label if same_span is not None else "KB", category))
+    covered = {i for first, last, _, _ in spans for i in range(first, last + 1)}
+    for ner in analysed.entities:
+        if covered.isdisjoint(range(ner.first_token, ner.last_token + 1)):
+            spans.append((ner.first_token, ner.last_token, ner.label, ner.category))
+    spans.sort()
+    text = analysed.article.text
+    entities = tuple(
+        Entity(index, tokens[first].start, tokens[last].end,
+               text[tokens[first].start:tokens[last].end], label, category, first, last)
+        for index, (first, last, label, category) in enumerate(spans)
+    )
+    entity_of = {i: e.index for e in entities for i in range(e.first_token, e.last_token + 1)}
+    new_tokens: list[Token] = []
+    for token in tokens:
+        entity = entity_of.get(token.index)
+        in_name = entity is not None and entities[entity].category in NAME_CATEGORIES
+        if entity != token.entity:
+            looks_like_url = "://" in token.text or token.text.startswith("www.")
+            is_word = _is_word_text(token.text, token.pos, token.pos == "NUM", looks_like_url,
+                                    in_name)
+            token = dataclasses.replace(token, entity=entity, is_word=is_word)
+            phrase = analysed.phrases[token.phrase] if token.phrase is not None else None
+            token = dataclasses.replace(
+                token, hard=is_hard(token, phrase, analysed.level, known_lemmas))
+        new_tokens.append(token)
+    return dataclasses.replace(analysed, entities=entities, tokens=tuple(new_tokens))
+
+
 def is_hard(token: Token, phrase: Phrase | None, level: Level, known: frozenset[str]) -> bool:
     """The one difficulty rule: a word, not known, rarer than the level's threshold."""
     if not token.is_word or token.lemma.lower() in known or token.text.lower() in known:
@@ -187,9 +237,13 @@ def _clean_lemma(token: ParsedToken) -> str:
 
 
 def _is_word(token: ParsedToken, in_name: bool) -> bool:
-    if in_name or token.pos in NOT_WORD_POS or token.like_num or token.like_url:
+    return _is_word_text(token.text, token.pos, token.like_num, token.like_url, in_name)
+
+
+def _is_word_text(text: str, pos: str, like_num: bool, like_url: bool, in_name: bool) -> bool:
+    if in_name or pos in NOT_WORD_POS or like_num or like_url:
         return False
-    return any(ch.isalpha() for ch in token.text)
+    return any(ch.isalpha() for ch in text)
 
 
 def _entities(parsed: ParsedText) -> tuple[tuple[Entity, ...], dict[int, int]]:

@@ -97,6 +97,7 @@ class ReadingAssistant:
         assert self._pipeline is not None
         analysed = analysis.analyse(article, level, known_lemmas, pipeline=self._pipeline)
         notes = build_notes(analysed, self.knowledge())
+        analysed = analysis.with_note_entities(analysed, notes, known_lemmas)
         return Reading(analysed=analysed, notes=notes, times=find_time_expressions(analysed))
 
     def relevel(

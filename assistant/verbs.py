@@ -1,4 +1,4 @@
-"""Dutch verb forms → infinitive: a strong-verb table plus the weak-verb spelling rules."""
+"""Dutch verb forms → infinitive: strong-verb table, then inflection rules ranked by frequency."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import csv
 from functools import lru_cache
 
 from assistant.difficulty import zipf
+from assistant.inflection import candidates
 from assistant.resources import resource_path
 
-_VOWELS = "aeiou"
 # A guess must be a word Dutch text actually uses; below this it is more likely a typo.
 MIN_INFINITIVE_ZIPF = 1.0
 
@@ -35,40 +35,6 @@ def principal_parts(infinitive: str) -> str | None:
     return ", ".join([infinitive, *forms[:1], *forms[2:3]]) if forms else None
 
 
-def _stem_to_infinitives(stem: str) -> list[str]:
-    """Candidate infinitives for a stem, by Dutch spelling rules (klop → kloppen, reis → reizen)."""
-    if len(stem) < 2:
-        return []
-    candidates = [stem + "en", stem + "n"]
-    last = stem[-1]
-    voiced = {"s": "z", "f": "v"}.get(last)
-    if voiced:
-        candidates.append(stem[:-1] + voiced + "en")
-    if len(stem) >= 3 and stem[-2] == stem[-3] and stem[-2] in _VOWELS:
-        # a long vowel is written single before a single consonant: maak → maken, reis stays
-        short = stem[:-2] + stem[-1]
-        candidates.append(short + "en")
-        if voiced:
-            candidates.append(short[:-1] + voiced + "en")
-    if last not in _VOWELS and stem[-2:-1] in tuple(_VOWELS) and stem[-3:-2] not in tuple(_VOWELS):
-        candidates.append(stem + last + "en")  # a short vowel doubles the consonant: klop → kloppen
-    return candidates
-
-
-def _inflection_stems(form: str) -> list[str]:
-    stems: list[str] = []
-    word = form
-    if word.startswith("ge") and len(word) > 5:
-        for ending in ("de", "te", "d", "t", "den", "ten"):
-            if word.endswith(ending):
-                stems.append(word[2:-len(ending)])
-    for ending in ("den", "ten", "de", "te", "t", "d"):
-        if word.endswith(ending) and len(word) - len(ending) >= 2:
-            stems.append(word[:-len(ending)])
-    stems.append(word)
-    return stems
-
-
 @lru_cache(maxsize=50_000)
 def guess_infinitive(form: str) -> str | None:
     """The most frequent infinitive that `form` can be an inflection of, or None."""
@@ -76,13 +42,11 @@ def guess_infinitive(form: str) -> str | None:
     if form in strong_verb_forms():
         return strong_verb_forms()[form]
     best: tuple[float, str] | None = None
-    if form.endswith("en") and zipf(form) >= MIN_INFINITIVE_ZIPF:
-        best = (zipf(form), form)
-    for stem in _inflection_stems(form):
-        for candidate in _stem_to_infinitives(stem):
-            frequency = zipf(candidate)
-            if frequency >= MIN_INFINITIVE_ZIPF and (best is None or frequency > best[0]):
-                best = (frequency, candidate)
+    guesses = [c for c in candidates(form, "VERB") if c.endswith("n")]
+    for candidate in ([form] if form.endswith("en") else []) + guesses:
+        frequency = zipf(candidate)
+        if frequency >= MIN_INFINITIVE_ZIPF and (best is None or frequency > best[0]):
+            best = (frequency, candidate)
     return best[1] if best else None
 
 

@@ -704,9 +704,9 @@ def main(argv: list[str] | None = None) -> int:
         if has_sources(args.cache):
             sources = args.cache
         elif offline():
-            where = (
-                f"'{sources}' lacks the dictionary sources" if sources else "no sources folder given"
-            )
+            where = "no sources folder given"
+            if sources is not None:
+                where = f"'{sources}' lacks the dictionary sources"
             print(
                 f"build_dictionary: {where} and LEESWIJZER_OFFLINE is set, so nothing can be "
                 "downloaded. Pass --sources DIR (or set LEESWIJZER_SOURCES) to a folder with "

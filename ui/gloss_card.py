@@ -9,6 +9,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QVBoxLayout, QWidget
 
 from assistant.models import GlossCard, GlossKind
+from ui.theme import reader_colours
 
 MAX_SENSES = 3
 CARD_WIDTH = 340
@@ -129,9 +130,9 @@ class GlossCardWidget(QFrame):
 
     def _restyle(self) -> None:
         palette = self.palette()
-        base = palette.color(QPalette.ColorRole.ToolTipBase).name()
-        text = palette.color(QPalette.ColorRole.ToolTipText).name()
-        border = palette.color(QPalette.ColorRole.Mid).name()
+        base = palette.color(QPalette.ColorRole.Window).name()
+        text = palette.color(QPalette.ColorRole.WindowText).name()
+        border = reader_colours(palette).hard_underline.name()
         self.setStyleSheet(
             f"#glossCard {{ background: {base}; color: {text}; border: 1px solid {border};"
             " border-radius: 8px; }"
@@ -144,7 +145,7 @@ class GlossCardWidget(QFrame):
         self.token_index = token_index
         self._restyle()
         palette = self.palette()
-        muted = palette.color(QPalette.ColorRole.PlaceholderText).name()
+        muted = reader_colours(palette).muted.name()
         accent = palette.color(QPalette.ColorRole.Link).name()
         self._label.setText(card_html(card, muted, accent))
         self._label.setFixedWidth(CARD_WIDTH - 24)

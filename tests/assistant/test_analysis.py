@@ -170,3 +170,28 @@ def test_sample_article_sentences_and_tokens_are_ordered(
     assert all(s.start < s.end for s in sample_analysis.sentences)
     assert {t.sentence for t in sample_analysis.tokens} == set(
         range(len(sample_analysis.sentences)))
+
+
+def test_note_mentions_outrank_and_split_ner_spans() -> None:
+    from assistant.analysis import with_note_entities
+    from assistant.models import Mention, Note
+
+    words = [("Teheran", "Teheran", "PROPN"), ("Moskou", "Moskou", "PROPN"),
+             ("helpt", "helpen", "VERB"), ("Vladivostok", "Vladivostok", "PROPN"),
+             ("februari", "februari", "NOUN"), (".", ".", "PUNCT")]
+    analysed = _build(words, [(0, 1, "PER"), (3, 3, "PER"), (4, 4, "DATE")])
+    tokens = analysed.tokens
+    notes = [
+        Note("tehran", "Teheran", Category.PLACE, (Mention(tokens[0].start, tokens[0].end,
+                                                           "Teheran"),)),
+        Note("moscow", "Moskou", Category.PLACE, (Mention(tokens[1].start, tokens[1].end,
+                                                          "Moskou"),)),
+        Note("vladivostok", "Vladivostok", Category.PLACE,
+             (Mention(tokens[3].start, tokens[3].end, "Vladivostok"),)),
+    ]
+    fixed = with_note_entities(analysed, notes)
+    assert [(e.text, e.category) for e in fixed.entities] == [
+        ("Teheran", Category.PLACE), ("Moskou", Category.PLACE),
+        ("Vladivostok", Category.PLACE), ("februari", Category.DATE)]
+    assert [t.entity for t in fixed.tokens] == [0, 1, None, 2, 3, None]
+    assert fixed.entities[2].label == "PER"

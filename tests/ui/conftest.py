@@ -8,15 +8,15 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ["LEESWIJZER_OFFLINE"] = "1"
 os.environ.setdefault("LEESWIJZER_THEME", "light")
 
-from collections.abc import Callable, Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
-import pytest  # noqa: E402
-from PySide6.QtCore import QSettings  # noqa: E402
-from pytestqt.qtbot import QtBot  # noqa: E402
+import pytest
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
 
-from assistant.service import ReadingAssistant  # noqa: E402
-from ui.main_window import MainWindow, Service  # noqa: E402
+from assistant.service import ReadingAssistant
+from ui.main_window import MainWindow, Service
 
 SHARED_SAMPLE = (
     Path(__file__).resolve().parents[2].parent / "shared" / "samples" / "000_979833dae2dbd21b.txt"

@@ -6,12 +6,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from pytestqt.qtbot import QtBot
+from ui_helpers import hand_reading
 
 from assistant.loading import article_from_text
 from assistant.models import Category
 from ui.offsets import OffsetMap, utf16_length
 from ui.reader import ReaderView
-from ui_helpers import hand_reading
 
 
 def test_utf16_length_counts_surrogate_pairs() -> None:
@@ -69,7 +69,10 @@ def _document_text(view: ReaderView, start: int, end: int) -> str:
 
 
 def test_reader_document_ranges_select_the_right_text(qtbot: QtBot) -> None:
-    text = "Kop met 😀 emoji\n\n😀😀 Mark Rutte sprak in Zoetermeer over café\u0301 en naïeve plannen."
+    text = (
+        "Kop met 😀 emoji\n\n"
+        "😀😀 Mark Rutte sprak in Zoetermeer over café\u0301 en naïeve plannen."
+    )
     article = article_from_text(text)
     reading = hand_reading(
         article,
