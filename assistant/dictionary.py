@@ -20,6 +20,7 @@ from assistant.models import (
     GlossCard,
     GlossKind,
     GlossPart,
+    Phrase,
     PhraseKind,
     Token,
 )
@@ -260,11 +261,17 @@ class Dictionary:
         phrase = analysed.phrases[token.phrase]
         entry = self.lookup(phrase.lemma, "verb" if phrase.kind is PhraseKind.SEPARABLE_VERB
                             else None) or self.lookup(phrase.lemma)
+        separable = phrase.kind is PhraseKind.SEPARABLE_VERB
         if phrase.meaning:
             senses: tuple[str, ...] = (phrase.meaning,)
             source = "Leeswijzer idioms"
         elif entry is not None:
             senses, source = entry.senses[:MAX_CARD_SENSES], entry.source
+        elif separable and (base := self._separable_base(analysed, phrase)) is not None:
+            # A joined verb no source lists ("uitvechten"): show its verb's senses and parts,
+            # which is what a learner would look up next.
+            senses, source = base.senses[:MAX_CARD_SENSES], base.source
+            separable = False
         else:
             return None
         words = []
@@ -286,8 +293,15 @@ class Dictionary:
             principal_parts=entry.principal_parts if entry else None,
             phrase=phrase.lemma,
             phrase_tokens=phrase.tokens,
-            parts=tuple(words) if phrase.kind is PhraseKind.IDIOM else (),
+            parts=tuple(words) if not separable else (),
         )
+
+    def _separable_base(self, analysed: AnalysedArticle, phrase: Phrase) -> Entry | None:
+        for index in phrase.tokens:
+            particle = analysed.tokens[index].text.lower()
+            if phrase.lemma.startswith(particle) and len(phrase.lemma) > len(particle) + 2:
+                return self.lookup(phrase.lemma[len(particle):], "verb")
+        return None
 
     def _compound_card(self, token: Token, split: CompoundSplit) -> GlossCard | None:
         parts: list[GlossPart] = []

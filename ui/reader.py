@@ -79,6 +79,7 @@ class ReaderView(QTextEdit):
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.setFrameShape(QTextEdit.Shape.NoFrame)
+        self.setCursorWidth(0)
         self.viewport().setMouseTracking(True)
         self.setMouseTracking(True)
         self._article: Article | None = None

@@ -267,3 +267,13 @@ def test_real_compound_splits(real_dictionary: Dictionary) -> None:
     assert real_dictionary.split("havenstad") is None  # the dictionary has it whole
     assert real_dictionary.split("bromance") is None
     assert real_dictionary.split("weekend") is None
+
+
+def test_unlisted_separable_verb_falls_back_to_its_verb(real_dictionary: Dictionary) -> None:
+    phrases = (Phrase(0, PhraseKind.SEPARABLE_VERB, "uitvechten", (0, 2)),)
+    analysed = _analysed([("vochten", "uitvechten", "VERB"), ("oorlog", "oorlog", "NOUN"),
+                          ("uit", "uitvechten", "ADP")], phrases)
+    card = real_dictionary.gloss(analysed, 2)
+    assert card is not None and card.kind is GlossKind.PHRASE
+    assert card.lemma == "uitvechten" and card.phrase_tokens == (0, 2)
+    assert any("fight" in sense for sense in card.senses)

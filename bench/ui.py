@@ -1,0 +1,119 @@
+"""Prints the desktop app's start-up times, hover-to-card latency and peak memory."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+_SCRIPT_START = time.perf_counter()
+
+
+def _seconds_since_process_start() -> float:
+    """Seconds since the kernel started this process (includes interpreter start-up)."""
+    try:
+        with open("/proc/self/stat", encoding="ascii") as handle:
+            fields = handle.read().rsplit(")", 1)[1].split()
+        start_ticks = int(fields[19])  # field 22 of stat, counted after the ")" of comm
+        with open("/proc/uptime", encoding="ascii") as handle:
+            uptime = float(handle.read().split()[0])
+        return uptime - start_ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return time.perf_counter() - _SCRIPT_START
+
+
+def main() -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("LEESWIJZER_OFFLINE", "1")
+    sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    offset = _seconds_since_process_start() - (time.perf_counter() - _SCRIPT_START)
+
+    def since_start() -> float:
+        return offset + time.perf_counter() - _SCRIPT_START
+
+    import resource
+    import statistics
+    import tempfile
+    from pathlib import Path
+
+    from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from assistant.resources import resource_path
+    from assistant.service import ReadingAssistant
+    from ui.app import create_application
+    from ui.main_window import MainWindow
+
+    seed = Path(sys.argv[1]) if len(sys.argv) > 1 else (
+        Path(__file__).resolve().parents[2] / "shared" / "samples" / "000_979833dae2dbd21b.txt"
+    )
+    app = create_application()
+    scratch = tempfile.TemporaryDirectory(prefix="leeswijzer-bench-")
+    settings = QSettings(str(Path(scratch.name) / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(ReadingAssistant(), settings, Path(scratch.name))
+    window.resize(1280, 820)
+    window.show()
+    app.processEvents()
+    window.repaint()
+    shown = since_start()
+
+    def wait_analysis() -> None:
+        loop = QEventLoop()
+        window.analysis_finished.connect(loop.quit)
+        window.message_shown.connect(loop.quit)
+        QTimer.singleShot(120_000, loop.quit)
+        loop.exec()
+        window.analysis_finished.disconnect(loop.quit)
+        window.message_shown.disconnect(loop.quit)
+
+    window.start(str(resource_path("sample_article.txt")))
+    wait_analysis()
+    if window.reading is None:
+        print(f"analysis failed: {window.message_bar.text()}")
+        return 1
+    window.reader.viewport().repaint()
+    painted = since_start()
+
+    window.open_path(seed)
+    wait_analysis()
+    reader = window.reader
+    hard = reader.hard_tokens()
+    latencies: list[float] = []
+    for index in hard:
+        reader.hide_card()
+        start, end = reader.token_document_range(index)
+        rect = reader.token_rect(index)
+        if not reader.viewport().rect().contains(rect.center()):
+            bar = reader.verticalScrollBar()
+            bar.setValue(bar.value() + rect.top() - reader.viewport().height() // 3)
+            rect = reader.token_rect(index)
+        point = rect.center()
+        began = time.perf_counter()
+        # What the rest timer's timeout does, then the paint of the card and the highlight.
+        reader.rest_at(point, Qt.KeyboardModifier.NoModifier)
+        reader.card.repaint()
+        reader.viewport().repaint()
+        latencies.append((time.perf_counter() - began) * 1000)
+        if reader.card.token_index != index:
+            print(f"warning: card not shown for token {index} ({start}-{end})")
+    window.close()
+    QApplication.processEvents()
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    latencies.sort()
+    p99 = latencies[min(len(latencies) - 1, round(0.99 * (len(latencies) - 1)))]
+    info = window.service.pipeline_info
+    print(f"pipeline: {info.name} {info.version}" if info else "pipeline: none")
+    print(f"window shown:               {shown:6.2f} s after process start (goal ≤ 1.0 s)")
+    print(f"sample analysed and painted:{painted:6.2f} s after process start (goal ≤ 3.0 s)")
+    print(
+        f"hover → card ({len(latencies)} hard words of {seed.name}): "
+        f"median {statistics.median(latencies):.2f} ms, p99 {p99:.2f} ms, "
+        f"max {latencies[-1]:.2f} ms (goal ≤ 16 ms)"
+    )
+    print(f"peak RSS:                   {peak_mb:6.0f} MB (goal < 400 MB)")
+    scratch.cleanup()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
