@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import platform
 import shutil
 import subprocess
@@ -134,9 +133,8 @@ def build_deb(output_dir: Path = ROOT / "dist") -> Path:
     target = output_dir / f"{info.package}_{info.version}_{arch}.deb"
     output_dir.mkdir(parents=True, exist_ok=True)
     started = time.monotonic()
-    env = {**os.environ, "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "0")}
     subprocess.run(["dpkg-deb", "--root-owner-group", "-Zxz", "--build", str(staging),
-                    str(target)], check=True, env=env, stdout=subprocess.DEVNULL)
+                    str(target)], check=True, stdout=subprocess.DEVNULL)
     shutil.rmtree(staging)
     print(f"package: {target.relative_to(ROOT)} {target.stat().st_size / MB:.1f} MB "
           f"(xz, {time.monotonic() - started:.0f} s)")

@@ -163,3 +163,30 @@ def test_file_over_the_size_limit_is_refused_without_reading(tmp_path: Path) -> 
         handle.truncate(MAX_FILE_BYTES + 1)
     with pytest.raises(ArticleError, match="too large"):
         load_article(path)
+
+
+def test_url_is_downloaded_and_extracted_from_a_local_server(tmp_path: Path) -> None:
+    import http.server
+    import threading
+    from functools import partial
+
+    page = tmp_path / "artikel.html"
+    page.write_text(
+        "<html><head><title>Kabinet valt</title></head><body><article><p>Het kabinet is "
+        "gevallen na een lang debat in de Tweede Kamer over asiel en migratie.</p>"
+        "</article></body></html>", encoding="utf-8")
+    handler = partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}"
+        article = load_article(f"{base}/artikel.html")
+        assert article.title == "Kabinet valt"
+        assert "Tweede Kamer" in article.text
+        assert article.source == f"{base}/artikel.html"
+        with pytest.raises(ArticleError, match="could not be downloaded"):
+            load_article(f"{base}/ontbreekt.html")
+    finally:
+        server.shutdown()
+        server.server_close()
