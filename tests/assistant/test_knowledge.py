@@ -214,3 +214,19 @@ def test_project_knowledge_files_are_valid() -> None:
     assert len(ids) == len(set(ids))
     kb = KnowledgeBase.load(folder, places=False)
     assert kb.duplicates == []
+
+
+def test_trimmed_places_file_round_trips(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from assistant import places
+
+    path = tmp_path / "places.json"
+    countries, cities = places.write_place_records(path)
+    assert countries > 200 and cities > 1000
+    monkeypatch.setattr(places, "resource_path", lambda name: path)
+    read_countries, read_cities = places.load_place_records()
+    assert len(read_countries) == countries and len(read_cities) == cities
+    moscow = next(c for c in read_cities if c.english_name == "Moscow")
+    assert "Moskou" in moscow.dutch_names and moscow.capital
+    path.write_text("{not json", encoding="utf-8")
+    fallback_countries, _ = places.load_place_records()
+    assert len(fallback_countries) == countries
