@@ -59,3 +59,19 @@ bench: setup
 
 clean:
 	rm -rf build dist $(DICTIONARY) $(PLACES)
+
+# Installer for learners (docs/packaging.md): the one-folder bundle dist/leeswijzer/, the .deb,
+# and the check CI runs: self-test and offscreen GUI from outside the source tree, then the .deb.
+.PHONY: bundle-check
+
+bundle: setup
+	$(PY) packaging/build_bundle.py
+
+package: setup
+	$(PY) packaging/build_bundle.py --if-stale
+	$(PY) packaging/linux/build_deb.py
+
+bundle-check: setup
+	$(PY) packaging/build_bundle.py --if-stale --no-archive
+	$(PY) packaging/linux/build_deb.py
+	$(PY) packaging/check_bundle.py --sample ../shared/samples/000_979833dae2dbd21b.txt --deb auto

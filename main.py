@@ -70,10 +70,17 @@ def run_self_test(path: str | None, pipeline: str | None) -> int:
     return 0
 
 
-def run_gui(path: str | None, screenshot: str | None) -> int:
-    from ui.app import run
+def run_gui(path: str | None, screenshot: str | None, pipeline: str | None = None) -> int:
+    from assistant.enrichment import Enricher
+    from assistant.service import ReadingAssistant
+    from ui.app import cache_folder, create_application, load_preferences, run
 
-    return run(path, screenshot)
+    create_application()
+    preferences = load_preferences()
+    enricher = Enricher(cache_folder() / "notes-cache.sqlite",
+                        enabled=preferences.online and screenshot is None)
+    service = ReadingAssistant(pipeline_name=pipeline or preferences.pipeline, enricher=enricher)
+    return run(path, screenshot, service)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -83,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.self_test:
         return run_self_test(args.path, args.pipeline)
-    return run_gui(args.path, args.screenshot)
+    return run_gui(args.path, args.screenshot, args.pipeline)
 
 
 if __name__ == "__main__":

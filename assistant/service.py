@@ -60,20 +60,61 @@ class ReadingAssistant:
         self._dictionary: Dictionary | None = None
         self._dictionary_error: DataError | None = None
         self._knowledge: KnowledgeBase | None = None
-        self._lock = threading.RLock()
+        self._pipeline_lock = threading.Lock()
+        self._dictionary_lock = threading.Lock()
+        self._knowledge_lock = threading.Lock()
 
     @property
     def pipeline_info(self) -> PipelineInfo | None:
         return self._pipeline.info if self._pipeline is not None else None
 
     def load_pipeline(self) -> PipelineInfo:
-        """Load the Dutch pipeline (slow, once); raises PipelineMissingError."""
+        """Load the Dutch pipeline (slow, once); raises PipelineMissingError.
+
+        The word frequencies, knowledge base and dictionary load on a second thread meanwhile:
+        much of their loading overlaps with spaCy's, which saves about half a second."""
         from assistant.nlp import get_pipeline
 
-        with self._lock:
+        with self._pipeline_lock:
             if self._pipeline is None:
-                self._pipeline = get_pipeline(self._pipeline_name)
+                warm_up = threading.Thread(target=self._warm_up, name="warm-up", daemon=True)
+                warm_up.start()
+                try:
+                    self._pipeline = get_pipeline(self._pipeline_name)
+                finally:
+                    warm_up.join()
             return self._pipeline.info
+
+    def _warm_up(self) -> None:
+        from assistant.difficulty import zipf
+
+        try:
+            zipf("de")
+            self.knowledge()
+            self.dictionary()
+        except Exception:  # the same error resurfaces, with its message, where it is used
+            log.exception("warm-up failed")
+
+    @property
+    def pipeline_name(self) -> str | None:
+        """The pipeline asked for (None: the best installed one)."""
+        return self._pipeline_name
+
+    @staticmethod
+    def installed_pipelines() -> list[str]:
+        """Installed Dutch spaCy pipelines, best first (for the settings)."""
+        from assistant.nlp import installed_dutch_pipelines
+
+        return installed_dutch_pipelines()
+
+    @property
+    def online(self) -> bool:
+        """Whether notes may be enriched from Wikipedia/Wikidata."""
+        return self._enricher is not None and self._enricher.active()
+
+    def set_online(self, enabled: bool) -> None:
+        if self._enricher is not None:
+            self._enricher.enabled = enabled
 
     def load_article(self, path: str | Path) -> Article:
         return loading.load_article(path)
@@ -122,7 +163,7 @@ class ReadingAssistant:
         """The dictionary, or None when it is missing (the app then works without glosses)."""
         from assistant.dictionary import Dictionary
 
-        with self._lock:
+        with self._dictionary_lock:
             if self._dictionary is None and self._dictionary_error is None:
                 try:
                     self._dictionary = Dictionary.open(self._dictionary_path)
@@ -138,7 +179,7 @@ class ReadingAssistant:
     def knowledge(self) -> KnowledgeBase:
         from assistant.knowledge import KnowledgeBase
 
-        with self._lock:
+        with self._knowledge_lock:
             if self._knowledge is None:
                 self._knowledge = KnowledgeBase.load(self._knowledge_dir)
             return self._knowledge

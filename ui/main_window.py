@@ -186,6 +186,7 @@ class MainWindow(QMainWindow):
         self._article: Article | None = None
         self._pipeline_error: AssistantError | None = None
         self._pipeline_requested = False
+        self._warmed = False
         self._level = Level.B1
         self.setObjectName("mainWindow")
         self.setWindowTitle("Leeswijzer")
@@ -457,19 +458,21 @@ class MainWindow(QMainWindow):
         self.load_pipeline()
         if path is not None:
             self.open_path(path)
-        self._warm_up()
 
     def _warm_up(self) -> None:
-        """Load the dictionary, knowledge base and word frequencies while the model loads."""
+        """Open the dictionary in the background once the first analysis is shown.
+
+        Not earlier: Python threads share one interpreter lock, so warming up while the
+        model loads only slows the model down.
+        """
+        if self._warmed:
+            return
+        self._warmed = True
 
         def job() -> None:
-            for name in ("dictionary", "knowledge"):
-                method = getattr(self.service, name, None)
-                if callable(method):
-                    method()
-            from assistant.difficulty import zipf
-
-            zipf("huis")
+            method = getattr(self.service, "dictionary", None)
+            if callable(method):
+                method()
 
         def failed(error: BaseException) -> None:
             log.warning("warm-up failed: %s", error)
@@ -567,6 +570,7 @@ class MainWindow(QMainWindow):
         self._set_reading(reading)
         self.analysis_finished.emit(reading)
         self._enrich(reading)
+        self._warm_up()
 
     def _set_reading(self, reading: Reading) -> None:
         self._reading = reading

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QMouseEvent, QPalette
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -150,12 +150,19 @@ class NoteCard(QFrame):
         )
         width = 2 if self._selected else 1
         muted = colours.muted.name()
-        self.setStyleSheet(
+        css = (
             f"#noteCard {{ background: {base}; border: {width}px solid {border};"
             f" border-left: 5px solid {chip}; border-radius: 6px; }}"
             " #noteCard QLabel { background: transparent; border: none; }"
             f" #noteCard QLabel#noteMeta, #noteCard QLabel#noteSource {{ color: {muted}; }}"
         )
+        if css != self.styleSheet():
+            self.setStyleSheet(css)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._restyle()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:

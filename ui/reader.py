@@ -398,7 +398,8 @@ class ReaderView(QTextEdit):
         cursor.setPosition(start)
         rect = self.cursorRect(cursor)
         viewport = self.viewport().rect()
-        if rect.top() < 0 or rect.bottom() > viewport.height():
+        # Keep room below the word for the gloss card.
+        if rect.top() < 0 or rect.bottom() > viewport.height() * 2 // 3:
             bar = self.verticalScrollBar()
             bar.setValue(bar.value() + rect.top() - viewport.height() // 3)
 
@@ -549,10 +550,7 @@ class ReaderView(QTextEdit):
             earlier = [i for i in hard if i < current]
             target = earlier[-1] if earlier else hard[-1]
         self._focus_token = target
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(self._token_doc[target][0])
-        self.setTextCursor(cursor)
-        self.ensureCursorVisible()
+        self._scroll_to_range(*self._token_doc[target])
         self.show_card_for_token(target)
         return target
 
@@ -572,7 +570,10 @@ class ReaderView(QTextEdit):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape and (self.card.isVisible() or self._mentions):
-            self.hide_card()
+            if self.card.isVisible():
+                self.hide_card()
+            else:
+                self.highlight_mentions([], scroll=False)
             event.accept()
             return
         bare = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
@@ -139,10 +139,17 @@ class LegendWidget(QWidget):
         colours = reader_colours(self.palette())
         text = self.palette().color(QPalette.ColorRole.Text).name()
         for category, chip in self._chips.items():
-            chip.setStyleSheet(
+            css = (
                 f"background: {colours.entity[category].name()}; color: {text};"
                 " border-radius: 4px; padding: 1px 6px;"
             )
+            if css != chip.styleSheet():
+                chip.setStyleSheet(css)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.refresh()
 
     def labels(self) -> list[str]:
         return [chip.text() for chip in self._chips.values()]

@@ -85,11 +85,11 @@ def _normalise_modes(tree: Path) -> None:
             path.chmod(0o755 if path.stat().st_mode & 0o111 else 0o644)
 
 
-def stage(info: appinfo.AppInfo, staging: Path, arch: str) -> None:
+def stage(info: appinfo.AppInfo, bundle: Path, staging: Path, arch: str) -> None:
     """Lay out the package tree: bundle in /opt, launcher, menu entry, icons, metainfo."""
     if staging.exists():
         shutil.rmtree(staging)
-    shutil.copytree(BUNDLE, staging / INSTALL_DIR, symlinks=True)
+    shutil.copytree(bundle, staging / INSTALL_DIR, symlinks=True)
     (staging / "usr/bin").mkdir(parents=True)
     (staging / "usr/bin/leeswijzer").symlink_to(f"/{INSTALL_DIR}/leeswijzer")
     share = staging / "usr/share"
@@ -121,22 +121,24 @@ def stage(info: appinfo.AppInfo, staging: Path, arch: str) -> None:
     (debian / "control").chmod(0o644)
 
 
-def build_deb(output_dir: Path = ROOT / "dist") -> Path:
-    if not (BUNDLE / "leeswijzer").is_file():
-        raise SystemExit(f"package: build the bundle first ({BUNDLE}/leeswijzer is missing)")
+def build_deb(output_dir: Path = ROOT / "dist", bundle: Path = BUNDLE,
+              work: Path = ROOT / "build" / "deb") -> Path:
+    """Stage the bundle with its desktop integration and pack it with dpkg-deb."""
+    if not (bundle / "leeswijzer").is_file():
+        raise SystemExit(f"package: build the bundle first ({bundle}/leeswijzer is missing)")
     if shutil.which("dpkg-deb") is None:
         raise SystemExit("package: dpkg-deb is not installed (apt install dpkg)")
     info = appinfo.load()
     arch = deb_architecture()
-    staging = ROOT / "build" / "deb" / f"{info.package}_{info.version}_{arch}"
-    stage(info, staging, arch)
+    staging = work / f"{info.package}_{info.version}_{arch}"
+    stage(info, bundle, staging, arch)
     target = output_dir / f"{info.package}_{info.version}_{arch}.deb"
     output_dir.mkdir(parents=True, exist_ok=True)
     started = time.monotonic()
     subprocess.run(["dpkg-deb", "--root-owner-group", "-Zxz", "--build", str(staging),
                     str(target)], check=True, stdout=subprocess.DEVNULL)
     shutil.rmtree(staging)
-    print(f"package: {target.relative_to(ROOT)} {target.stat().st_size / MB:.1f} MB "
+    print(f"package: {target} {target.stat().st_size / MB:.1f} MB "
           f"(xz, {time.monotonic() - started:.0f} s)")
     return target
 

@@ -1,0 +1,82 @@
+"""The ReadingAssistant façade: a full reading, relevel without the pipeline, glosses, online."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.enrichment import Enricher
+from assistant.errors import ArticleError
+from assistant.models import Category, Level, Reading
+from assistant.service import ReadingAssistant
+
+
+@pytest.fixture(scope="module")
+def assistant() -> ReadingAssistant:
+    return ReadingAssistant()
+
+
+@pytest.fixture(scope="module")
+def reading(assistant: ReadingAssistant, sample_path: Path) -> Reading:
+    return assistant.read(assistant.load_article(sample_path), Level.B1)
+
+
+def test_read_gives_analysis_notes_and_times(reading: Reading) -> None:
+    assert reading.analysed.model.name
+    names = {note.name for note in reading.notes}
+    assert {"Kim Jong-un", "Rusland", "Vladivostok"} <= names
+    assert any(t.resolved == "2022-02" and t.text == "vorig jaar februari" for t in reading.times)
+
+
+def test_entities_follow_what_the_notes_know(reading: Reading) -> None:
+    text = reading.analysed.article.text
+    for entity in reading.analysed.entities:
+        assert text[entity.start:entity.end] == entity.text
+        if entity.text in ("Vladivostok", "Pyongyang", "Teheran", "Moskou"):
+            assert entity.category is Category.PLACE, entity
+    for token in reading.analysed.tokens:
+        if token.entity is not None:
+            entity = reading.analysed.entities[token.entity]
+            assert entity.first_token <= token.index <= entity.last_token
+
+
+def test_relevel_and_known_words(assistant: ReadingAssistant, reading: Reading) -> None:
+    harder = assistant.relevel(reading, Level.A1)
+    assert harder.notes is reading.notes
+    assert sum(t.hard for t in harder.analysed.tokens) > sum(t.hard for t in reading.analysed.tokens)
+    known = assistant.relevel(reading, Level.B1, frozenset({"naarstig"}))
+    assert not any(t.hard for t in known.analysed.tokens if t.text == "naarstig")
+
+
+def test_gloss_of_a_hard_word_and_out_of_range(assistant: ReadingAssistant,
+                                               reading: Reading) -> None:
+    index = next(t.index for t in reading.analysed.tokens if t.text == "wapenstilstand")
+    card = assistant.gloss(reading, index)
+    assert card is not None and any("armistice" in s or "ceasefire" in s for s in card.senses)
+    assert assistant.gloss(reading, -1) is None
+    assert assistant.gloss(reading, 10**6) is None
+
+
+def test_pasted_text_and_empty_paste(assistant: ReadingAssistant) -> None:
+    article = assistant.article_from_text(" date 2024-06 Het kabinet viel gisteren.")
+    assert article.date is not None and article.text == "Het kabinet viel gisteren."
+    with pytest.raises(ArticleError, match="empty"):
+        assistant.article_from_text("   \n ")
+
+
+def test_missing_dictionary_is_reported_not_fatal(tmp_path: Path) -> None:
+    assistant = ReadingAssistant(dictionary_path=tmp_path / "none.sqlite")
+    assert assistant.dictionary() is None
+    assert assistant.dictionary_error is not None
+    assert "none.sqlite" in assistant.dictionary_error.message
+
+
+def test_online_switch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("LEESWIJZER_OFFLINE", raising=False)
+    assistant = ReadingAssistant(enricher=Enricher(tmp_path / "cache.sqlite", enabled=True))
+    assert assistant.online
+    assistant.set_online(False)
+    assert not assistant.online
+    assert ReadingAssistant().online is False
+    assert "nl_" in " ".join(ReadingAssistant.installed_pipelines())

@@ -1,0 +1,116 @@
+"""The spec, the Inno Setup script, the macOS recipe and the release workflow agree."""
+
+from __future__ import annotations
+
+import ast
+import re
+
+import appinfo
+import qt_filter
+
+ROOT = appinfo.ROOT
+INFO = appinfo.load()
+SPEC = (ROOT / "leeswijzer.spec").read_text(encoding="utf-8")
+ISS = (ROOT / "packaging" / "windows" / "leeswijzer.iss").read_text(encoding="utf-8")
+DMG = (ROOT / "packaging" / "macos" / "build_dmg.sh").read_text(encoding="utf-8")
+WORKFLOW = (ROOT / ".github" / "workflows" / "release.yml").read_text(encoding="utf-8")
+MAKEFILE = (ROOT / "Makefile").read_text(encoding="utf-8")
+
+
+def spec_constant(name: str) -> object:
+    for node in ast.parse(SPEC).body:
+        if isinstance(node, ast.Assign) and any(
+                isinstance(t, ast.Name) and t.id == name for t in node.targets):
+            return ast.literal_eval(node.value)
+    raise AssertionError(f"{name} not found in leeswijzer.spec")
+
+
+def used_qt_modules() -> set[str]:
+    used = {"QtCore", "QtGui", "QtWidgets"}
+    for path in [ROOT / "main.py", *sorted((ROOT / "ui").glob("*.py"))]:
+        used.update(re.findall(r"PySide6\.(Qt\w+)", path.read_text(encoding="utf-8")))
+    return used
+
+
+def test_spec_excludes_webengine_and_qml() -> None:
+    known = spec_constant("QT_ALL")
+    assert isinstance(known, set)
+    heavy = {"QtWebEngineCore", "QtWebEngineWidgets", "QtWebEngineQuick", "QtQml", "QtQuick",
+             "Qt3DCore", "QtMultimedia"}
+    assert heavy <= known, "the spec must know these modules to exclude them"
+    assert not heavy & used_qt_modules(), "the UI imports a module the spec excludes"
+
+
+def test_spec_builds_one_windowed_folder_named_leeswijzer() -> None:
+    assert "exclude_binaries=True" in SPEC and "COLLECT(" in SPEC
+    assert re.search(r"console\s*=\s*False", SPEC)
+    assert re.search(r'EXE\((?s:.*?)name="leeswijzer"', SPEC)
+    assert '(str(ROOT / "resources"), "resources")' in SPEC
+    assert "bundle_identifier=APP.app_id" in SPEC and "version=APP.version" in SPEC
+
+
+def test_qt_filter_keeps_only_needed_plugins_and_translations() -> None:
+    keep = qt_filter.keep_qt_file
+    for path in ("PySide6/Qt/plugins/platforms/libqoffscreen.so",
+                 "PySide6/Qt/plugins/platforms/libqxcb.so",
+                 "PySide6/Qt/plugins/platforms/libqwayland.so",
+                 "PySide6/Qt/plugins/imageformats/libqsvg.so",
+                 "PySide6/Qt/plugins/iconengines/libqsvgicon.so",
+                 "PySide6/Qt/translations/qtbase_nl.qm",
+                 "PySide6/Qt/lib/libQt6Widgets.so.6"):
+        assert keep(path), path
+    for path in ("PySide6/Qt/plugins/platformthemes/libqgtk3.so",
+                 "PySide6/Qt/plugins/qmltooling/libqmldbg_tcp.so",
+                 "PySide6/Qt/plugins/sqldrivers/libqsqlite.so",
+                 "PySide6/Qt/plugins/platforms/libqeglfs.so",
+                 "PySide6/Qt/plugins/imageformats/libqtiff.so",
+                 "PySide6/Qt/translations/qtbase_de.qm",
+                 "PySide6/Qt/translations/qtwebengine_nl.qm"):
+        assert not keep(path), path
+
+
+def iss_define(name: str) -> str:
+    match = re.search(rf'#define {name} "([^"]*)"', ISS)
+    assert match, f"{name} is not defined in leeswijzer.iss"
+    return match.group(1)
+
+
+def test_inno_script_matches_the_app() -> None:
+    assert iss_define("AppVersion") == INFO.version
+    assert iss_define("AppId") == INFO.app_id
+    assert iss_define("AppName") == INFO.name
+    assert iss_define("AppExe") == "leeswijzer.exe"
+    assert r"dist\leeswijzer\*" in ISS
+
+
+def test_inno_uninstall_keeps_learner_data_unless_asked() -> None:
+    section = ISS.split("[UninstallDelete]", 1)[1]
+    entries = [line for line in section.splitlines() if line.startswith("Type:")]
+    assert entries, "expected optional data removal entries"
+    assert all("Tasks: removedata" in line for line in entries)
+    task = next(line for line in ISS.splitlines() if line.startswith('Name: "removedata"'))
+    assert "Flags: unchecked" in task
+    assert "uninsdeletekey" not in ISS or "Tasks: removedata" in ISS.split("[Registry]")[1]
+
+
+def test_macos_recipe_uses_the_spec_app_and_pyproject_version() -> None:
+    assert "dist/Leeswijzer.app" in DMG and f'name=f"{{APP.name}}.app"' in SPEC
+    assert "appinfo" in DMG and "hdiutil create" in DMG
+    assert "CFBundleShortVersionString" in DMG
+
+
+def test_workflow_builds_all_three_with_the_official_pipeline() -> None:
+    for runner in ("ubuntu-", "windows-", "macos-"):
+        assert f"runs-on: {runner}" in WORKFLOW
+    for step in ("packaging/build_bundle.py --require-pipeline nl_core_news_sm",
+                 "packaging/linux/build_deb.py", r"packaging\windows\leeswijzer.iss",
+                 "packaging/macos/build_dmg.sh", "packaging/check_bundle.py"):
+        assert step in WORKFLOW, step
+    wheel = re.search(r"NL_CORE_NEWS_SM_WHEEL := (\S+)", MAKEFILE)
+    assert wheel and f"NL_CORE_NEWS_SM_WHEEL: {wheel.group(1)}" in WORKFLOW
+    assert "LEESWIJZER_SOURCES" not in WORKFLOW, "releases build the dictionary by download"
+
+
+def test_makefile_has_the_packaging_targets() -> None:
+    for target in ("bundle: setup", "package: setup", "bundle-check: setup"):
+        assert re.search(rf"^{target}\b", MAKEFILE, re.MULTILINE), target
