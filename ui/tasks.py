@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import itertools
 import logging
+import queue
+import threading
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -30,12 +31,48 @@ class Request:
 
 
 @dataclass(frozen=True, slots=True)
-class _Outcome:
+class _Job:
     request: Request
-    ok: bool
-    value: Any
+    work: Callable[[], Any]
     on_done: Callable[[Any], None]
     on_error: Callable[[BaseException], None]
+
+
+@dataclass(frozen=True, slots=True)
+class _Outcome:
+    job: _Job
+    ok: bool
+    value: Any
+
+
+def _execute(job: _Job, current: bool) -> _Outcome:
+    """Run a job unless it is stale; an exception becomes a failed outcome."""
+    if not current:
+        return _Outcome(job, False, None)
+    try:
+        return _Outcome(job, True, job.work())
+    except Exception as error:  # handed to on_error on the UI thread
+        return _Outcome(job, False, error)
+
+
+class _Lane:
+    """A daemon worker thread with a queue, so quitting never waits for a slow job."""
+
+    def __init__(self, name: str, handle: Callable[[_Job], None]) -> None:
+        self._jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
+        self._handle = handle
+        self._thread = threading.Thread(target=self._loop, name=f"leeswijzer-{name}", daemon=True)
+        self._thread.start()
+
+    def put(self, job: _Job) -> None:
+        self._jobs.put(job)
+
+    def stop(self) -> None:
+        self._jobs.put(None)
+
+    def _loop(self) -> None:
+        while (job := self._jobs.get()) is not None:
+            self._handle(job)
 
 
 class TaskRunner(QObject):
@@ -51,7 +88,7 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self._numbers = itertools.count(1)
         self._latest: dict[str, int] = {}
-        self._executors: dict[str, ThreadPoolExecutor] = {}
+        self._lanes: dict[str, _Lane] = {}
         self._pending = 0
         self._closed = False
         self._delivered.connect(self._deliver)
@@ -73,77 +110,54 @@ class TaskRunner(QObject):
     def busy(self) -> bool:
         return self._pending > 0
 
-    def submit(
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    def run(
         self,
-        key: str,
+        request: Request | str,
         job: Callable[[], T],
         on_done: Callable[[T], None],
         on_error: Callable[[BaseException], None],
         lane: str = "nlp",
     ) -> Request:
-        """Start a new request for `key` and run `job` for it."""
-        request = self.request(key)
-        self.run(request, job, on_done, on_error, lane)
-        return request
+        """Run `job` for `request`, or for a new request when given a key.
 
-    def run(
-        self,
-        request: Request,
-        job: Callable[[], T],
-        on_done: Callable[[T], None],
-        on_error: Callable[[BaseException], None],
-        lane: str = "nlp",
-    ) -> None:
-        """Run `job` for an existing request (e.g. the second step of one user action)."""
+        An existing request serves e.g. the second step of one user action.
+        """
         if lane not in LANES:
             raise ValueError(f"unknown lane {lane!r}")
-        if self._closed:
-            return
-        self._set_pending(self._pending + 1)
-        self._start(request, job, on_done, on_error, lane)
+        if isinstance(request, str):
+            request = self.request(request)
+        if not self._closed:
+            self._set_pending(self._pending + 1)
+            self._start(_Job(request, job, on_done, on_error), lane)
+        return request
 
-    def _start(
-        self,
-        request: Request,
-        job: Callable[[], T],
-        on_done: Callable[[T], None],
-        on_error: Callable[[BaseException], None],
-        lane: str,
-    ) -> None:
-        executor = self._executors.get(lane)
-        if executor is None:
-            executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"leeswijzer-{lane}")
-            self._executors[lane] = executor
-        executor.submit(self._work, request, job, on_done, on_error)
+    def _start(self, job: _Job, lane: str) -> None:
+        worker = self._lanes.get(lane)
+        if worker is None:
+            worker = self._lanes[lane] = _Lane(lane, self._work)
+        worker.put(job)
 
-    def _work(
-        self,
-        request: Request,
-        job: Callable[[], Any],
-        on_done: Callable[[Any], None],
-        on_error: Callable[[BaseException], None],
-    ) -> None:
-        if not self.is_current(request):
-            outcome = _Outcome(request, False, None, on_done, on_error)
-        else:
-            try:
-                outcome = _Outcome(request, True, job(), on_done, on_error)
-            except Exception as error:  # handed to on_error on the UI thread
-                outcome = _Outcome(request, False, error, on_done, on_error)
+    def _work(self, job: _Job) -> None:
+        outcome = _execute(job, current=self.is_current(job.request) and not self._closed)
         try:
             self._delivered.emit(outcome)
         except RuntimeError:
-            log.debug("task runner deleted before delivery of %s", request)
+            log.debug("task runner deleted before delivery of %s", job.request)
 
     def _deliver(self, outcome: _Outcome) -> None:
         self._set_pending(self._pending - 1)
-        if self._closed or not self.is_current(outcome.request):
-            log.debug("dropping stale result of %s", outcome.request)
+        job = outcome.job
+        if self._closed or not self.is_current(job.request):
+            log.debug("dropping stale result of %s", job.request)
             return
         if outcome.ok:
-            outcome.on_done(outcome.value)
+            job.on_done(outcome.value)
         elif outcome.value is not None:
-            outcome.on_error(outcome.value)
+            job.on_error(outcome.value)
 
     def _set_pending(self, pending: int) -> None:
         was_busy = self._pending > 0
@@ -152,26 +166,20 @@ class TaskRunner(QObject):
             self.busy_changed.emit(pending > 0)
 
     def shutdown(self) -> None:
-        """Stop accepting work; queued jobs are cancelled, running ones finish unseen."""
+        """Stop accepting work; queued jobs are skipped, running ones finish unseen.
+
+        The workers are daemon threads: a job still running never delays the exit.
+        """
         self._closed = True
-        for executor in self._executors.values():
-            executor.shutdown(wait=False, cancel_futures=True)
-        self._executors.clear()
+        for worker in self._lanes.values():
+            worker.stop()
+        self._lanes.clear()
+        if self._pending:
+            self._set_pending(0)
 
 
 class SyncTaskRunner(TaskRunner):
     """Runs each job at once on the calling thread: deterministic, for tests and scripts."""
 
-    def _start(
-        self,
-        request: Request,
-        job: Callable[[], T],
-        on_done: Callable[[T], None],
-        on_error: Callable[[BaseException], None],
-        lane: str,
-    ) -> None:
-        try:
-            outcome = _Outcome(request, True, job(), on_done, on_error)
-        except Exception as error:
-            outcome = _Outcome(request, False, error, on_done, on_error)
-        self._deliver(outcome)
+    def _start(self, job: _Job, lane: str) -> None:
+        self._deliver(_execute(job, current=True))

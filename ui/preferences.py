@@ -1,0 +1,129 @@
+"""The user's preferences (language model, online notes): QSettings storage and the dialog."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+PIPELINE_KEY = "preferences/pipeline"
+ONLINE_KEY = "preferences/online"
+AUTOMATIC_LABEL = "Best installed (automatic)"
+RESTART_NOTE = "A change of language model takes effect after restarting Leeswijzer."
+
+
+@dataclass(frozen=True, slots=True)
+class Preferences:
+    """What the user chose; pipeline None means the best installed Dutch pipeline."""
+
+    pipeline: str | None = None
+    online: bool = True
+
+
+class PreferencesService(Protocol):
+    """The part of the reading service the preferences dialog uses."""
+
+    def installed_pipelines(self) -> list[str]: ...
+    def set_online(self, enabled: bool) -> None: ...
+
+
+def as_bool(value: object, default: bool = False) -> bool:
+    """A QSettings value as a bool (INI files give strings back)."""
+    if value is None:
+        return default
+    if isinstance(value, str):
+        return value.strip().lower() in ("true", "1", "yes", "on")
+    return bool(value)
+
+
+def load_preferences(settings: QSettings | None = None) -> Preferences:
+    """The saved preferences (the application's QSettings unless `settings` is given)."""
+    settings = settings if settings is not None else QSettings()
+    pipeline = settings.value(PIPELINE_KEY, "")
+    name = str(pipeline).strip() if pipeline else ""
+    return Preferences(
+        pipeline=name or None,
+        online=as_bool(settings.value(ONLINE_KEY, True), default=True),
+    )
+
+
+def save_preferences(settings: QSettings, preferences: Preferences) -> None:
+    settings.setValue(PIPELINE_KEY, preferences.pipeline or "")
+    settings.setValue(ONLINE_KEY, preferences.online)
+    settings.sync()
+
+
+class PreferencesDialog(QDialog):
+    """Edit → Preferences: every change is saved at once; the online switch also applies."""
+
+    def __init__(
+        self, service: PreferencesService, settings: QSettings, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("preferencesDialog")
+        self.setWindowTitle("Preferences")
+        self._service = service
+        self._settings = settings
+        self._preferences = load_preferences(settings)
+
+        self.pipeline_combo = QComboBox(self)
+        self.pipeline_combo.setObjectName("pipelineCombo")
+        self.pipeline_combo.addItem(AUTOMATIC_LABEL, "")
+        installed = list(service.installed_pipelines())
+        for name in installed:
+            self.pipeline_combo.addItem(name, name)
+        chosen = self._preferences.pipeline
+        if chosen and chosen not in installed:
+            self.pipeline_combo.addItem(f"{chosen} (not installed)", chosen)
+        self.pipeline_combo.setCurrentIndex(max(0, self.pipeline_combo.findData(chosen or "")))
+        self.pipeline_combo.currentIndexChanged.connect(self._on_pipeline)
+
+        note = QLabel(RESTART_NOTE, self)
+        note.setObjectName("restartNote")
+        note.setWordWrap(True)
+        note.setEnabled(False)  # drawn in the palette's muted colour
+
+        self.online_check = QCheckBox("Online background notes from Wikipedia/Wikidata", self)
+        self.online_check.setObjectName("onlineCheck")
+        self.online_check.setChecked(self._preferences.online)
+        self.online_check.toggled.connect(self._on_online)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.addRow("&Language model:", self.pipeline_combo)
+        form.addRow("", note)
+        form.addRow("", self.online_check)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetFixedSize)
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+
+    @property
+    def preferences(self) -> Preferences:
+        return self._preferences
+
+    def _store(self, preferences: Preferences) -> None:
+        self._preferences = preferences
+        save_preferences(self._settings, preferences)
+
+    def _on_pipeline(self, index: int) -> None:
+        name = str(self.pipeline_combo.itemData(index) or "")
+        self._store(Preferences(pipeline=name or None, online=self._preferences.online))
+
+    def _on_online(self, enabled: bool) -> None:
+        self._service.set_online(enabled)
+        self._store(Preferences(pipeline=self._preferences.pipeline, online=enabled))
