@@ -1,4 +1,4 @@
-"""Builds dist/leeswijzer/ with PyInstaller, strips it (Linux), and prints its size and largest parts."""
+"""Builds dist/leeswijzer/ with PyInstaller, strips it (Linux), prints its size and big parts."""
 
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import appinfo  # noqa: E402
-import icons  # noqa: E402
+import appinfo
+import icons
 
 ROOT = appinfo.ROOT
 DIST = ROOT / "dist"
@@ -106,7 +106,7 @@ def largest_parts(bundle: Path, count: int = 10) -> list[tuple[str, int]]:
 
 
 def make_archive(bundle: Path, target: Path) -> Path:
-    with tarfile.open(target, "w:gz", compresslevel=9) as archive:
+    with tarfile.open(target, "w:gz", compresslevel=6) as archive:
         archive.add(bundle, arcname=bundle.name)
     return target
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import appinfo  # noqa: E402
+import appinfo
 
 ROOT = appinfo.ROOT
 BUNDLE = ROOT / "dist" / "leeswijzer"

@@ -1,25 +1,39 @@
-"""Application setup: QApplication, theme, folders, exception hook, run and screenshot modes."""
+"""Application setup: QApplication, theme, folders, preferences, signals, run, screenshots."""
 
 from __future__ import annotations
 
 import logging
 import logging.handlers
 import os
+import signal
+import socket
 import sys
 import tempfile
 import time
 import traceback
 from collections.abc import Callable
 from pathlib import Path
-from types import TracebackType
+from types import FrameType, TracebackType
 
-from PySide6.QtCore import QEventLoop, QSettings, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QEventLoop, QSettings, QSocketNotifier, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from assistant.resources import resource_path
 from ui.main_window import MainWindow, Service
+from ui.preferences import Preferences, load_preferences, save_preferences
 from ui.theme import dark_palette
+
+__all__ = [
+    "Preferences",
+    "cache_folder",
+    "create_application",
+    "data_folder",
+    "install_quit_on_signals",
+    "load_preferences",
+    "run",
+    "save_preferences",
+]
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +81,12 @@ def data_folder() -> Path:
     """The user's data folder for Leeswijzer (not created here)."""
     location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
     return Path(location) if location else Path.home() / ".leeswijzer"
+
+
+def cache_folder() -> Path:
+    """The user's cache folder for Leeswijzer, e.g. for online notes (not created here)."""
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
+    return Path(location) if location else Path.home() / ".cache" / "leeswijzer"
 
 
 def setup_logging(folder: Path) -> None:
@@ -130,6 +150,66 @@ def install_exception_hook(parent: Callable[[], QWidget | None]) -> ExceptHook:
     return hook
 
 
+QUIT_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM") if hasattr(signal, name)
+)
+
+
+def install_quit_on_signals(quit_app: Callable[[], None]) -> Callable[[], None]:
+    """Call `quit_app` from the event loop on SIGINT/SIGTERM; returns a function that undoes it.
+
+    Python runs a signal handler only when the interpreter gets control, which it does not
+    while Qt's loop idles in C++. The wake-up socket makes a notifier fire, and running that
+    notifier's (Python) slot lets the handler run.
+    """
+    receiver, sender = socket.socketpair()
+    receiver.setblocking(False)
+    sender.setblocking(False)
+    try:
+        previous_fd = signal.set_wakeup_fd(sender.fileno())
+    except ValueError:  # not the main thread: leave signals alone
+        receiver.close()
+        sender.close()
+        return lambda: None
+    notifier = QSocketNotifier(
+        receiver.fileno(), QSocketNotifier.Type.Read, QApplication.instance()
+    )
+
+    def drain() -> None:
+        try:
+            while receiver.recv(64):
+                pass
+        except OSError:
+            pass
+
+    notifier.activated.connect(drain)
+
+    def handler(signum: int, _frame: FrameType | None) -> None:
+        log.info("signal %d received: quitting", signum)
+        QTimer.singleShot(0, quit_app)
+
+    previous = {number: signal.signal(number, handler) for number in QUIT_SIGNALS}
+
+    def restore() -> None:
+        for number, old in previous.items():
+            signal.signal(number, old)
+        signal.set_wakeup_fd(previous_fd)
+        notifier.setEnabled(False)
+        notifier.deleteLater()
+        receiver.close()
+        sender.close()
+
+    return restore
+
+
+def _quit_application() -> None:
+    """Close the windows (each saves its state) and leave the event loop."""
+    for widget in QApplication.topLevelWidgets():
+        if widget.isVisible():
+            widget.close()
+    QApplication.quit()
+
+
 def _wait_for(window: MainWindow, timeout_ms: int) -> bool:
     """Run the event loop until the article is analysed or a message appears."""
     loop = QEventLoop()
@@ -184,10 +264,18 @@ def run(
     if screenshot:
         window.resize(*SCREENSHOT_SIZE)
     window.show()
-    log.info("window shown after %.3f s", time.perf_counter() - started)
     window.start(article_path)
+    log.info("window shown after %.3f s", time.perf_counter() - started)
     if not screenshot:
-        return app.exec()
+        restore_signals = install_quit_on_signals(_quit_application)
+        log.info("running; SIGINT or SIGTERM quits")
+        try:
+            code = app.exec()
+        finally:
+            window.shut_down()
+            restore_signals()
+        log.info("quit with exit code %d", code)
+        return code
     analysed = _wait_for(window, SCREENSHOT_TIMEOUT_MS)
     if not analysed:
         log.warning("screenshot taken without analysis: %s", window.message_bar.text())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QVBoxLayout, QWidget
 
@@ -13,6 +13,8 @@ from ui.theme import reader_colours
 
 MAX_SENSES = 3
 CARD_WIDTH = 340
+CARD_GAP = 4
+CARD_MARGIN = 4
 
 _POS_NAMES = {
     "NOUN": "noun",
@@ -84,6 +86,29 @@ def card_plain_text(card: GlossCard) -> str:
     return "\n".join(text for _, text in card_lines(card))
 
 
+def place_card(size: QSize, anchor: QRect, area: QRect) -> QPoint:
+    """Top-left of a card of `size` for a word: below the word's line, else above it.
+
+    `anchor` spans the word horizontally and its whole line vertically; the card starts at
+    the word's left edge and stays inside `area`. Only when neither side has room does the
+    card go where there is more room, clamped to `area`.
+    """
+    right = area.right() + 1 - CARD_MARGIN - size.width()
+    x = max(area.left() + CARD_MARGIN, min(anchor.left(), right))
+    below = anchor.bottom() + 1 + CARD_GAP
+    above = anchor.top() - CARD_GAP - size.height()
+    room_below = area.bottom() + 1 - below
+    room_above = anchor.top() - CARD_GAP - area.top()
+    if size.height() <= room_below:
+        y = below
+    elif size.height() <= room_above:
+        y = above
+    else:
+        y = below if room_below >= room_above else above
+        y = max(area.top(), min(y, area.bottom() + 1 - size.height()))
+    return QPoint(x, y)
+
+
 def card_html(card: GlossCard, muted: str, accent: str) -> str:
     """Rich text for the card; every piece of text is escaped."""
     styles = {
@@ -145,7 +170,7 @@ class GlossCardWidget(QFrame):
         )
 
     def show_card(self, card: GlossCard, token_index: int, anchor: QRect) -> None:
-        """Show `card` next to `anchor` (a word's rectangle in the parent's coordinates)."""
+        """Show `card` at `anchor` (the word's span on its line, in the parent's coordinates)."""
         self._card = card
         self.token_index = token_index
         self._restyle()
@@ -156,21 +181,11 @@ class GlossCardWidget(QFrame):
         self._label.setFixedWidth(CARD_WIDTH - 24)
         self.adjustSize()
         self.resize(CARD_WIDTH, self.sizeHint().height())
-        self.move(self._place(anchor))
+        parent = self.parentWidget()
+        area = parent.rect() if parent is not None else QRect(anchor.topLeft(), self.size())
+        self.move(place_card(self.size(), anchor, area))
         self.show()
         self.raise_()
-
-    def _place(self, anchor: QRect) -> QPoint:
-        parent = self.parentWidget()
-        area = parent.rect() if parent is not None else QRect(0, 0, 10_000, 10_000)
-        gap = 6
-        x = min(max(anchor.left(), area.left() + 4), area.right() - self.width() - 4)
-        below = anchor.bottom() + gap
-        if below + self.height() <= area.bottom() or anchor.top() - gap - self.height() < 0:
-            y = below
-        else:
-            y = anchor.top() - gap - self.height()
-        return QPoint(max(x, area.left()), max(y, area.top()))
 
     def hide_card(self) -> None:
         self._card = None

@@ -41,6 +41,7 @@ from assistant.errors import AssistantError
 from assistant.learner import KnownWords
 from assistant.models import Article, GlossCard, Level, Note, PipelineInfo, Reading
 from ui.notes_panel import NotesPanel
+from ui.preferences import PreferencesDialog, as_bool
 from ui.reader import ReaderView
 from ui.tasks import Request, TaskRunner
 from ui.theme import LegendWidget
@@ -69,6 +70,12 @@ class Service(Protocol):
     def gloss(self, reading: Reading, token_index: int) -> GlossCard | None: ...
     def enrich(self, note: Note) -> Note: ...
     def attributions(self) -> tuple[tuple[str, str], ...]: ...
+    def installed_pipelines(self) -> list[str]: ...
+    @property
+    def pipeline_name(self) -> str | None: ...
+    @property
+    def online(self) -> bool: ...
+    def set_online(self, enabled: bool) -> None: ...
 
 
 class MessageBar(QFrame):
@@ -277,6 +284,13 @@ class MainWindow(QMainWindow):
         self.notes_action.setText("&Notes panel")
         self.notes_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
         self.about_action = self._action("&About Leeswijzer", self.show_about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.preferences_action = self._action("&Preferences…", self.show_preferences)
+        self.preferences_action.setShortcuts(
+            [*QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences),
+             QKeySequence("Ctrl+,")]
+        )
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
 
     def _build_toolbar(self) -> None:
         toolbar = QToolBar("Reading", self)
@@ -317,6 +331,8 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+        edit = bar.addMenu("&Edit")
+        edit.addAction(self.preferences_action)
         view = bar.addMenu("&View")
         view.addAction(self.zoom_in_action)
         view.addAction(self.zoom_out_action)
@@ -345,8 +361,8 @@ class MainWindow(QMainWindow):
         level = str(settings.value("reading/level", Level.B1.value))
         if level in Level._value2member_map_:
             self.level_slider.setValue(LEVELS.index(Level(level)))
-        self.hard_action.setChecked(_as_bool(settings.value("reading/hard", True)))
-        self.entities_action.setChecked(_as_bool(settings.value("reading/entities", True)))
+        self.hard_action.setChecked(as_bool(settings.value("reading/hard", True)))
+        self.entities_action.setChecked(as_bool(settings.value("reading/entities", True)))
         zoom = settings.value("reading/zoom", 0)
         with contextlib.suppress(ValueError):
             self.reader.set_zoom(int(str(zoom)))
@@ -384,10 +400,18 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, p=path: self.open_path(p))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.shut_down()
+        super().closeEvent(event)
+
+    def shut_down(self) -> None:
+        """Save the settings, stop background work, close the database; safe to repeat."""
+        if self.runner.closed:
+            return
+        self._progress_timer.stop()
+        self.reader.hide_card()
         self.save_settings()
         self.runner.shutdown()
         self.known_words.close()
-        super().closeEvent(event)
 
     # -- state ---------------------------------------------------------------------------
 
@@ -477,13 +501,13 @@ class MainWindow(QMainWindow):
         def failed(error: BaseException) -> None:
             log.warning("warm-up failed: %s", error)
 
-        self.runner.submit("warm-up", job, lambda _none: None, failed, lane="load")
+        self.runner.run("warm-up", job, lambda _none: None, failed, lane="load")
 
     def load_pipeline(self) -> None:
         if self._pipeline_requested:
             return
         self._pipeline_requested = True
-        self.runner.submit(
+        self.runner.run(
             "pipeline", self.service.load_pipeline, self._on_pipeline, self._on_pipeline_error
         )
 
@@ -514,23 +538,18 @@ class MainWindow(QMainWindow):
     def open_path(self, path: str | Path) -> Request:
         """Load and analyse a file in the background; earlier requests are dropped."""
         name = str(path)
-        request = self.runner.request("article")
-        self.runner.run(
-            request,
-            lambda: self.service.load_article(name),
-            lambda article: self._on_article(request, article, name),
-            lambda error: self._on_article_error(error, name),
-            lane="load",
-        )
-        return request
+        return self._open(lambda: self.service.load_article(name), name)
 
     def open_text(self, text: str) -> Request:
+        return self._open(lambda: self.service.article_from_text(text), None)
+
+    def _open(self, load: Callable[[], Article], path: str | None) -> Request:
         request = self.runner.request("article")
         self.runner.run(
             request,
-            lambda: self.service.article_from_text(text),
-            lambda article: self._on_article(request, article, None),
-            lambda error: self._on_article_error(error, None),
+            load,
+            lambda article: self._on_article(request, article, path),
+            lambda error: self._on_article_error(error, path),
             lane="load",
         )
         return request
@@ -546,6 +565,7 @@ class MainWindow(QMainWindow):
         if self.message_bar.kind == "error" and self._pipeline_error is None:
             self.message_bar.dismiss()
         self.reader.set_article(article)
+        self.legend.set_present(())
         title = article.title or (Path(article.source).name if article.source else "")
         self.setWindowTitle(f"{title} — Leeswijzer" if title else "Leeswijzer")
         self.notes.set_reading(None, "Analysing the article…")
@@ -574,6 +594,7 @@ class MainWindow(QMainWindow):
 
     def _set_reading(self, reading: Reading) -> None:
         self._reading = reading
+        self.legend.set_present(entity.category for entity in reading.analysed.entities)
         self.reader.set_reading(reading)
         self.notes.set_reading(reading)
 
@@ -597,7 +618,7 @@ class MainWindow(QMainWindow):
         def failed(error: BaseException) -> None:
             log.warning("enrichment failed: %s", error)
 
-        self.runner.submit("enrich", job, done, failed, lane="net")
+        self.runner.run("enrich", job, done, failed, lane="net")
 
     # -- level, toggles, known words -----------------------------------------------------
 
@@ -697,6 +718,12 @@ class MainWindow(QMainWindow):
             f"<h4>Data sources and licences</h4>{rows}"
         )
 
+    def show_preferences(self) -> PreferencesDialog:
+        dialog = PreferencesDialog(self.service, self.settings, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
     def show_about(self) -> None:
         box = QMessageBox(self)
         box.setWindowTitle("About Leeswijzer")
@@ -706,11 +733,3 @@ class MainWindow(QMainWindow):
         if not icon.isNull():
             box.setIconPixmap(icon.pixmap(64, 64))
         box.open()
-
-
-def _as_bool(value: object) -> bool:
-    if isinstance(value, str):
-        return value.lower() in ("true", "1", "yes")
-    return bool(value)
-
-

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -92,7 +93,7 @@ class PreferencesDialog(QDialog):
         note = QLabel(RESTART_NOTE, self)
         note.setObjectName("restartNote")
         note.setWordWrap(True)
-        note.setEnabled(False)  # drawn in the palette's muted colour
+        note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
         self.online_check = QCheckBox("Online background notes from Wikipedia/Wikidata", self)
         self.online_check.setObjectName("onlineCheck")

@@ -74,12 +74,10 @@ class ReaderView(QTextEdit):
         self.setReadOnly(True)
         self.setAcceptDrops(False)
         self.setUndoRedoEnabled(False)
-        self.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
+        # Without keyboard selection Qt draws no caret; the keys still scroll, and Tab moves
+        # between hard words (see event()).
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setFrameShape(QTextEdit.Shape.NoFrame)
-        self.setCursorWidth(0)
         self.viewport().setMouseTracking(True)
         self.setMouseTracking(True)
         self._article: Article | None = None
@@ -443,6 +441,24 @@ class ReaderView(QTextEdit):
     def token_center(self, index: int) -> QPoint:
         return self.token_rect(index).center()
 
+    def token_line_rect(self, index: int) -> QRect:
+        """The laid-out line holding the token's start, in viewport coordinates."""
+        start, _end = self._token_doc[index]
+        block = self.document().findBlock(start)
+        layout = block.layout()
+        line = layout.lineForTextPosition(start - block.position()) if layout else None
+        if line is None or not line.isValid():
+            return self.token_rect(index)
+        origin = self.document().documentLayout().blockBoundingRect(block).topLeft()
+        origin -= QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+        return line.rect().translated(origin).toAlignedRect()
+
+    def card_anchor(self, index: int) -> QRect:
+        """The word's left edge and width, with the top and bottom of its whole line."""
+        word = self.token_rect(index)
+        line = self.token_line_rect(index)
+        return QRect(word.left(), line.top(), max(word.width(), 1), line.height())
+
     # -- gloss card ----------------------------------------------------------------------
 
     def _card_allowed(self, index: int, any_word: bool) -> bool:
@@ -466,7 +482,7 @@ class ReaderView(QTextEdit):
             card = None
         if card is None:
             card = fallback_card(token)
-        self.card.show_card(card, index, self.token_rect(index))
+        self.card.show_card(card, index, self.card_anchor(index))
         self._refresh_selections(rebuild=False)
         self.card_shown.emit(index)
         return True

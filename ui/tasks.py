@@ -149,9 +149,11 @@ class TaskRunner(QObject):
             log.debug("task runner deleted before delivery of %s", job.request)
 
     def _deliver(self, outcome: _Outcome) -> None:
+        if self._closed:
+            return
         self._set_pending(self._pending - 1)
         job = outcome.job
-        if self._closed or not self.is_current(job.request):
+        if not self.is_current(job.request):
             log.debug("dropping stale result of %s", job.request)
             return
         if outcome.ok:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, Qt
@@ -29,6 +30,8 @@ LEGEND_CATEGORIES = (
     Category.GROUP,
     Category.EVENT,
 )
+# Shown in the legend only when the article has entities of these categories.
+OPTIONAL_LEGEND_CATEGORIES = (Category.DATE,)
 
 # Hues that stay apart for the common colour-vision deficiencies; light and dark variants.
 _LIGHT = {
@@ -74,7 +77,7 @@ def reader_colours(palette: QPalette | None = None) -> ReaderColours:
         dark=dark,
         entity={category: QColor(value) for category, value in table.items()},
         hard_underline=QColor("#8fb4ff" if dark else "#2f5fb3"),
-        mention=QColor("#8a6d00" if dark else "#ffe270"),
+        mention=QColor("#6e5600" if dark else "#ffe270"),
         phrase=QColor("#5c4a1e" if dark else "#fff0b8"),
         focus=QColor("#3d5a80" if dark else "#d6e4ff"),
         muted=QColor("#a0a0a0" if dark else "#6b6b6b"),
@@ -104,7 +107,8 @@ def dark_palette() -> QPalette:
     palette.setColor(role.ToolTipText, text)
     palette.setColor(role.PlaceholderText, QColor("#8a8a8a"))
     palette.setColor(role.Text, text)
-    palette.setColor(role.Button, QColor("#303136"))
+    # Lighter than the window so that checked tool buttons stand out from it.
+    palette.setColor(role.Button, QColor("#3a3c42"))
     palette.setColor(role.ButtonText, text)
     palette.setColor(role.BrightText, QColor("#ff6b6b"))
     palette.setColor(role.Link, QColor("#8fb4ff"))
@@ -112,9 +116,9 @@ def dark_palette() -> QPalette:
     palette.setColor(role.Highlight, QColor("#3d6bb3"))
     palette.setColor(role.HighlightedText, QColor("#ffffff"))
     for group in (QPalette.ColorGroup.Disabled,):
-        palette.setColor(group, role.Text, QColor("#777777"))
-        palette.setColor(group, role.WindowText, QColor("#777777"))
-        palette.setColor(group, role.ButtonText, QColor("#777777"))
+        palette.setColor(group, role.Text, QColor("#8c8c8c"))
+        palette.setColor(group, role.WindowText, QColor("#8c8c8c"))
+        palette.setColor(group, role.ButtonText, QColor("#8c8c8c"))
     return palette
 
 
@@ -127,13 +131,20 @@ class LegendWidget(QWidget):
         layout.setContentsMargins(4, 0, 4, 0)
         layout.setSpacing(6)
         self._chips: dict[Category, QLabel] = {}
-        for category in LEGEND_CATEGORIES:
+        for category in (*LEGEND_CATEGORIES, *OPTIONAL_LEGEND_CATEGORIES):
             chip = QLabel(CATEGORY_LABELS[category], self)
             chip.setTextFormat(Qt.TextFormat.PlainText)
             chip.setObjectName(f"legend-{category.value}")
+            chip.setVisible(category not in OPTIONAL_LEGEND_CATEGORIES)
             layout.addWidget(chip)
             self._chips[category] = chip
         self.refresh()
+
+    def set_present(self, categories: Iterable[Category]) -> None:
+        """Show the optional chips (e.g. "date") only for categories the article has."""
+        present = set(categories)
+        for category in OPTIONAL_LEGEND_CATEGORIES:
+            self._chips[category].setVisible(category in present)
 
     def refresh(self) -> None:
         colours = reader_colours(self.palette())
@@ -152,4 +163,5 @@ class LegendWidget(QWidget):
             self.refresh()
 
     def labels(self) -> list[str]:
-        return [chip.text() for chip in self._chips.values()]
+        """The chips shown (when the legend itself is visible)."""
+        return [chip.text() for chip in self._chips.values() if not chip.isHidden()]

@@ -12,8 +12,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import appinfo  # noqa: E402
-import icons  # noqa: E402
+import appinfo
+import icons
 
 ROOT = appinfo.ROOT
 LINUX = ROOT / "packaging" / "linux"

@@ -29,6 +29,6 @@ trap 'rm -rf "$stage"' EXIT
 cp -R "$app" "$stage/"
 ln -s /Applications "$stage/Applications"
 rm -f "$dmg"
-hdiutil create -volname "Leeswijzer ${version}" -srcfolder "$stage" -fs HFS+ -format UDZO \
-  -imagekey zlib-level=9 "$dmg"
+hdiutil create -volname "Leeswijzer ${version}" -srcfolder "$stage" -fs HFS+ -format ULMO \
+  "$dmg"
 echo "build_dmg: $dmg $(du -h "$dmg" | cut -f1)"

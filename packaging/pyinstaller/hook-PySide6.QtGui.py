@@ -10,7 +10,7 @@ from pathlib import Path
 from PyInstaller.utils.hooks.qt import add_qt6_dependencies
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from qt_filter import keep_qt_file  # noqa: E402
+from qt_filter import keep_qt_file
 
 hiddenimports, binaries, datas = add_qt6_dependencies(__file__)
 binaries = [entry for entry in binaries if keep_qt_file(entry[1] + "/" + Path(entry[0]).name)]

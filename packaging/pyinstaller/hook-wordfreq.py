@@ -1,4 +1,4 @@
-"""PyInstaller hook: wordfreq with only its Dutch and English word lists (the app needs no others)."""
+"""PyInstaller hook: wordfreq with only its Dutch and English word lists."""
 
 from PyInstaller.utils.hooks import collect_data_files
 

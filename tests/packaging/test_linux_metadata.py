@@ -43,7 +43,7 @@ def parse_desktop(path: Path) -> dict[str, dict[str, str]]:
 
 def test_desktop_entry_is_valid() -> None:
     groups = parse_desktop(DESKTOP)
-    assert list(groups)[0] == "Desktop Entry"
+    assert next(iter(groups)) == "Desktop Entry"
     entry = groups["Desktop Entry"]
     for key in ("Type", "Name", "Exec", "Icon", "Categories"):
         assert entry.get(key), f"{key} is missing"

@@ -94,7 +94,7 @@ def test_inno_uninstall_keeps_learner_data_unless_asked() -> None:
 
 
 def test_macos_recipe_uses_the_spec_app_and_pyproject_version() -> None:
-    assert "dist/Leeswijzer.app" in DMG and f'name=f"{{APP.name}}.app"' in SPEC
+    assert "dist/Leeswijzer.app" in DMG and 'name=f"{APP.name}.app"' in SPEC
     assert "appinfo" in DMG and "hdiutil create" in DMG
     assert "CFBundleShortVersionString" in DMG
 

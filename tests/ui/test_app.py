@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
 import sys
 import threading
+import time
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from ui.app import apply_theme, create_application, install_exception_hook
+from ui.app import apply_theme, cache_folder, create_application, install_exception_hook
 from ui.main_window import MainWindow
 from ui.theme import is_dark, reader_colours
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_theme_follows_request(monkeypatch: pytest.MonkeyPatch, qapp: QApplication) -> None:
@@ -49,7 +56,7 @@ def test_exception_hook_logs_and_shows_dialog(
 
 def test_progress_only_after_delay(qtbot: QtBot, window: MainWindow) -> None:
     release = threading.Event()
-    window.runner.submit("slow", lambda: release.wait(30), lambda _r: None, pytest.fail)
+    window.runner.run("slow", lambda: release.wait(30), lambda _r: None, pytest.fail)
     assert window.runner.busy
     assert not window.progress_visible
     qtbot.waitUntil(lambda: window.progress_visible, timeout=5000)
@@ -72,3 +79,61 @@ def test_dark_theme_restyles_reader(
     finally:
         monkeypatch.setenv("LEESWIJZER_THEME", "light")
         apply_theme(qapp)
+
+
+def test_cache_folder_is_not_created(qapp: QApplication, tmp_path: Path,
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    folder = cache_folder()
+    assert folder.is_absolute()
+    assert not folder.exists()
+
+
+def _wait_for_line(path_glob: tuple[Path, str], text: str, process: subprocess.Popen[bytes],
+                   deadline: float) -> Path:
+    """Poll (bounded) until a file matching the glob contains `text`."""
+    root, pattern = path_glob
+    while time.monotonic() < deadline:
+        for candidate in root.glob(pattern):
+            if text in candidate.read_text(encoding="utf-8", errors="replace"):
+                return candidate
+        if process.poll() is not None:
+            break
+        time.sleep(0.05)  # polling interval, not synchronisation
+    raise AssertionError(f"{text!r} never appeared in {root}/{pattern}")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+@pytest.mark.parametrize("number", [signal.SIGTERM, signal.SIGINT])
+def test_gui_quits_cleanly_on_signal(tmp_path: Path, number: int) -> None:
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        LEESWIJZER_OFFLINE="1",
+        HOME=str(tmp_path),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        XDG_DATA_HOME=str(tmp_path / "data"),
+        XDG_CACHE_HOME=str(tmp_path / "cache"),
+    )
+    with open(tmp_path / "out.txt", "wb") as out:
+        process = subprocess.Popen(
+            [sys.executable, str(ROOT / "main.py")],
+            cwd=tmp_path, env=env, stdout=out, stderr=subprocess.STDOUT,
+        )
+        try:
+            log_file = _wait_for_line(
+                (tmp_path / "data", "**/leeswijzer.log"), "SIGTERM quits", process,
+                time.monotonic() + 60,
+            )
+            process.send_signal(number)
+            code = process.wait(timeout=30)
+        finally:
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+    output = (tmp_path / "out.txt").read_text(encoding="utf-8", errors="replace")
+    assert code == 0, output
+    assert "Traceback" not in output
+    assert "quit with exit code 0" in log_file.read_text(encoding="utf-8")
+    settings = list((tmp_path / "config").glob("**/Leeswijzer.conf"))
+    assert settings and "geometry" in settings[0].read_text(encoding="utf-8", errors="replace")

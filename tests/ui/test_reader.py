@@ -7,10 +7,10 @@ from pathlib import Path
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
-from ui_helpers import CountingService, open_and_wait
+from ui_helpers import CountingService, hand_reading, open_and_wait
 
 from assistant.learner import KnownWords
-from assistant.models import Level
+from assistant.models import Category, Level
 from assistant.service import ReadingAssistant
 from ui.main_window import MainWindow
 
@@ -217,3 +217,55 @@ def test_zoom_shortcuts(qtbot: QtBot, window: MainWindow, shared_sample: Path) -
     assert reader.zoom == 0
     assert reader.document().defaultFont().pointSizeF() == size
     assert reader.marked_ranges()["hard"]
+
+
+def test_reader_draws_no_caret_but_keys_scroll(
+    qtbot: QtBot, window: MainWindow, shared_sample: Path
+) -> None:
+    open_and_wait(qtbot, window, shared_sample)
+    reader = window.reader
+    flags = reader.textInteractionFlags()
+    assert not flags & Qt.TextInteractionFlag.TextSelectableByKeyboard
+    assert not flags & Qt.TextInteractionFlag.TextEditable
+    assert flags & Qt.TextInteractionFlag.TextSelectableByMouse
+    reader.setFocus()
+    bar = reader.verticalScrollBar()
+    assert bar.maximum() > 0
+    QTest.keyClick(reader, Qt.Key.Key_PageDown)
+    assert bar.value() > 0
+
+
+def test_card_never_covers_the_words_line(
+    qtbot: QtBot, window: MainWindow, shared_sample: Path
+) -> None:
+    open_and_wait(qtbot, window, shared_sample)
+    reader = window.reader
+    area = reader.viewport().rect()
+    checked = 0
+    for index in reader.hard_tokens():
+        line = reader.token_line_rect(index)
+        if not area.contains(line):
+            continue
+        assert reader.show_card_for_token(index)
+        card = reader.card.geometry()
+        assert area.contains(card)
+        assert card.top() > line.bottom() or card.bottom() < line.top()
+        word = reader.token_rect(index)
+        if word.left() + card.width() < area.right() - 8:
+            assert card.left() == word.left()
+        checked += 1
+    assert checked >= 3
+
+
+def test_legend_names_date_only_when_the_article_has_dates(
+    window: MainWindow, service: ReadingAssistant
+) -> None:
+    article = service.article_from_text("Op maandag 4 september reisde Anna naar Utrecht.")
+    with_date = hand_reading(
+        article, entities=[("maandag 4 september", Category.DATE), ("Utrecht", Category.PLACE)]
+    )
+    window._set_reading(with_date)
+    assert "date" in window.legend.labels()
+    window._set_reading(hand_reading(article, entities=[("Utrecht", Category.PLACE)]))
+    assert "date" not in window.legend.labels()
+    assert "place" in window.legend.labels()

@@ -24,7 +24,7 @@ def test_result_delivered_on_ui_thread(qtbot: QtBot) -> None:
         seen.append((value, threading.get_ident() == main))
 
     with qtbot.waitSignal(runner.busy_changed, check_params_cb=lambda busy: not busy):
-        runner.submit("k", job, done, pytest.fail)
+        runner.run("k", job, done, pytest.fail)
     assert seen == [(42, True)]
     assert worker_threads and worker_threads[0] != main
     runner.shutdown()
@@ -39,8 +39,8 @@ def test_stale_result_dropped(qtbot: QtBot) -> None:
         release.wait(10)
         return "old"
 
-    runner.submit("article", slow, results.append, pytest.fail)
-    runner.submit("article", lambda: "new", results.append, pytest.fail)
+    runner.run("article", slow, results.append, pytest.fail)
+    runner.run("article", lambda: "new", results.append, pytest.fail)
     with qtbot.waitSignal(runner.busy_changed, check_params_cb=lambda busy: not busy):
         release.set()
     assert results == ["new"]
@@ -70,7 +70,7 @@ def test_errors_go_to_on_error(qtbot: QtBot) -> None:
         raise ValueError("bad input")
 
     with qtbot.waitSignal(runner.busy_changed, check_params_cb=lambda busy: not busy):
-        runner.submit("k", boom, lambda _v: pytest.fail("no result expected"), errors.append)
+        runner.run("k", boom, lambda _v: pytest.fail("no result expected"), errors.append)
     assert len(errors) == 1
     assert isinstance(errors[0], ValueError)
     runner.shutdown()
@@ -79,7 +79,7 @@ def test_errors_go_to_on_error(qtbot: QtBot) -> None:
 def test_unknown_lane_rejected() -> None:
     runner = SyncTaskRunner()
     with pytest.raises(ValueError):
-        runner.submit("k", lambda: 1, print, print, lane="gpu")
+        runner.run("k", lambda: 1, print, print, lane="gpu")
 
 
 def test_sync_runner_runs_at_once() -> None:
@@ -88,8 +88,8 @@ def test_sync_runner_runs_at_once() -> None:
     runner.busy_changed.connect(busy.append)
     values: list[int] = []
     errors: list[BaseException] = []
-    runner.submit("k", lambda: 3, values.append, errors.append)
-    runner.submit("k", lambda: 1 // 0, values.append, errors.append)
+    runner.run("k", lambda: 3, values.append, errors.append)
+    runner.run("k", lambda: 1 // 0, values.append, errors.append)
     assert values == [3]
     assert isinstance(errors[0], ZeroDivisionError)
     assert busy == [True, False, True, False]

@@ -1,0 +1,41 @@
+"""Where the gloss card goes: below the word's line, else above, inside the viewport."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, QSize
+
+from ui.gloss_card import CARD_MARGIN, place_card
+
+AREA = QRect(0, 0, 800, 600)
+SIZE = QSize(340, 120)
+
+
+def test_below_the_line_left_aligned_with_the_word() -> None:
+    anchor = QRect(100, 50, 60, 22)
+    point = place_card(SIZE, anchor, AREA)
+    assert point.x() == 100
+    assert point.y() > anchor.bottom()
+    assert point.y() - anchor.bottom() <= 8
+
+
+def test_above_when_no_room_below() -> None:
+    anchor = QRect(100, 540, 60, 22)
+    card = QRect(place_card(SIZE, anchor, AREA), SIZE)
+    assert card.bottom() < anchor.top()
+    assert card.x() == 100
+    assert AREA.contains(card)
+
+
+def test_kept_inside_on_the_right() -> None:
+    anchor = QRect(700, 50, 60, 22)
+    card = QRect(place_card(SIZE, anchor, AREA), SIZE)
+    assert card.right() == AREA.right() - CARD_MARGIN
+    assert AREA.contains(card)
+    assert not card.intersects(QRect(0, anchor.top(), 800, anchor.height()))
+
+
+def test_tiny_viewport_keeps_card_inside() -> None:
+    area = QRect(0, 0, 400, 150)
+    anchor = QRect(20, 70, 60, 22)
+    card = QRect(place_card(SIZE, anchor, area), SIZE)
+    assert area.top() <= card.top() and card.bottom() <= area.bottom()
