@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
 
@@ -75,6 +76,8 @@ def run_gui(path: str | None, screenshot: str | None, pipeline: str | None = Non
     from assistant.service import ReadingAssistant
     from ui.app import cache_folder, create_application, load_preferences, run
 
+    if screenshot is not None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no screen needed for a PNG
     create_application()
     preferences = load_preferences()
     enricher = Enricher(cache_folder() / "notes-cache.sqlite",

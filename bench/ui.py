@@ -41,8 +41,7 @@ def main() -> int:
 
     from assistant.resources import resource_path
     from assistant.service import ReadingAssistant
-    from ui.app import create_application
-    from ui.main_window import MainWindow
+    from ui.app import create_application, open_window
 
     seed = Path(sys.argv[1]) if len(sys.argv) > 1 else (
         Path(__file__).resolve().parents[2] / "shared" / "samples" / "000_979833dae2dbd21b.txt"
@@ -50,9 +49,7 @@ def main() -> int:
     app = create_application()
     scratch = tempfile.TemporaryDirectory(prefix="leeswijzer-bench-")
     settings = QSettings(str(Path(scratch.name) / "settings.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(ReadingAssistant(), settings, Path(scratch.name))
-    window.resize(1280, 820)
-    window.show()
+    window = open_window(ReadingAssistant(), settings, Path(scratch.name), (1280, 820))
     app.processEvents()
     window.repaint()
     shown = since_start()
@@ -67,6 +64,7 @@ def main() -> int:
         window.message_shown.disconnect(loop.quit)
 
     marks: dict[str, float] = {}
+    # Connected after the request but before any delivery: results arrive via the event loop.
     window.pipeline_ready.connect(lambda _info: marks.setdefault("model", since_start()))
     window.article_shown.connect(lambda _article: marks.setdefault("text", since_start()))
     window.start(str(resource_path("sample_article.txt")))

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
-
-import tomllib
 
 ROOT = Path(__file__).resolve().parent.parent
 APP_ID = "nl.leeswijzer.Leeswijzer"
@@ -14,6 +13,19 @@ PACKAGE_NAME = "leeswijzer"
 SUMMARY = "Reading assistant for learners of Dutch"
 HOMEPAGE = "https://github.com/leeswijzer/leeswijzer"
 MAINTAINER = "Leeswijzer team <leeswijzer@users.noreply.github.com>"
+
+
+def read_project_table(path: Path) -> dict[str, object]:
+    """pyproject.toml's [project] table (tomllib; a plain reader of `key = "value"` on 3.10)."""
+    try:
+        import tomllib
+    except ImportError:  # Python 3.10: only the simple string keys are needed here
+        text = path.read_text(encoding="utf-8")
+        table = text.split("[project]", 1)[1].split("\n[", 1)[0]
+        return dict(re.findall(r'^(\w+)\s*=\s*"([^"]*)"', table, re.MULTILINE))
+    with path.open("rb") as handle:
+        project: dict[str, object] = tomllib.load(handle)["project"]
+    return project
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,8 +44,7 @@ class AppInfo:
 
 def load(root: Path = ROOT) -> AppInfo:
     """Read the version and licence from pyproject.toml; the rest is fixed here."""
-    with (root / "pyproject.toml").open("rb") as handle:
-        project = tomllib.load(handle)["project"]
+    project = read_project_table(root / "pyproject.toml")
     return AppInfo(
         name=APP_NAME,
         app_id=APP_ID,

@@ -39,7 +39,7 @@ def render_pngs(svg: Path, sizes: tuple[int, ...]) -> dict[int, bytes]:
         data = QByteArray()
         buffer = QBuffer(data)
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        image.save(buffer, "PNG")
+        image.save(buffer, "PNG")  # type: ignore[call-overload]  # stubs say bytes; str works
         buffer.close()
         result[size] = bytes(data.data())
     del app

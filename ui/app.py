@@ -31,6 +31,7 @@ __all__ = [
     "data_folder",
     "install_quit_on_signals",
     "load_preferences",
+    "open_window",
     "run",
     "save_preferences",
 ]
@@ -210,6 +211,22 @@ def _quit_application() -> None:
     QApplication.quit()
 
 
+def open_window(
+    service: Service, settings: QSettings, folder: Path, size: tuple[int, int] | None = None
+) -> MainWindow:
+    """Build and show the main window, asking for the language model first of all.
+
+    The model is what the first analysis waits for, so its loading starts before the
+    window is even shown.
+    """
+    window = MainWindow(service, settings, folder)
+    window.load_pipeline()
+    if size is not None:
+        window.resize(*size)
+    window.show()
+    return window
+
+
 def _wait_for(window: MainWindow, timeout_ms: int) -> bool:
     """Run the event loop until the article is analysed or a message appears."""
     loop = QEventLoop()
@@ -259,11 +276,8 @@ def run(
         folder = data_folder()
         setup_logging(folder)
         settings = QSettings()
-    window = MainWindow(service, settings, folder)
+    window = open_window(service, settings, folder, SCREENSHOT_SIZE if screenshot else None)
     install_exception_hook(lambda: window)
-    if screenshot:
-        window.resize(*SCREENSHOT_SIZE)
-    window.show()
     window.start(article_path)
     log.info("window shown after %.3f s", time.perf_counter() - started)
     if not screenshot:

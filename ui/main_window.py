@@ -193,7 +193,6 @@ class MainWindow(QMainWindow):
         self._article: Article | None = None
         self._pipeline_error: AssistantError | None = None
         self._pipeline_requested = False
-        self._warmed = False
         self._level = Level.B1
         self.setObjectName("mainWindow")
         self.setWindowTitle("Leeswijzer")
@@ -483,27 +482,8 @@ class MainWindow(QMainWindow):
         if path is not None:
             self.open_path(path)
 
-    def _warm_up(self) -> None:
-        """Open the dictionary in the background once the first analysis is shown.
-
-        Not earlier: Python threads share one interpreter lock, so warming up while the
-        model loads only slows the model down.
-        """
-        if self._warmed:
-            return
-        self._warmed = True
-
-        def job() -> None:
-            method = getattr(self.service, "dictionary", None)
-            if callable(method):
-                method()
-
-        def failed(error: BaseException) -> None:
-            log.warning("warm-up failed: %s", error)
-
-        self.runner.run("warm-up", job, lambda _none: None, failed, lane="load")
-
     def load_pipeline(self) -> None:
+        """Ask for the model in the background (once); the service warms its data meanwhile."""
         if self._pipeline_requested:
             return
         self._pipeline_requested = True
@@ -590,7 +570,6 @@ class MainWindow(QMainWindow):
         self._set_reading(reading)
         self.analysis_finished.emit(reading)
         self._enrich(reading)
-        self._warm_up()
 
     def _set_reading(self, reading: Reading) -> None:
         self._reading = reading

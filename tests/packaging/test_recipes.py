@@ -65,8 +65,10 @@ def test_qt_filter_keeps_only_needed_plugins_and_translations() -> None:
                  "PySide6/Qt/plugins/platforms/libqeglfs.so",
                  "PySide6/Qt/plugins/imageformats/libqtiff.so",
                  "PySide6/Qt/translations/qtbase_de.qm",
-                 "PySide6/Qt/translations/qtwebengine_nl.qm"):
+                 "PySide6/Qt/translations/qtwebengine_nl.qm",
+                 "PySide6/Qt/lib/libQt6Network.so.6"):
         assert not keep(path), path
+    assert keep("PySide6/Qt/lib/libQt6Network.so.6", {"QtCore", "QtNetwork"})
 
 
 def iss_define(name: str) -> str:
