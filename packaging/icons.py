@@ -21,10 +21,13 @@ def render_pngs(svg: Path, sizes: tuple[int, ...]) -> dict[int, bytes]:
     """PNG bytes of the SVG at each size, rendered by Qt (offscreen, no display needed)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
-    from PySide6.QtGui import QGuiApplication, QImage, QPainter
+    from PySide6.QtGui import QImage, QPainter
     from PySide6.QtSvg import QSvgRenderer
+    from PySide6.QtWidgets import QApplication
 
-    app = QGuiApplication.instance() or QGuiApplication([])
+    # A QApplication, not a bare QGuiApplication: in a process that later shows widgets (the
+    # test suite) a QGuiApplication instance would make every QWidget abort.
+    app = QApplication.instance() or QApplication([])
     renderer = QSvgRenderer(str(svg))
     if not renderer.isValid():
         raise SystemExit(f"icons: {svg} is not a valid SVG")

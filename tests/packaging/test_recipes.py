@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import ast
 import re
+import sys
 
 import appinfo
+import pytest
 import qt_filter
 
 ROOT = appinfo.ROOT
@@ -116,3 +118,14 @@ def test_workflow_builds_all_three_with_the_official_pipeline() -> None:
 def test_makefile_has_the_packaging_targets() -> None:
     for target in ("bundle: setup", "package: setup", "bundle-check: setup"):
         assert re.search(rf"^{target}\b", MAKEFILE, re.MULTILINE), target
+
+
+def test_built_bundle_has_no_webengine_qml_or_tests() -> None:
+    internal = ROOT / "dist" / "leeswijzer" / "_internal"
+    if not internal.is_dir():
+        pytest.skip("no bundle built (make bundle)")
+    names = [path.relative_to(internal).as_posix() for path in internal.rglob("*")]
+    unwanted = ("WebEngine", "Qt6Qml", "Qt6Quick", "Qt6Pdf", "/tests/", "tkinter", "libgtk")
+    assert not [name for name in names if any(word in name for word in unwanted)]
+    if sys.platform == "linux":
+        assert any(name.endswith("platforms/libqoffscreen.so") for name in names)
