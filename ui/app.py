@@ -39,6 +39,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 APP_NAME = "Leeswijzer"
+DESKTOP_ID = "nl.leeswijzer.Leeswijzer"
 SCREENSHOT_SIZE = (1280, 820)
 SCREENSHOT_TIMEOUT_MS = 120_000
 
@@ -51,6 +52,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     else:
         app = QApplication(argv if argv is not None else [sys.argv[0]])
     app.setApplicationName(APP_NAME)
+    # Lets Wayland match the window to the installed .desktop entry (menu entry and icon).
+    app.setDesktopFileName(DESKTOP_ID)
     app.setOrganizationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     icon_path = resource_path("icons", "leeswijzer.svg")

@@ -21,7 +21,9 @@ def test_ico_and_icns_containers_index_their_images() -> None:
     assert b"icp4" in icns and b"ic08" in icns
 
 
-def test_build_icons_renders_every_size(tmp_path: Path) -> None:
+def test_build_icons_renders_every_size(tmp_path: Path, qapp: object) -> None:
+    # qapp: pytest-qt's QApplication, so the renderer does not create a bare QGuiApplication
+    # that later widget tests would find instead.
     written = {path.name: path for path in icons.build_icons(tmp_path)}
     for size in icons.PNG_SIZES:
         data = written[f"leeswijzer-{size}.png"].read_bytes()

@@ -80,3 +80,11 @@ def test_metainfo_passes_appstreamcli() -> None:
     result = subprocess.run(["appstreamcli", "validate", "--no-net", str(METAINFO)],
                             capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_app_announces_the_desktop_entry_id() -> None:
+    import appinfo
+
+    from ui.app import DESKTOP_ID
+
+    assert appinfo.APP_ID == DESKTOP_ID
