@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from pathlib import Path
 
@@ -85,8 +84,7 @@ def only(text: str, date: ArticleDate | None) -> TimeExpression:
 
 
 def sample_text_and_date() -> tuple[str, ArticleDate]:
-    if not SAMPLE.exists():
-        pytest.skip(f"shared sample article missing: {SAMPLE}")
+    assert SAMPLE.exists(), f"shared sample article missing: {SAMPLE}"
     raw = SAMPLE.read_text(encoding="utf-8")
     header = re.match(r"\s*date\s+(\S+)\s+", raw)
     assert header is not None
@@ -118,21 +116,8 @@ def test_sample_article_without_date_keeps_expressions_unresolved() -> None:
     assert all(t.resolved is None and t.description is None for t in found)
 
 
-def test_sample_article_with_real_analysis() -> None:
-    if importlib.util.find_spec("assistant.analysis") is None:
-        pytest.skip("assistant.analysis not written yet")
-    if importlib.util.find_spec("assistant.loading") is None:
-        pytest.skip("assistant.loading not written yet")
-    if not SAMPLE.exists():
-        pytest.skip(f"shared sample article missing: {SAMPLE}")
-    from assistant.analysis import analyse
-    from assistant.errors import PipelineMissingError
-    from assistant.loading import load_article
-
-    try:
-        analysed = analyse(load_article(SAMPLE))
-    except PipelineMissingError as error:
-        pytest.skip(error.message)
+def test_sample_article_with_real_analysis(sample_analysis: AnalysedArticle) -> None:
+    analysed = sample_analysis
     found = find_time_expressions(analysed)
     text = analysed.article.text
     for expected, resolved in SAMPLE_EXPECTED:

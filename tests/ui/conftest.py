@@ -43,7 +43,7 @@ def service() -> ReadingAssistant:
 @pytest.fixture
 def shared_sample() -> Path:
     if not SHARED_SAMPLE.exists():
-        pytest.skip(f"shared sample not found at {SHARED_SAMPLE}")
+        pytest.fail(f"shared sample not found at {SHARED_SAMPLE}")
     return SHARED_SAMPLE
 
 
