@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.difficulty import zipf
@@ -13,26 +14,49 @@ from assistant.resources import resource_path
 MIN_INFINITIVE_ZIPF = 1.0
 
 
+@dataclass(frozen=True, slots=True)
+class StrongVerb:
+    infinitive: str
+    past_singular: str
+    past_plural: str
+    participle: str  # empty where a verb has none in use ("zullen")
+
+
+@lru_cache(maxsize=1)
+def strong_verbs() -> dict[str, StrongVerb]:
+    """Strong and irregular verbs (resources/strong_verbs.tsv) by infinitive."""
+    verbs: dict[str, StrongVerb] = {}
+    path = resource_path("strong_verbs.tsv")
+    if not path.exists():
+        return verbs
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            verb = StrongVerb(*(
+                (row.get(key) or "").strip()
+                for key in ("infinitive", "past_singular", "past_plural", "participle")
+            ))
+            verbs.setdefault(verb.infinitive, verb)
+    return verbs
+
+
 @lru_cache(maxsize=1)
 def strong_verb_forms() -> dict[str, str]:
     """Past and participle forms of strong and irregular verbs → infinitive."""
     forms: dict[str, str] = {}
-    path = resource_path("strong_verbs.tsv")
-    if not path.exists():
-        return forms
-    with path.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle, delimiter="\t"):
-            infinitive = row["infinitive"]
-            for key in ("past_singular", "past_plural", "participle"):
-                if form := (row.get(key) or "").strip():
-                    forms.setdefault(form, infinitive)
+    for verb in strong_verbs().values():
+        for form in (verb.past_singular, verb.past_plural, verb.participle):
+            if form:
+                forms.setdefault(form, verb.infinitive)
     return forms
 
 
 def principal_parts(infinitive: str) -> str | None:
     """'vallen, viel, gevallen' for a strong verb; None for weak verbs."""
-    forms = [form for form, inf in strong_verb_forms().items() if inf == infinitive]
-    return ", ".join([infinitive, *forms[:1], *forms[2:3]]) if forms else None
+    verb = strong_verbs().get(infinitive)
+    if verb is None:
+        return None
+    return ", ".join(part for part in (verb.infinitive, verb.past_singular, verb.participle)
+                     if part)
 
 
 @lru_cache(maxsize=50_000)

@@ -22,8 +22,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-SCHEMA_VERSION = "1"
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from assistant.verbs import principal_parts, strong_verbs  # noqa: E402
+
+SCHEMA_VERSION = "1"
 
 FREEDICT_INDEX = "freedict/freedict-nld-eng.index"
 FREEDICT_DICT = "freedict/freedict-nld-eng.dict.dz"
@@ -532,6 +536,17 @@ def build(sources: Path, output: Path, supplement: Path | None) -> BuildResult:
             if form and form.strip():
                 forms[lemma_key(form.strip())].add(key)
         per_source[extra.source] += 1
+
+    # Principal parts of strong verbs, and their past forms as look-up forms (viel → vallen).
+    for verb in strong_verbs().values():
+        key = (lemma_key(verb.infinitive), "verb")
+        item = merged.get(key)
+        if item is None:
+            continue
+        item.principal_parts = item.principal_parts or principal_parts(verb.infinitive)
+        for form in (verb.past_singular, verb.past_plural, verb.participle):
+            if form:
+                forms[lemma_key(form)].add(key)
 
     output.parent.mkdir(parents=True, exist_ok=True)
     handle, temp_name = tempfile.mkstemp(prefix=output.name + ".", dir=output.parent)

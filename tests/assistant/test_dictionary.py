@@ -277,3 +277,10 @@ def test_unlisted_separable_verb_falls_back_to_its_verb(real_dictionary: Diction
     assert card is not None and card.kind is GlossKind.PHRASE
     assert card.lemma == "uitvechten" and card.phrase_tokens == (0, 2)
     assert any("fight" in sense for sense in card.senses)
+
+
+def test_strong_verbs_carry_principal_parts_and_past_forms(real_dictionary: Dictionary) -> None:
+    entry = real_dictionary.lookup("zien", "verb")
+    assert entry is not None and entry.principal_parts == "zien, zag, gezien"
+    past = real_dictionary.lookup_form("zagen")
+    assert past is not None and past.lemma == "zien"
