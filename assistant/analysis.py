@@ -105,7 +105,7 @@ def build_analysis(
     """Pure part of `analyse`: everything after spaCy (testable with hand-made parse data)."""
     idioms = idioms if idioms is not None else load_idioms()
     ptokens = parsed.tokens
-    entities, entity_of = _entities(parsed)
+    entities, entity_of = _entities(parsed, article.text)
     lemmas = [_clean_lemma(t) for t in ptokens]
     phrases: list[Phrase] = []
     phrase_of: dict[int, int] = {}
@@ -137,8 +137,7 @@ def build_analysis(
             pos=ptoken.pos, morph=ptoken.morph, sentence=ptoken.sentence, zipf=frequency,
             is_word=is_word, hard=False, phrase=phrase, entity=entity,
         )
-        hard = is_hard(token, phrases[phrase] if phrase is not None else None, level, known_lemmas)
-        tokens.append(dataclasses.replace(token, hard=hard) if hard else token)
+        tokens.append(_judged(token, phrases, level, known_lemmas))
 
     sentences = tuple(Sentence(i, s.start, s.end) for i, s in enumerate(parsed.sentences))
     return AnalysedArticle(
@@ -151,16 +150,15 @@ def relevel(
     analysed: AnalysedArticle, level: Level, known_lemmas: frozenset[str] = frozenset()
 ) -> AnalysedArticle:
     """The same analysis with `hard` recomputed for another level or known-word set (fast)."""
-    tokens = tuple(
-        token if token.hard == (hard := is_hard(
-            token,
-            analysed.phrases[token.phrase] if token.phrase is not None else None,
-            level,
-            known_lemmas,
-        )) else dataclasses.replace(token, hard=hard)
-        for token in analysed.tokens
-    )
+    tokens = tuple(_judged(t, analysed.phrases, level, known_lemmas) for t in analysed.tokens)
     return dataclasses.replace(analysed, level=level, tokens=tokens)
+
+
+def _judged(token: Token, phrases: Sequence[Phrase], level: Level, known: frozenset[str]) -> Token:
+    """The token with `hard` set by `is_hard` (the same object when nothing changes)."""
+    phrase = phrases[token.phrase] if token.phrase is not None else None
+    hard = is_hard(token, phrase, level, known)
+    return token if token.hard == hard else dataclasses.replace(token, hard=hard)
 
 
 def with_note_entities(
@@ -204,10 +202,8 @@ def with_note_entities(
             looks_like_url = "://" in token.text or token.text.startswith("www.")
             is_word = _is_word_text(token.text, token.pos, token.pos == "NUM", looks_like_url,
                                     in_name)
-            token = dataclasses.replace(token, entity=entity, is_word=is_word)
-            phrase = analysed.phrases[token.phrase] if token.phrase is not None else None
-            token = dataclasses.replace(
-                token, hard=is_hard(token, phrase, analysed.level, known_lemmas))
+            token = _judged(dataclasses.replace(token, entity=entity, is_word=is_word),
+                            analysed.phrases, analysed.level, known_lemmas)
         new_tokens.append(token)
     return dataclasses.replace(analysed, entities=entities, tokens=tuple(new_tokens))
 
@@ -246,32 +242,22 @@ def _is_word_text(text: str, pos: str, like_num: bool, like_url: bool, in_name: 
     return any(ch.isalpha() for ch in text)
 
 
-def _entities(parsed: ParsedText) -> tuple[tuple[Entity, ...], dict[int, int]]:
+def _entities(parsed: ParsedText, text: str) -> tuple[tuple[Entity, ...], dict[int, int]]:
     entities: list[Entity] = []
     entity_of: dict[int, int] = {}
     for span in parsed.entities:
         if span.label.upper() in IGNORED_LABELS:
             continue
-        text = " ".join(t.text for t in parsed.tokens[span.first:span.last + 1])
+        surface = text[span.start:span.end]
         entity = Entity(
-            index=len(entities), start=span.start, end=span.end,
-            text=text if len(text) == span.end - span.start else _span_text(parsed, span.first,
-                                                                            span.last),
-            label=span.label, category=label_category(span.label, text),
-            first_token=span.first, last_token=span.last,
+            index=len(entities), start=span.start, end=span.end, text=surface, label=span.label,
+            category=label_category(span.label, surface), first_token=span.first,
+            last_token=span.last,
         )
         for position in range(span.first, span.last + 1):
             entity_of[position] = entity.index
         entities.append(entity)
     return tuple(entities), entity_of
-
-
-def _span_text(parsed: ParsedText, first: int, last: int) -> str:
-    pieces = [parsed.tokens[first].text]
-    for position in range(first + 1, last + 1):
-        gap = parsed.tokens[position].start - parsed.tokens[position - 1].end
-        pieces.append(" " * min(gap, 1) + parsed.tokens[position].text)
-    return "".join(pieces)
 
 
 def _add_phrase(
