@@ -72,17 +72,20 @@ def run_self_test(path: str | None, pipeline: str | None) -> int:
 
 
 def run_gui(path: str | None, screenshot: str | None, pipeline: str | None = None) -> int:
-    from assistant.enrichment import Enricher
-    from assistant.service import ReadingAssistant
-    from ui.app import cache_folder, create_application, load_preferences, run
-
     if screenshot is not None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no screen needed for a PNG
-    create_application()
+    from assistant.enrichment import Enricher
+    from assistant.service import ReadingAssistant
+    from ui.settings import cache_folder, load_preferences, set_application_identity
+
+    set_application_identity()
     preferences = load_preferences()
     enricher = Enricher(cache_folder() / "notes-cache.sqlite",
                         enabled=preferences.online and screenshot is None)
     service = ReadingAssistant(pipeline_name=pipeline or preferences.pipeline, enricher=enricher)
+    service.preload()  # the language model loads while the widgets are imported and built
+    from ui.app import run
+
     return run(path, screenshot, service)
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant import analysis, loading
-from assistant.errors import DataError
+from assistant.errors import AssistantError, DataError
 from assistant.models import Article, GlossCard, Level, Note, PipelineInfo, Reading
 from assistant.resources import resource_path
 
@@ -84,6 +84,20 @@ class ReadingAssistant:
                 finally:
                     warm_up.join()
             return self._pipeline.info
+
+    def preload(self) -> None:
+        """Start `load_pipeline` on a background thread and return at once (the app calls this
+        first, so the model loads while the window is built); a failure resurfaces, with its
+        message, at the next `load_pipeline`."""
+        threading.Thread(target=self._preload, name="preload", daemon=True).start()
+
+    def _preload(self) -> None:
+        try:
+            self.load_pipeline()
+        except AssistantError:
+            pass  # e.g. no Dutch pipeline: the window says so when it asks again
+        except Exception:
+            log.exception("preloading the pipeline failed")
 
     def _warm_up(self) -> None:
         from assistant.difficulty import zipf

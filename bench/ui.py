@@ -31,6 +31,11 @@ def main() -> int:
     def since_start() -> float:
         return offset + time.perf_counter() - _SCRIPT_START
 
+    from assistant.service import ReadingAssistant
+
+    service = ReadingAssistant()
+    service.preload()  # as main.run_gui does: the model loads while Qt starts
+
     import resource
     import statistics
     import tempfile
@@ -40,7 +45,6 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from assistant.resources import resource_path
-    from assistant.service import ReadingAssistant
     from ui.app import create_application, open_window
 
     seed = Path(sys.argv[1]) if len(sys.argv) > 1 else (
@@ -49,7 +53,7 @@ def main() -> int:
     app = create_application()
     scratch = tempfile.TemporaryDirectory(prefix="leeswijzer-bench-")
     settings = QSettings(str(Path(scratch.name) / "settings.ini"), QSettings.Format.IniFormat)
-    window = open_window(ReadingAssistant(), settings, Path(scratch.name), (1280, 820))
+    window = open_window(service, settings, Path(scratch.name), (1280, 820))
     app.processEvents()
     window.repaint()
     shown = since_start()

@@ -15,13 +15,21 @@ from collections.abc import Callable
 from pathlib import Path
 from types import FrameType, TracebackType
 
-from PySide6.QtCore import QEventLoop, QSettings, QSocketNotifier, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QEventLoop, QSettings, QSocketNotifier, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from assistant.resources import resource_path
 from ui.main_window import MainWindow, Service
-from ui.preferences import Preferences, load_preferences, save_preferences
+from ui.settings import (
+    APP_NAME,
+    Preferences,
+    cache_folder,
+    data_folder,
+    load_preferences,
+    save_preferences,
+    set_application_identity,
+)
 from ui.theme import dark_palette
 
 __all__ = [
@@ -38,7 +46,6 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-APP_NAME = "Leeswijzer"
 DESKTOP_ID = "nl.leeswijzer.Leeswijzer"
 SCREENSHOT_SIZE = (1280, 820)
 SCREENSHOT_TIMEOUT_MS = 120_000
@@ -51,10 +58,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
         app = existing
     else:
         app = QApplication(argv if argv is not None else [sys.argv[0]])
-    app.setApplicationName(APP_NAME)
+    set_application_identity()
     # Lets Wayland match the window to the installed .desktop entry (menu entry and icon).
     app.setDesktopFileName(DESKTOP_ID)
-    app.setOrganizationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     icon_path = resource_path("icons", "leeswijzer.svg")
     if icon_path.exists():
@@ -79,18 +85,6 @@ def apply_theme(app: QApplication) -> None:
         app.setPalette(dark_palette())
     else:
         app.setPalette(QPalette(app.style().standardPalette()))
-
-
-def data_folder() -> Path:
-    """The user's data folder for Leeswijzer (not created here)."""
-    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return Path(location) if location else Path.home() / ".leeswijzer"
-
-
-def cache_folder() -> Path:
-    """The user's cache folder for Leeswijzer, e.g. for online notes (not created here)."""
-    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
-    return Path(location) if location else Path.home() / ".cache" / "leeswijzer"
 
 
 def setup_logging(folder: Path) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Protocol
 
 from PySide6.QtCore import QSettings, Qt
@@ -18,18 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-PIPELINE_KEY = "preferences/pipeline"
-ONLINE_KEY = "preferences/online"
+from ui.settings import Preferences, as_bool, load_preferences, save_preferences
+
+__all__ = ["Preferences", "PreferencesDialog", "as_bool", "load_preferences", "save_preferences"]
+
 AUTOMATIC_LABEL = "Best installed (automatic)"
 RESTART_NOTE = "A change of language model takes effect after restarting Leeswijzer."
-
-
-@dataclass(frozen=True, slots=True)
-class Preferences:
-    """What the user chose; pipeline None means the best installed Dutch pipeline."""
-
-    pipeline: str | None = None
-    online: bool = True
 
 
 class PreferencesService(Protocol):
@@ -37,32 +30,6 @@ class PreferencesService(Protocol):
 
     def installed_pipelines(self) -> list[str]: ...
     def set_online(self, enabled: bool) -> None: ...
-
-
-def as_bool(value: object, default: bool = False) -> bool:
-    """A QSettings value as a bool (INI files give strings back)."""
-    if value is None:
-        return default
-    if isinstance(value, str):
-        return value.strip().lower() in ("true", "1", "yes", "on")
-    return bool(value)
-
-
-def load_preferences(settings: QSettings | None = None) -> Preferences:
-    """The saved preferences (the application's QSettings unless `settings` is given)."""
-    settings = settings if settings is not None else QSettings()
-    pipeline = settings.value(PIPELINE_KEY, "")
-    name = str(pipeline).strip() if pipeline else ""
-    return Preferences(
-        pipeline=name or None,
-        online=as_bool(settings.value(ONLINE_KEY, True), default=True),
-    )
-
-
-def save_preferences(settings: QSettings, preferences: Preferences) -> None:
-    settings.setValue(PIPELINE_KEY, preferences.pipeline or "")
-    settings.setValue(ONLINE_KEY, preferences.online)
-    settings.sync()
 
 
 class PreferencesDialog(QDialog):

@@ -81,3 +81,27 @@ def test_online_switch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert not assistant.online
     assert ReadingAssistant().online is False
     assert "nl_" in " ".join(ReadingAssistant.installed_pipelines())
+
+
+def test_preload_loads_in_the_background_and_failures_resurface(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import threading
+
+    from assistant import nlp
+    from assistant.errors import PipelineMissingError
+
+    assistant = ReadingAssistant()
+    assistant.preload()
+    assert assistant.load_pipeline() == nlp.get_pipeline().info
+
+    monkeypatch.setattr(nlp, "installed_dutch_pipelines", lambda: [])
+    monkeypatch.setattr(nlp, "_package_meta", lambda name: None)
+    monkeypatch.delenv(nlp.PIPELINE_ENV, raising=False)
+    missing = ReadingAssistant(pipeline_name="nl_nothing_sm")
+    missing.preload()
+    for thread in threading.enumerate():
+        if thread.name == "preload":
+            thread.join(timeout=30)
+    with pytest.raises(PipelineMissingError):
+        missing.load_pipeline()

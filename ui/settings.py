@@ -1,0 +1,67 @@
+"""Application identity, the user's folders and saved preferences: QtCore only, so the composition
+root can read them (and start loading the language model) before any widget code is imported."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
+
+APP_NAME = "Leeswijzer"
+
+
+def set_application_identity() -> None:
+    """Names QSettings and QStandardPaths use; safe before the QApplication exists."""
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setOrganizationName(APP_NAME)
+
+
+def data_folder() -> Path:
+    """The user's data folder for Leeswijzer (not created here)."""
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(location) if location else Path.home() / ".leeswijzer"
+
+
+def cache_folder() -> Path:
+    """The user's cache folder for Leeswijzer, e.g. for online notes (not created here)."""
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
+    return Path(location) if location else Path.home() / ".cache" / "leeswijzer"
+
+
+PIPELINE_KEY = "preferences/pipeline"
+ONLINE_KEY = "preferences/online"
+
+
+@dataclass(frozen=True, slots=True)
+class Preferences:
+    """What the user chose; pipeline None means the best installed Dutch pipeline."""
+
+    pipeline: str | None = None
+    online: bool = True
+
+
+def as_bool(value: object, default: bool = False) -> bool:
+    """A QSettings value as a bool (INI files give strings back)."""
+    if value is None:
+        return default
+    if isinstance(value, str):
+        return value.strip().lower() in ("true", "1", "yes", "on")
+    return bool(value)
+
+
+def load_preferences(settings: QSettings | None = None) -> Preferences:
+    """The saved preferences (the application's QSettings unless `settings` is given)."""
+    settings = settings if settings is not None else QSettings()
+    pipeline = settings.value(PIPELINE_KEY, "")
+    name = str(pipeline).strip() if pipeline else ""
+    return Preferences(
+        pipeline=name or None,
+        online=as_bool(settings.value(ONLINE_KEY, True), default=True),
+    )
+
+
+def save_preferences(settings: QSettings, preferences: Preferences) -> None:
+    settings.setValue(PIPELINE_KEY, preferences.pipeline or "")
+    settings.setValue(ONLINE_KEY, preferences.online)
+    settings.sync()
