@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from assistant.analysis import FUNCTION_POS
 from assistant.compounds import CompoundSplit, split_compound
 from assistant.difficulty import zipf as difficulty_zipf
 from assistant.errors import DataError
@@ -261,27 +262,22 @@ class Dictionary:
         phrase = analysed.phrases[token.phrase]
         entry = self.lookup(phrase.lemma, "verb" if phrase.kind is PhraseKind.SEPARABLE_VERB
                             else None) or self.lookup(phrase.lemma)
-        separable = phrase.kind is PhraseKind.SEPARABLE_VERB
+        parts: tuple[GlossPart, ...] = ()
         if phrase.meaning:
             senses: tuple[str, ...] = (phrase.meaning,)
             source = "Leeswijzer idioms"
+            parts = self._phrase_parts(analysed, phrase)
         elif entry is not None:
             senses, source = entry.senses[:MAX_CARD_SENSES], entry.source
-        elif separable and (base := self._separable_base(analysed, phrase)) is not None:
-            # A joined verb no source lists ("uitvechten"): show its verb's senses and parts,
-            # which is what a learner would look up next.
+        elif (split := self._separable_split(analysed, phrase)) is not None:
+            # A joined verb no source lists ("uitvechten"): show its verb's senses and its two
+            # parts, which is what a learner would look up next.
+            particle, base = split
             senses, source = base.senses[:MAX_CARD_SENSES], base.source
-            separable = False
+            parts = (GlossPart(particle, particle, ()),
+                     GlossPart(base.lemma, base.lemma, base.senses[:1]))
         else:
             return None
-        words = []
-        for index in phrase.tokens:
-            if not 0 <= index < len(analysed.tokens):
-                continue
-            member = analysed.tokens[index]
-            found = self.lookup(member.lemma) or self.lookup_form(member.text)
-            words.append(GlossPart(member.text, member.lemma,
-                                   found.senses[:1] if found else ()))
         return GlossCard(
             form=token.text,
             lemma=phrase.lemma,
@@ -293,14 +289,29 @@ class Dictionary:
             principal_parts=entry.principal_parts if entry else None,
             phrase=phrase.lemma,
             phrase_tokens=phrase.tokens,
-            parts=tuple(words) if not separable else (),
+            parts=parts,
         )
 
-    def _separable_base(self, analysed: AnalysedArticle, phrase: Phrase) -> Entry | None:
+    def _phrase_parts(self, analysed: AnalysedArticle, phrase: Phrase) -> tuple[GlossPart, ...]:
+        """An idiom's words, content words with their first sense ("lucht: air")."""
+        words = []
+        for index in phrase.tokens:
+            member = analysed.tokens[index]
+            found = None
+            if member.pos not in FUNCTION_POS:
+                found = self.lookup(member.lemma) or self.lookup_form(member.text)
+            words.append(GlossPart(member.text, member.lemma, found.senses[:1] if found else ()))
+        return tuple(words)
+
+    def _separable_split(
+        self, analysed: AnalysedArticle, phrase: Phrase
+    ) -> tuple[str, Entry] | None:
+        """(particle, verb entry) of a separable verb, when the verb is in the dictionary."""
         for index in phrase.tokens:
             particle = analysed.tokens[index].text.lower()
             if phrase.lemma.startswith(particle) and len(phrase.lemma) > len(particle) + 2:
-                return self.lookup(phrase.lemma[len(particle):], "verb")
+                base = self.lookup(phrase.lemma[len(particle):], "verb")
+                return (particle, base) if base is not None else None
         return None
 
     def _compound_card(self, token: Token, split: CompoundSplit) -> GlossCard | None:

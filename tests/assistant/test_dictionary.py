@@ -277,6 +277,17 @@ def test_unlisted_separable_verb_falls_back_to_its_verb(real_dictionary: Diction
     assert card is not None and card.kind is GlossKind.PHRASE
     assert card.lemma == "uitvechten" and card.phrase_tokens == (0, 2)
     assert any("fight" in sense for sense in card.senses)
+    assert [(part.lemma, bool(part.senses)) for part in card.parts] == [
+        ("uit", False), ("vechten", True)]
+
+
+def test_idiom_parts_gloss_only_content_words(real_dictionary: Dictionary) -> None:
+    phrases = (Phrase(0, PhraseKind.IDIOM, "op visite gaan", (0, 1, 2), meaning="to visit"),)
+    analysed = _analysed([("op", "op", "ADP"), ("visite", "visite", "NOUN"),
+                          ("gaan", "gaan", "VERB")], phrases)
+    card = real_dictionary.gloss(analysed, 1)
+    assert card is not None and card.senses == ("to visit",)
+    assert [bool(part.senses) for part in card.parts] == [False, True, True]
 
 
 def test_strong_verbs_carry_principal_parts_and_past_forms(real_dictionary: Dictionary) -> None:
