@@ -82,6 +82,7 @@ def verb_infinitive(form: str, lemma: str, morph: str) -> str:
     if lowered in strong_verb_forms():
         return strong_verb_forms()[lowered]
     lemma = lemma.lower()
-    if lemma.endswith("n") and zipf(lemma) >= MIN_INFINITIVE_ZIPF:
+    if lemma != lowered and lemma.endswith("n") and zipf(lemma) >= MIN_INFINITIVE_ZIPF:
         return lemma
+    # No lemma, or the form copied ("stemden"): rank the infinitives the form can come from.
     return guess_infinitive(lowered) or lemma

@@ -30,3 +30,9 @@ def test_infinitive_forms_stay_and_bad_lemmas_are_repaired() -> None:
 def test_principal_parts_of_strong_verbs() -> None:
     assert principal_parts("vallen") == "vallen, viel, gevallen"
     assert principal_parts("kloppen") is None
+
+
+def test_a_copied_form_is_not_taken_for_the_infinitive() -> None:
+    assert verb_infinitive("stemden", "stemden", "Tense=Pres|VerbForm=Fin") == "stemmen"
+    assert verb_infinitive("branden", "branden", "VerbForm=Fin") == "branden"
+    assert verb_infinitive("melden", "melden", "VerbForm=Fin") == "melden"
