@@ -128,12 +128,21 @@ class EnglishVocabulary:
         return pieces[::-1]
 
 
+_POSSESSIVE = re.compile(r"([A-Za-z]+)['’]s([A-Za-z]*)")
+
+
 def repair_gloss(text: str, vocab: EnglishVocabulary) -> str:
     """Restores lost spaces ("eveningmeal", "BaffinBay") without splitting real words."""
     text = normalise(text)
     text = re.sub(r"(?<=[a-z])(?=[A-Z][a-z])", " ", text)
     out: list[str] = []
     for token in text.split(" "):
+        possessive = _POSSESSIVE.fullmatch(token)
+        if possessive:  # "againstone'swill" → "against one's will"
+            owner, rest = possessive.groups()
+            glued = " ".join(vocab.split(owner) or [owner]) + "'s"
+            out.append(f"{glued} {' '.join(vocab.split(rest) or [rest])}" if rest else glued)
+            continue
         pieces = vocab.split(token)
         out.append(" ".join(pieces) if pieces else token)
     return " ".join(out)

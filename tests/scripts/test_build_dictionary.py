@@ -60,15 +60,18 @@ def test_normalise_ligature_hyphens_and_spaces() -> None:
 
 def test_glued_glosses_are_split_but_real_words_kept() -> None:
     vocab = build_dictionary.EnglishVocabulary(
-        ["spittoon", "evening", "meal", "form", "application", "head"],
+        ["spittoon", "evening", "meal", "form", "application", "head", "against", "will"],
         {"evening": 1e-4, "meal": 1e-4, "form": 1e-4, "of": 1e-2, "application": 1e-4,
-         "spit": 1e-5, "to": 1e-2, "on": 1e-2, "head": 1e-4, "up": 1e-3},
+         "spit": 1e-5, "to": 1e-2, "on": 1e-2, "head": 1e-4, "up": 1e-3, "against": 1e-3,
+         "one": 1e-3, "will": 1e-3},
     )
     assert build_dictionary.repair_gloss("eveningmeal", vocab) == "evening meal"
     assert build_dictionary.repair_gloss("formofapplication", vocab) == "form of application"
     assert build_dictionary.repair_gloss("spittoon", vocab) == "spittoon"
     assert build_dictionary.repair_gloss("BaffinBay", vocab) == "Baffin Bay"
     assert build_dictionary.repair_gloss("headup", vocab) == "head up"
+    assert build_dictionary.repair_gloss("againstone'swill", vocab) == "against one's will"
+    assert build_dictionary.repair_gloss("one's", vocab) == "one's"
 
 
 def test_dictd_numbers_decode() -> None:
