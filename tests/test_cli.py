@@ -65,3 +65,17 @@ def test_bad_input_exits_2_with_one_line(tmp_path: Path) -> None:
         assert result.stdout == ""
         lines = result.stderr.strip().splitlines()
         assert len(lines) == 1 and path.name in lines[0]
+
+
+def test_self_test_prints_one_summary_line(sample_path: Path) -> None:
+    result = run("--self-test", str(sample_path))
+    assert result.returncode == 0, result.stderr
+    line = result.stdout.strip()
+    assert line.startswith("self-test OK:") and "\n" not in line
+    assert "hard words" in line and "notes" in line and "entities" in line
+
+
+def test_self_test_fails_clearly(tmp_path: Path) -> None:
+    result = run("--self-test", str(tmp_path / "ontbreekt.txt"))
+    assert result.returncode == 1
+    assert "self-test FAILED" in result.stderr and "ontbreekt.txt" in result.stderr
