@@ -18,15 +18,20 @@ def set_application_identity() -> None:
 
 
 def data_folder() -> Path:
-    """The user's data folder for Leeswijzer (not created here)."""
-    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return Path(location) if location else Path.home() / ".leeswijzer"
+    """The user's data folder for Leeswijzer (not created here): ~/.local/share/Leeswijzer."""
+    return _app_folder(QStandardPaths.StandardLocation.GenericDataLocation, ".leeswijzer")
 
 
 def cache_folder() -> Path:
     """The user's cache folder for Leeswijzer, e.g. for online notes (not created here)."""
-    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
-    return Path(location) if location else Path.home() / ".cache" / "leeswijzer"
+    return _app_folder(QStandardPaths.StandardLocation.GenericCacheLocation, ".cache")
+
+
+def _app_folder(location: QStandardPaths.StandardLocation, fallback: str) -> Path:
+    # Qt's App*Location adds organisation *and* application name, which for Leeswijzer (both
+    # "Leeswijzer", kept for QSettings' file name) would give .../Leeswijzer/Leeswijzer.
+    base = QStandardPaths.writableLocation(location)
+    return Path(base) / APP_NAME if base else Path.home() / fallback / APP_NAME
 
 
 PIPELINE_KEY = "preferences/pipeline"

@@ -2,7 +2,7 @@
 ; Build (after `python packaging/build_bundle.py` on Windows), from the repository root:
 ;   iscc /DAppVersion=0.1.0 packaging\windows\leeswijzer.iss
 ; Output: dist\leeswijzer-<version>-windows-setup.exe. User data (settings, known words, caches)
-; lives in %APPDATA% / %LOCALAPPDATA% and the registry, never in {app}; uninstalling keeps it
+; lives in %LOCALAPPDATA%\Leeswijzer, %LOCALAPPDATA%\cache\Leeswijzer and the registry, never in {app}; uninstalling keeps it
 ; unless the learner ticked the "remove my data" task when installing.
 
 #ifndef AppVersion
@@ -75,3 +75,4 @@ Filename: "{app}\{#AppExe}"; Description: "{cm:LaunchProgram,{#AppName}}"; Flags
 ; The learner's data is deleted only when they asked for it (the unchecked removedata task).
 Type: filesandordirs; Name: "{userappdata}\{#AppName}"; Tasks: removedata
 Type: filesandordirs; Name: "{localappdata}\{#AppName}"; Tasks: removedata
+Type: filesandordirs; Name: "{localappdata}\cache\{#AppName}"; Tasks: removedata

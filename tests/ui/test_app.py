@@ -137,3 +137,14 @@ def test_gui_quits_cleanly_on_signal(tmp_path: Path, number: int) -> None:
     assert "quit with exit code 0" in log_file.read_text(encoding="utf-8")
     settings = list((tmp_path / "config").glob("**/Leeswijzer.conf"))
     assert settings and "geometry" in settings[0].read_text(encoding="utf-8", errors="replace")
+
+
+def test_user_folders_name_the_app_once(qapp: QApplication, tmp_path: Path,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from ui.settings import data_folder, set_application_identity
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    set_application_identity()
+    assert data_folder() == tmp_path / "data" / "Leeswijzer"
+    assert cache_folder() == tmp_path / "cache" / "Leeswijzer"
