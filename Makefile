@@ -41,12 +41,12 @@ $(PIPELINE_STAMP): $(INSTALLED)
 	  test "$(LEESWIJZER_PIPELINE)" = nl_core_news_sm && $(PIP) install --quiet "$(NL_CORE_NEWS_SM_WHEEL)"; }
 	touch $@
 
-# The build reads the strong-verb table too (principal parts, past forms), through assistant/verbs.py.
+# The build reads the strong-verb table too (principal parts, past forms), through assistant/lexicon/verbs.py.
 $(DICTIONARY): scripts/build_dictionary.py resources/dictionary_supplement.tsv \
-               resources/strong_verbs.tsv assistant/verbs.py $(INSTALLED)
+               resources/strong_verbs.tsv assistant/lexicon/verbs.py $(INSTALLED)
 	$(PY) scripts/build_dictionary.py --output $@ $(if $(LEESWIJZER_SOURCES),--sources "$(LEESWIJZER_SOURCES)")
 
-$(PLACES): scripts/build_places.py assistant/places.py $(INSTALLED)
+$(PLACES): scripts/build_places.py assistant/knowledge/places.py $(INSTALLED)
 	$(PY) scripts/build_places.py --output $@
 
 lint: setup

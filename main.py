@@ -74,7 +74,7 @@ def run_self_test(path: str | None, pipeline: str | None) -> int:
 def run_gui(path: str | None, screenshot: str | None, pipeline: str | None = None) -> int:
     if screenshot is not None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no screen needed for a PNG
-    from assistant.enrichment import Enricher
+    from assistant.knowledge.enrichment import Enricher
     from assistant.service import ReadingAssistant
     from ui.settings import cache_folder, load_preferences, set_application_identity
 

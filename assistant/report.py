@@ -10,9 +10,9 @@ from assistant.service import ReadingAssistant
 
 def reading_to_json(reading: Reading, assistant: ReadingAssistant) -> dict[str, Any]:
     """The `analyze` command's JSON object (see the README for its keys)."""
-    from assistant.dictionary import card_to_json
-    from assistant.notes import note_to_json
-    from assistant.timex import time_to_json
+    from assistant.knowledge.subjects import note_to_json
+    from assistant.lexicon.store import card_to_json
+    from assistant.timex.expressions import time_to_json
 
     analysed = reading.analysed
     article = analysed.article

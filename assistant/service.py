@@ -7,16 +7,16 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assistant import analysis, loading
 from assistant.errors import AssistantError, DataError
 from assistant.models import Article, GlossCard, Level, Note, PipelineInfo, Reading
+from assistant.reading import analysis, loading
 from assistant.resources import resource_path
 
 if TYPE_CHECKING:
-    from assistant.dictionary import Dictionary
-    from assistant.enrichment import Enricher
-    from assistant.knowledge import KnowledgeBase
-    from assistant.nlp import Pipeline
+    from assistant.knowledge.base import KnowledgeBase
+    from assistant.knowledge.enrichment import Enricher
+    from assistant.lexicon.store import Dictionary
+    from assistant.reading.nlp import Pipeline
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +73,7 @@ class ReadingAssistant:
 
         The word frequencies, knowledge base and dictionary load on a second thread meanwhile:
         much of their loading overlaps with spaCy's, which saves about half a second."""
-        from assistant.nlp import get_pipeline
+        from assistant.reading.nlp import get_pipeline
 
         with self._pipeline_lock:
             if self._pipeline is None:
@@ -100,7 +100,7 @@ class ReadingAssistant:
             log.exception("preloading the pipeline failed")
 
     def _warm_up(self) -> None:
-        from assistant.difficulty import zipf
+        from assistant.reading.difficulty import zipf
 
         try:
             zipf("de")
@@ -117,7 +117,7 @@ class ReadingAssistant:
     @staticmethod
     def installed_pipelines() -> list[str]:
         """Installed Dutch spaCy pipelines, best first (for the settings)."""
-        from assistant.nlp import installed_dutch_pipelines
+        from assistant.reading.nlp import installed_dutch_pipelines
 
         return installed_dutch_pipelines()
 
@@ -145,8 +145,8 @@ class ReadingAssistant:
         self, article: Article, level: Level = Level.B1, known_lemmas: frozenset[str] = frozenset()
     ) -> Reading:
         """Analyse the article and build its notes and time expressions (slow)."""
-        from assistant.notes import build_notes
-        from assistant.timex import find_time_expressions
+        from assistant.knowledge.subjects import build_notes
+        from assistant.timex.expressions import find_time_expressions
 
         self.load_pipeline()
         assert self._pipeline is not None
@@ -175,7 +175,7 @@ class ReadingAssistant:
 
     def dictionary(self) -> Dictionary | None:
         """The dictionary, or None when it is missing (the app then works without glosses)."""
-        from assistant.dictionary import Dictionary
+        from assistant.lexicon.store import Dictionary
 
         with self._dictionary_lock:
             if self._dictionary is None and self._dictionary_error is None:
@@ -191,7 +191,7 @@ class ReadingAssistant:
         return self._dictionary_error
 
     def knowledge(self) -> KnowledgeBase:
-        from assistant.knowledge import KnowledgeBase
+        from assistant.knowledge.base import KnowledgeBase
 
         with self._knowledge_lock:
             if self._knowledge is None:

@@ -10,10 +10,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from assistant.analysis import analyse
-from assistant.loading import article_from_text, load_article
 from assistant.models import Article, Level
-from assistant.nlp import get_pipeline
+from assistant.reading.analysis import analyse
+from assistant.reading.loading import article_from_text, load_article
+from assistant.reading.nlp import get_pipeline
 
 SAMPLE = Path(__file__).resolve().parent.parent.parent / "shared" / "samples" / (
     "000_979833dae2dbd21b.txt")

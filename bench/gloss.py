@@ -12,10 +12,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from assistant.analysis import analyse  # noqa: E402
-from assistant.dictionary import Dictionary, default_path  # noqa: E402
-from assistant.loading import load_article  # noqa: E402
+from assistant.lexicon.store import Dictionary, default_path  # noqa: E402
 from assistant.models import GlossCard, Level  # noqa: E402
+from assistant.reading.analysis import analyse  # noqa: E402
+from assistant.reading.loading import load_article  # noqa: E402
 
 SAMPLE = ROOT.parent / "shared" / "samples" / "000_979833dae2dbd21b.txt"
 

@@ -11,10 +11,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from assistant.analysis import analyse  # noqa: E402
-from assistant.knowledge import KnowledgeBase  # noqa: E402
-from assistant.loading import load_article  # noqa: E402
-from assistant.notes import build_notes  # noqa: E402
+from assistant.knowledge.base import KnowledgeBase  # noqa: E402
+from assistant.knowledge.subjects import build_notes  # noqa: E402
+from assistant.reading.analysis import analyse  # noqa: E402
+from assistant.reading.loading import load_article  # noqa: E402
 
 SHARED = Path(os.environ.get("LEESWIJZER_SHARED", ROOT.parent / "shared"))
 SAMPLE = SHARED / "samples" / "000_979833dae2dbd21b.txt"

@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from assistant.verbs import principal_parts, strong_verbs  # noqa: E402
+from assistant.lexicon.verbs import principal_parts, strong_verbs  # noqa: E402
 
 SCHEMA_VERSION = "1"
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from assistant.places import write_place_records
+from assistant.knowledge.places import write_place_records
 from assistant.resources import resource_path
 
 

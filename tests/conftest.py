@@ -24,15 +24,15 @@ def sample_path() -> Path:
 
 @pytest.fixture(scope="session")
 def pipeline():  # type: ignore[no-untyped-def]
-    from assistant.nlp import get_pipeline
+    from assistant.reading.nlp import get_pipeline
 
     return get_pipeline()
 
 
 @pytest.fixture(scope="session")
 def sample_analysis(sample_path, pipeline):  # type: ignore[no-untyped-def]
-    from assistant.analysis import analyse
-    from assistant.loading import load_article
     from assistant.models import Level
+    from assistant.reading.analysis import analyse
+    from assistant.reading.loading import load_article
 
     return analyse(load_article(sample_path), Level.B1, pipeline=pipeline)

@@ -1,4 +1,4 @@
-"""The core stays Qt-free and only assistant/nlp.py imports spaCy; nothing runs at import."""
+"""The core stays Qt-free, only assistant/reading/nlp.py imports spaCy, nothing runs at import."""
 
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ def test_only_the_nlp_module_imports_spacy() -> None:
         str(path.relative_to(ROOT)) for path in CORE.rglob("*.py")
         if "spacy" in imported_modules(path)
     )
-    assert importers == ["assistant/nlp.py"]
+    assert importers == ["assistant/reading/nlp.py"]
 
 
 def test_boundary_check_would_catch_an_offender(tmp_path: Path) -> None:
@@ -47,8 +47,8 @@ def test_boundary_check_would_catch_an_offender(tmp_path: Path) -> None:
 def test_importing_everything_loads_no_model_qt_or_database() -> None:
     code = (
         "import sys, pkgutil, importlib, assistant\n"
-        "for m in pkgutil.iter_modules(assistant.__path__):\n"
-        "    importlib.import_module('assistant.' + m.name)\n"
+        "for m in pkgutil.walk_packages(assistant.__path__, 'assistant.'):\n"
+        "    importlib.import_module(m.name)\n"
         "import main\n"
         "bad = [m for m in ('spacy', 'PySide6', 'wordfreq') if m in sys.modules]\n"
         "print(','.join(bad))\n"

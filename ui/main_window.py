@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 import assistant
 from assistant.errors import AssistantError
-from assistant.learner import KnownWords
+from assistant.learner.known_words import KnownWords
 from assistant.models import Article, GlossCard, Level, Note, PipelineInfo, Reading
 from ui.notes_panel import NotesPanel
 from ui.preferences import PreferencesDialog, as_bool

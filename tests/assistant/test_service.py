@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.enrichment import Enricher
 from assistant.errors import ArticleError
+from assistant.knowledge.enrichment import Enricher
 from assistant.models import Category, Level, Reading
 from assistant.service import ReadingAssistant
 
@@ -88,8 +88,8 @@ def test_preload_loads_in_the_background_and_failures_resurface(
 ) -> None:
     import threading
 
-    from assistant import nlp
     from assistant.errors import PipelineMissingError
+    from assistant.reading import nlp
 
     assistant = ReadingAssistant()
     assistant.preload()

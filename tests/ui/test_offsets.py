@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 from pytestqt.qtbot import QtBot
 from ui_helpers import hand_reading
 
-from assistant.loading import article_from_text
 from assistant.models import Category
+from assistant.reading.loading import article_from_text
 from ui.offsets import OffsetMap, utf16_length
 from ui.reader import ReaderView
 

@@ -9,7 +9,7 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 from ui_helpers import CountingService, hand_reading, open_and_wait
 
-from assistant.learner import KnownWords
+from assistant.learner.known_words import KnownWords
 from assistant.models import Category, Level
 from assistant.service import ReadingAssistant
 from ui.main_window import MainWindow

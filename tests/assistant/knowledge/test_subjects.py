@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.knowledge import KnowledgeBase, Role
+from assistant.knowledge.base import KnowledgeBase, Role
+from assistant.knowledge.subjects import build_notes, note_to_json, role_at_date
 from assistant.models import (
     AnalysedArticle,
     Article,
@@ -24,9 +25,8 @@ from assistant.models import (
     Sentence,
     Token,
 )
-from assistant.notes import build_notes, note_to_json, role_at_date
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "knowledge"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "knowledge"
 SEPTEMBER_2023 = ArticleDate(2023, 9)
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 

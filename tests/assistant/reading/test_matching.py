@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.matching import SequenceMatcher
+from assistant.reading.matching import SequenceMatcher
 
 
 def test_longest_non_overlapping_matches_in_text_order() -> None:

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from assistant.errors import ArticleError
-from assistant.loading import MAX_FILE_BYTES, article_from_text, load_article
 from assistant.models import ArticleDate, BlockKind
+from assistant.reading.loading import MAX_FILE_BYTES, article_from_text, load_article
 
 SAMPLE_LIKE = (
     " date 2023-09 Eerste alinea over de oorlog. Nog een zin.\n\n"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant import nlp
 from assistant.errors import PipelineMissingError
+from assistant.reading import nlp
 
 
 def test_installed_pipelines_are_dutch_and_preferred_first() -> None:

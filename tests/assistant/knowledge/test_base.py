@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 
 from assistant.errors import DataError
-from assistant.knowledge import KnowledgeBase, genitive_base, name_key_variants, parse_file
+from assistant.knowledge.base import KnowledgeBase, genitive_base, name_key_variants, parse_file
+from assistant.knowledge.places import CITY_EXONYMS, NATIONALITY_ADJECTIVES, inflect_adjective
 from assistant.models import ArticleDate, Category
-from assistant.places import CITY_EXONYMS, NATIONALITY_ADJECTIVES, inflect_adjective
 from assistant.resources import resource_path
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "knowledge"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "knowledge"
 
 
 @pytest.fixture(scope="module")
@@ -217,7 +217,7 @@ def test_project_knowledge_files_are_valid() -> None:
 
 
 def test_trimmed_places_file_round_trips(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from assistant import places
+    from assistant.knowledge import places
 
     path = tmp_path / "places.json"
     countries, cities = places.write_place_records(path)

@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from assistant.errors import DataError
-from assistant.matching import SequenceMatcher
 from assistant.models import ArticleDate, Category
+from assistant.reading.matching import SequenceMatcher
 from assistant.resources import resource_path
 
 KINDS: dict[str, Category] = {
@@ -290,7 +290,7 @@ def _places() -> tuple[list[KnowledgeEntry], dict[str, str]]:
 
 def build_places() -> tuple[list[KnowledgeEntry], dict[str, str]]:
     """Country and city entries, and nationality adjective form → country entry id."""
-    from assistant import places
+    from assistant.knowledge import places
 
     countries, cities = places.load_place_records()
     english = {c.code: c.english_name for c in countries}

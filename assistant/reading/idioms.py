@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from assistant.errors import DataError
-from assistant.matching import SequenceMatch, SequenceMatcher, non_overlapping
+from assistant.reading.matching import SequenceMatch, SequenceMatcher, non_overlapping
 from assistant.resources import resource_path
 
 # How far (in tokens) from its fixed words an idiom's verb may stand: Dutch puts the finite

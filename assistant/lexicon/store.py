@@ -11,11 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from assistant.analysis import FUNCTION_POS
-from assistant.compounds import CompoundSplit, split_compound
-from assistant.difficulty import zipf as difficulty_zipf
 from assistant.errors import DataError
-from assistant.inflection import candidates
+from assistant.lexicon.compounds import CompoundSplit, split_compound
+from assistant.lexicon.inflection import candidates
 from assistant.models import (
     AnalysedArticle,
     GlossCard,
@@ -25,6 +23,8 @@ from assistant.models import (
     PhraseKind,
     Token,
 )
+from assistant.reading.analysis import FUNCTION_POS
+from assistant.reading.difficulty import zipf as difficulty_zipf
 from assistant.resources import resource_path
 
 SCHEMA_VERSION = "1"

@@ -6,7 +6,7 @@ import sqlite3
 import threading
 from pathlib import Path
 
-from assistant.learner import KnownWords
+from assistant.learner.known_words import KnownWords
 
 
 def test_nothing_created_until_used(tmp_path: Path) -> None:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from assistant.compounds import split_compound
-from assistant.inflection import candidates
+from assistant.lexicon.compounds import split_compound
+from assistant.lexicon.inflection import candidates
 
 WORDS = {
     "haven": 4.0, "stad": 5.0, "vernietiging": 3.5, "oorlog": 5.0, "regering": 4.8,

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.analysis import analyse, build_analysis, label_category, relevel
-from assistant.idioms import Idiom, IdiomList
-from assistant.loading import article_from_text
 from assistant.models import AnalysedArticle, Category, Level, PhraseKind, PipelineInfo
-from assistant.nlp import ParsedSpan, ParsedText, ParsedToken
+from assistant.reading.analysis import analyse, build_analysis, label_category, relevel
+from assistant.reading.idioms import Idiom, IdiomList
+from assistant.reading.loading import article_from_text
+from assistant.reading.nlp import ParsedSpan, ParsedText, ParsedToken
 
 
 @pytest.mark.parametrize(
@@ -173,8 +173,8 @@ def test_sample_article_sentences_and_tokens_are_ordered(
 
 
 def test_note_mentions_outrank_and_split_ner_spans() -> None:
-    from assistant.analysis import with_note_entities
     from assistant.models import Mention, Note
+    from assistant.reading.analysis import with_note_entities
 
     words = [("Teheran", "Teheran", "PROPN"), ("Moskou", "Moskou", "PROPN"),
              ("helpt", "helpen", "VERB"), ("Vladivostok", "Vladivostok", "PROPN"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.verbs import guess_infinitive, principal_parts, verb_infinitive
+from assistant.lexicon.verbs import guess_infinitive, principal_parts, verb_infinitive
 
 
 @pytest.mark.parametrize(

@@ -6,8 +6,8 @@ import csv
 from dataclasses import dataclass
 from functools import lru_cache
 
-from assistant.difficulty import zipf
-from assistant.inflection import candidates
+from assistant.lexicon.inflection import candidates
+from assistant.reading.difficulty import zipf
 from assistant.resources import resource_path
 
 # A guess must be a word Dutch text actually uses; below this it is more likely a typo.

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from assistant.dictionary import Dictionary, card_to_json, describe_parts
 from assistant.errors import DataError
-from assistant.inflection import candidates
+from assistant.lexicon.inflection import candidates
+from assistant.lexicon.store import Dictionary, card_to_json, describe_parts
 from assistant.models import (
     AnalysedArticle,
     Article,
@@ -28,7 +28,7 @@ from assistant.models import (
     Token,
 )
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 FIXTURES = ROOT / "tests" / "fixtures" / "dictionary" / "sources"
 SHARED = ROOT.parent / "shared"
 SAMPLE = SHARED / "samples" / "000_979833dae2dbd21b.txt"
@@ -207,7 +207,7 @@ def real_dictionary(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dictio
     # The same inputs the Makefile rebuilds the dictionary for.
     inputs = [ROOT / "scripts" / "build_dictionary.py",
               ROOT / "resources" / "dictionary_supplement.tsv",
-              ROOT / "resources" / "strong_verbs.tsv", ROOT / "assistant" / "verbs.py"]
+              ROOT / "resources" / "strong_verbs.tsv", ROOT / "assistant" / "lexicon" / "verbs.py"]
     if not built.exists() or built.stat().st_mtime < max(p.stat().st_mtime for p in inputs):
         assert (SHARED / "data").exists(), f"no shared dictionary sources in {SHARED}"
         built = tmp_path_factory.mktemp("real-dict") / "dictionary.sqlite"
@@ -221,8 +221,8 @@ def real_dictionary(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dictio
 def sample_analysis() -> AnalysedArticle:
     if not SAMPLE.exists():
         pytest.skip("sample article not present")
-    from assistant.analysis import analyse
-    from assistant.loading import load_article
+    from assistant.reading.analysis import analyse
+    from assistant.reading.loading import load_article
 
     return analyse(load_article(SAMPLE), Level.B1)
 

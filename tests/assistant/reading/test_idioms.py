@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from assistant.idioms import Idiom, IdiomList, load_idioms, parse_idioms
+from assistant.reading.idioms import Idiom, IdiomList, load_idioms, parse_idioms
 from assistant.resources import resource_path
 
 

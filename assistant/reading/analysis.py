@@ -5,8 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
-from assistant.difficulty import threshold, zipf
-from assistant.idioms import IdiomList, load_idioms
+from assistant.lexicon.verbs import verb_infinitive
 from assistant.models import (
     AnalysedArticle,
     Article,
@@ -20,8 +19,9 @@ from assistant.models import (
     Sentence,
     Token,
 )
-from assistant.nlp import ParsedText, ParsedToken, Pipeline, get_pipeline
-from assistant.verbs import verb_infinitive
+from assistant.reading.difficulty import threshold, zipf
+from assistant.reading.idioms import IdiomList, load_idioms
+from assistant.reading.nlp import ParsedText, ParsedToken, Pipeline, get_pipeline
 
 # Both label schemes: OntoNotes (official nl_core_news_*) and CoNLL (stand-in pipeline).
 LABEL_CATEGORIES: dict[str, Category] = {

@@ -1,4 +1,4 @@
-"""Tests for assistant.timex: Dutch time expressions resolved against the article's date."""
+"""Dutch time expressions resolved against the article's date."""
 
 from __future__ import annotations
 
@@ -20,7 +20,12 @@ from assistant.models import (
     TimeExpression,
     Token,
 )
-from assistant.timex import find_time_expressions, number_from_word, ordinal_en, time_to_json
+from assistant.timex.expressions import (
+    find_time_expressions,
+    number_from_word,
+    ordinal_en,
+    time_to_json,
+)
 
 SAMPLE = Path("/work/shared/samples/000_979833dae2dbd21b.txt")
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.enrichment import (
+from assistant.knowledge.enrichment import (
     HIT_LIFETIME,
     MISS_LIFETIME,
     WIKIDATA_ATTRIBUTION,
@@ -25,7 +25,7 @@ from assistant.enrichment import (
 )
 from assistant.models import Category, Mention, Note
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "enrichment"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "enrichment"
 
 
 def fixture_bytes(name: str) -> bytes:

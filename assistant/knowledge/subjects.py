@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from assistant.knowledge import (
+from assistant.knowledge.base import (
     CITY,
     CURATED,
     KnowledgeBase,

@@ -1,0 +1,1 @@
+"""What the learner knows and keeps: word statuses, saved words, history."""

@@ -1,0 +1,1 @@
+"""Dutch words for a learner: the dictionary, lemmas and inflection, verbs, compounds, glosses."""

@@ -1,0 +1,1 @@
+"""Reading an article: loading it, parsing it with spaCy, and analysing it for a learner."""

@@ -1,0 +1,1 @@
+"""Dutch time expressions, resolved against the article's date."""
