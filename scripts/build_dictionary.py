@@ -549,10 +549,10 @@ def build(sources: Path, output: Path, supplement: Path | None) -> BuildResult:
     # Principal parts of strong verbs, and their past forms as look-up forms (viel → vallen).
     for verb in strong_verbs().values():
         key = (lemma_key(verb.infinitive), "verb")
-        item = merged.get(key)
-        if item is None:
+        verb_row = merged.get(key)
+        if verb_row is None:
             continue
-        item.principal_parts = item.principal_parts or principal_parts(verb.infinitive)
+        verb_row.principal_parts = verb_row.principal_parts or principal_parts(verb.infinitive)
         for form in (verb.past_singular, verb.past_plural, verb.participle):
             if form:
                 forms[lemma_key(form)].add(key)
