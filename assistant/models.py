@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
 from enum import Enum
+
+MIN_YEAR, MAX_YEAR = 1000, 9999
 
 MONTH_NAMES_EN = (
     "January", "February", "March", "April", "May", "June",
@@ -44,13 +47,31 @@ class PhraseKind(str, Enum):
     IDIOM = "idiom"
 
 
-@dataclass(frozen=True, slots=True, order=True)
+@dataclass(frozen=True, slots=True)
 class ArticleDate:
-    """A year, year-month or full date, as precise as the source gives it."""
+    """A year, year-month or full date, as precise as the source gives it.
+
+    Dates order by their first day: 2024 < 2024-05 < 2024-05-03 (a year sorts before its months).
+    """
 
     year: int
     month: int | None = None
     day: int | None = None
+
+    def sort_key(self) -> tuple[int, int, int]:
+        return (self.year, self.month or 0, self.day or 0)
+
+    def __lt__(self, other: ArticleDate) -> bool:
+        return self.sort_key() < other.sort_key()
+
+    def __le__(self, other: ArticleDate) -> bool:
+        return self.sort_key() <= other.sort_key()
+
+    def __gt__(self, other: ArticleDate) -> bool:
+        return self.sort_key() > other.sort_key()
+
+    def __ge__(self, other: ArticleDate) -> bool:
+        return self.sort_key() >= other.sort_key()
 
     def iso(self) -> str:
         if self.month is None:
@@ -70,16 +91,21 @@ class ArticleDate:
 
     @classmethod
     def parse(cls, value: str) -> ArticleDate:
-        """Parse 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'; raises ValueError otherwise."""
+        """Parse 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' (a real calendar day, year 1000 or later);
+        raises ValueError otherwise."""
         parts = value.strip().split("-")
-        if not 1 <= len(parts) <= 3 or not all(p.isdigit() for p in parts):
+        if not 1 <= len(parts) <= 3 or not all(p.isdigit() and p.isascii() for p in parts):
             raise ValueError(f"not an ISO date: {value!r}")
         numbers = [int(p) for p in parts]
         date = cls(*numbers)
+        if not MIN_YEAR <= date.year <= MAX_YEAR:
+            raise ValueError(f"year out of range: {value!r}")
         if date.month is not None and not 1 <= date.month <= 12:
             raise ValueError(f"month out of range: {value!r}")
-        if date.day is not None and not 1 <= date.day <= 31:
-            raise ValueError(f"day out of range: {value!r}")
+        if date.month is not None and date.day is not None and not (
+            1 <= date.day <= calendar.monthrange(date.year, date.month)[1]
+        ):
+            raise ValueError(f"no such day: {value!r}")
         return date
 
 
@@ -128,6 +154,8 @@ class Token:
     hard: bool
     phrase: int | None = None
     entity: int | None = None
+    like_num: bool = False
+    like_url: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,19 +1,15 @@
-"""Plain JSON-ready views of a Reading, for the command line and scripts."""
+"""Plain JSON-ready views of a Reading, for the command line and scripts (a public interface)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from assistant.models import Reading
+from assistant.models import GlossCard, Note, Reading, TimeExpression
 from assistant.service import ReadingAssistant
 
 
 def reading_to_json(reading: Reading, assistant: ReadingAssistant) -> dict[str, Any]:
     """The `analyze` command's JSON object (see the README for its keys)."""
-    from assistant.knowledge.subjects import note_to_json
-    from assistant.lexicon.store import card_to_json
-    from assistant.timex.expressions import time_to_json
-
     analysed = reading.analysed
     article = analysed.article
     tokens: list[dict[str, Any]] = []
@@ -44,6 +40,47 @@ def reading_to_json(reading: Reading, assistant: ReadingAssistant) -> dict[str, 
         "notes": [note_to_json(note) for note in reading.notes],
         "times": [time_to_json(time) for time in reading.times],
     }
+
+
+def card_to_json(card: GlossCard | None) -> dict[str, object] | None:
+    """A token's `gloss` object (None stays null)."""
+    if card is None:
+        return None
+    return {
+        "form": card.form,
+        "lemma": card.lemma,
+        "pos": card.pos,
+        "kind": card.kind.value,
+        "senses": list(card.senses),
+        "source": card.source,
+        "article": card.article,
+        "plural": card.plural,
+        "principal_parts": card.principal_parts,
+        "phrase": card.phrase,
+        "phrase_tokens": list(card.phrase_tokens),
+        "parts": [
+            {"text": part.text, "lemma": part.lemma, "senses": list(part.senses)}
+            for part in card.parts
+        ],
+    }
+
+
+def note_to_json(note: Note) -> dict[str, object]:
+    """One of the `notes` objects."""
+    return {
+        "name": note.name,
+        "category": note.category.value,
+        "international_name": note.international_name,
+        "description": note.description,
+        "role_at_date": note.role_at_date,
+        "source": note.source,
+        "mentions": [[m.start, m.end] for m in note.mentions],
+    }
+
+
+def time_to_json(time: TimeExpression) -> dict[str, int | str | None]:
+    """One of the `times` objects: start, end, text and resolved."""
+    return {"start": time.start, "end": time.end, "text": time.text, "resolved": time.resolved}
 
 
 def summary_line(reading: Reading, assistant: ReadingAssistant) -> str:

@@ -100,7 +100,7 @@ class ReadingAssistant:
             log.exception("preloading the pipeline failed")
 
     def _warm_up(self) -> None:
-        from assistant.reading.difficulty import zipf
+        from assistant.lexicon.frequency import zipf
 
         try:
             zipf("de")
@@ -167,7 +167,9 @@ class ReadingAssistant:
         dictionary = self.dictionary()
         if dictionary is None or not 0 <= token_index < len(reading.analysed.tokens):
             return None
-        return dictionary.gloss(reading.analysed, token_index)
+        from assistant.lexicon.glossing import gloss_card
+
+        return gloss_card(dictionary, reading.analysed, token_index)
 
     def enrich(self, note: Note) -> Note:
         """The note with online background added where enabled and available."""

@@ -12,6 +12,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from assistant.lexicon.glossing import gloss_card  # noqa: E402
 from assistant.lexicon.store import Dictionary, default_path  # noqa: E402
 from assistant.models import GlossCard, Level  # noqa: E402
 from assistant.reading.analysis import analyse  # noqa: E402
@@ -30,7 +31,7 @@ def _times(dictionary: Dictionary, analysed: object, indices: range) -> list[flo
     out = []
     for index in indices:
         started = time.perf_counter()
-        dictionary.gloss(analysed, index)  # type: ignore[arg-type]
+        gloss_card(dictionary, analysed, index)  # type: ignore[arg-type]
         out.append((time.perf_counter() - started) * 1000)
     return out
 
@@ -63,7 +64,7 @@ def main() -> int:
     supplement = 0
     missing = []
     for token in hard:
-        card = dictionary.gloss(analysed, token.index)
+        card = gloss_card(dictionary, analysed, token.index)
         if _has_english(card):
             assert card is not None
             kinds[card.kind.value] += 1
@@ -76,7 +77,7 @@ def main() -> int:
     print(f"hard-token cards led by the Leeswijzer supplement: {supplement}")
     print(f"not glossed: {', '.join(missing) or '-'}")
     all_words = [t for t in analysed.tokens if t.is_word]
-    glossed_words = sum(_has_english(dictionary.gloss(analysed, t.index)) for t in all_words)
+    glossed_words = sum(_has_english(gloss_card(dictionary, analysed, t.index)) for t in all_words)
     print(f"all word tokens glossed: {glossed_words}/{len(all_words)}")
     dictionary.close()
     return 0

@@ -14,7 +14,6 @@ import sys
 import tarfile
 import tempfile
 import time
-import unicodedata
 import urllib.request
 import zipfile
 from collections import defaultdict
@@ -25,9 +24,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from assistant.datafiles import read_tsv  # noqa: E402
+from assistant.lexicon.keys import SCHEMA_VERSION, dictionary_key, normalise_text  # noqa: E402
 from assistant.lexicon.verbs import principal_parts, strong_verbs  # noqa: E402
-
-SCHEMA_VERSION = "1"
 
 FREEDICT_INDEX = "freedict/freedict-nld-eng.index"
 FREEDICT_DICT = "freedict/freedict-nld-eng.dict.dz"
@@ -60,16 +59,6 @@ SHORT_ENGLISH = frozenset(
 )
 
 
-def normalise(text: str) -> str:
-    """NFC, the ĳ ligature spelled out, typographic hyphens as ASCII, single spaces."""
-    text = unicodedata.normalize("NFC", text)
-    text = text.replace("ĳ", "ij").replace("Ĳ", "IJ")
-    text = re.sub("[\u2010\u2011\u2012\u00ad]", "-", text)
-    return " ".join(text.split())
-
-
-def lemma_key(lemma: str) -> str:
-    return normalise(lemma).lower()
 
 
 # --- English vocabulary and glued glosses -------------------------------------------------
@@ -133,7 +122,7 @@ _POSSESSIVE = re.compile(r"([A-Za-z]+)['’]s([A-Za-z]*)")
 
 def repair_gloss(text: str, vocab: EnglishVocabulary) -> str:
     """Restores lost spaces ("eveningmeal", "BaffinBay") without splitting real words."""
-    text = normalise(text)
+    text = normalise_text(text)
     text = re.sub(r"(?<=[a-z])(?=[A-Z][a-z])", " ", text)
     out: list[str] = []
     for token in text.split(" "):
@@ -313,7 +302,7 @@ def read_omw(path: Path, source: str) -> list[OmwRow]:
             letter = "a"
         if letter not in WORDNET_POS or not offset.isdigit():
             continue
-        rows.append(OmwRow(normalise(parts[2]), letter, int(offset), source))
+        rows.append(OmwRow(normalise_text(parts[2]), letter, int(offset), source))
     return rows
 
 
@@ -369,28 +358,18 @@ SUPPLEMENT_COLUMNS = ("lemma", "pos", "article", "plural", "principal_parts", "s
 
 
 def read_supplement(path: Path) -> list[SupplementRow]:
-    rows: list[SupplementRow] = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        parts = line.split("\t")
-        if parts[0] == "lemma":
-            continue
-        if len(parts) != len(SUPPLEMENT_COLUMNS):
-            raise ValueError(f"{path}:{number}: expected {len(SUPPLEMENT_COLUMNS)} columns")
-        lemma, pos, article, plural, parts_, senses, source = (p.strip() for p in parts)
-        rows.append(
-            SupplementRow(
-                normalise(lemma),
-                pos,
-                article or None,
-                plural or None,
-                parts_ or None,
-                [s.strip() for s in senses.split("|") if s.strip()],
-                source,
-            )
+    return [
+        SupplementRow(
+            normalise_text(row.get("lemma")),
+            row.get("pos"),
+            row.get("article") or None,
+            row.get("plural") or None,
+            row.get("principal_parts") or None,
+            [s.strip() for s in row.get("senses").split("|") if s.strip()],
+            row.get("source"),
         )
-    return rows
+        for row in read_tsv(path, SUPPLEMENT_COLUMNS)
+    ]
 
 
 # --- Merging ------------------------------------------------------------------------------
@@ -468,7 +447,7 @@ def build(sources: Path, output: Path, supplement: Path | None) -> BuildResult:
     per_source: dict[str, int] = defaultdict(int)
 
     def row(lemma: str, pos: str) -> Merged:
-        key = (lemma_key(lemma), pos)
+        key = (dictionary_key(lemma), pos)
         item = merged.get(key)
         if item is None:
             item = merged[key] = Merged(lemma, pos)
@@ -484,7 +463,7 @@ def build(sources: Path, output: Path, supplement: Path | None) -> BuildResult:
     by_lemma: dict[tuple[str, str], list[tuple[OmwRow, Synset]]] = defaultdict(list)
     for omw, synset in linked:
         pos = WORDNET_POS[omw.letter]
-        omw_pos[lemma_key(omw.lemma)].add(pos)
+        omw_pos[dictionary_key(omw.lemma)].add(pos)
         by_lemma[(omw.lemma, pos)].append((omw, synset))
 
     # FreeDict first: its translations are learner-friendly; WordNet synonyms follow.
@@ -494,15 +473,15 @@ def build(sources: Path, output: Path, supplement: Path | None) -> BuildResult:
         repaired: list[list[str]] = []
         for items in raw.senses:
             fixed = [repair_gloss(item, vocab) for item in items]
-            glued += sum(1 for a, b in zip(items, fixed, strict=True) if normalise(a) != b)
+            glued += sum(1 for a, b in zip(items, fixed, strict=True) if normalise_text(a) != b)
             repaired.append(fixed)
         freedict.append((raw, repaired))
 
     for raw, senses in freedict:
-        lemma = normalise(raw.headword)
+        lemma = normalise_text(raw.headword)
         if not lemma or lemma.endswith("-"):
             continue
-        pos_set = omw_pos.get(lemma_key(lemma), set())
+        pos_set = omw_pos.get(dictionary_key(lemma), set())
         pos = next(iter(pos_set)) if len(pos_set) == 1 else ""
         item = row(lemma, pos)
         item.senses.extend(senses)
@@ -540,22 +519,22 @@ def build(sources: Path, output: Path, supplement: Path | None) -> BuildResult:
         item.article = extra.article or item.article
         item.plural = extra.plural or item.plural
         item.principal_parts = extra.principal_parts or item.principal_parts
-        key = (lemma_key(extra.lemma), extra.pos)
+        key = (dictionary_key(extra.lemma), extra.pos)
         for form in [extra.plural, *(extra.principal_parts or "").split(",")]:
             if form and form.strip():
-                forms[lemma_key(form.strip())].add(key)
+                forms[dictionary_key(form.strip())].add(key)
         per_source[extra.source] += 1
 
     # Principal parts of strong verbs, and their past forms as look-up forms (viel → vallen).
     for verb in strong_verbs().values():
-        key = (lemma_key(verb.infinitive), "verb")
+        key = (dictionary_key(verb.infinitive), "verb")
         verb_row = merged.get(key)
         if verb_row is None:
             continue
         verb_row.principal_parts = verb_row.principal_parts or principal_parts(verb.infinitive)
         for form in (verb.past_singular, verb.past_plural, verb.participle):
             if form:
-                forms[lemma_key(form)].add(key)
+                forms[dictionary_key(form)].add(key)
 
     output.parent.mkdir(parents=True, exist_ok=True)
     handle, temp_name = tempfile.mkstemp(prefix=output.name + ".", dir=output.parent)

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.models import Note
+from assistant.storage import is_corruption, move_aside
 
 log = logging.getLogger(__name__)
 
@@ -408,22 +409,15 @@ class Enricher:
         self._cache_broken = True
         return False
 
-    def _move_aside(self, error: Exception) -> bool:
-        if not self._cache_path.exists():
+    def _move_aside(self, error: sqlite3.Error) -> bool:
+        if not is_corruption(error) or not self._cache_path.exists():
             return False
-        target = self._cache_path.with_name(
-            f"{self._cache_path.name}.broken-{int(self._clock())}"
-        )
-        log.debug("enrichment cache %s broken (%s); moving to %s", self._cache_path, error, target)
         try:
-            os.replace(self._cache_path, target)
-            for suffix in ("-journal", "-wal", "-shm"):
-                side = self._cache_path.with_name(self._cache_path.name + suffix)
-                if side.exists():
-                    side.unlink()
+            target = move_aside(self._cache_path, "broken")
         except OSError as exc:
             log.debug("could not move the broken cache aside: %s", exc)
             return False
+        log.debug("enrichment cache %s broken (%s); moved to %s", self._cache_path, error, target)
         return True
 
     def _cache_get(self, key: str) -> tuple[Enrichment | None, bool]:

@@ -58,19 +58,6 @@ def build_notes(analysed: AnalysedArticle, kb: KnowledgeBase) -> tuple[Note, ...
     return tuple(notes)
 
 
-def note_to_json(note: Note) -> dict[str, object]:
-    """The note as the CLI's JSON output object."""
-    return {
-        "name": note.name,
-        "category": note.category.value,
-        "international_name": note.international_name,
-        "description": note.description,
-        "role_at_date": note.role_at_date,
-        "source": note.source,
-        "mentions": [[m.start, m.end] for m in note.mentions],
-    }
-
-
 def _token_keys(token: Token, sentence_start: bool) -> tuple[str, ...]:
     text = token.text.replace("’", "'")
     keys = [text]

@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 from assistant.errors import AssistantError
+from assistant.storage import is_corruption, move_aside
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS known_lemma (
@@ -57,7 +58,11 @@ class KnownWords:
             ) from error
         try:
             connection = self._open_checked()
-        except sqlite3.DatabaseError:
+        except sqlite3.DatabaseError as error:
+            if not is_corruption(error):
+                raise LearnerStoreError(
+                    f"Cannot open your known-words file {self._path}: {error}."
+                ) from error
             self._move_aside()
             try:
                 connection = self._open_checked()
@@ -91,17 +96,13 @@ class KnownWords:
         return connection
 
     def _move_aside(self) -> None:
-        stamp = time.strftime("%Y%m%d-%H%M%S")
-        target = self._path.with_name(f"{self._path.name}.corrupt-{stamp}")
         try:
-            self._path.replace(target)
+            target = move_aside(self._path)
         except OSError as error:
             raise LearnerStoreError(
                 f"Your known-words file {self._path} is damaged and could not be moved aside: "
                 f"{error.strerror or error}."
             ) from error
-        for suffix in ("-wal", "-shm", "-journal"):
-            Path(str(self._path) + suffix).unlink(missing_ok=True)
         self.recovered_message = (
             f"Your known-words file was damaged; it was kept as {target.name} "
             "and a new, empty list was started."

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
+from assistant.lexicon.wordclasses import PARTICLES_LONGEST_FIRST
+
 VOWELS = frozenset("aeiouyáéíóúäëïöü")
 _LONG = ("aa", "ee", "oo", "uu")
 _PREFIXES = ("be", "ge", "ver", "ont", "her", "er")
-_PARTICLES = (
-    "aan", "af", "bij", "binnen", "door", "in", "mee", "na", "om", "onder", "op", "over",
-    "terug", "toe", "uit", "vast", "voor", "weg",
-)
 
 
 def _is_consonant(char: str) -> bool:
@@ -70,7 +68,7 @@ def _participle_stems(form: str) -> list[str]:
         if body.startswith(prefix) and len(body) > len(prefix) + 2:
             stems.append(body)
             break
-    for particle in _PARTICLES:
+    for particle in PARTICLES_LONGEST_FIRST:
         if body.startswith(particle + "ge") and len(body) > len(particle) + 4:
             stems.append(particle + body[len(particle) + 2 :])
     return stems
@@ -82,7 +80,7 @@ def _strong_participle(form: str) -> list[str]:
     out: list[str] = []
     if form.startswith("ge"):
         out.append(form[2:])
-    for particle in _PARTICLES:
+    for particle in PARTICLES_LONGEST_FIRST:
         if form.startswith(particle + "ge") and len(form) > len(particle) + 5:
             out.append(particle + form[len(particle) + 2 :])
     return out

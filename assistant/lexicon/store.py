@@ -1,11 +1,10 @@
-"""The built Dutch→English dictionary (SQLite, read-only) and token → GlossCard lookup."""
+"""The built Dutch→English dictionary: a read-only SQLite store of entries and their forms."""
 
 from __future__ import annotations
 
 import json
 import sqlite3
 import threading
-import unicodedata
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -13,26 +12,12 @@ from pathlib import Path
 
 from assistant.errors import DataError
 from assistant.lexicon.compounds import CompoundSplit, split_compound
+from assistant.lexicon.frequency import zipf as word_zipf
 from assistant.lexicon.inflection import candidates
-from assistant.models import (
-    AnalysedArticle,
-    GlossCard,
-    GlossKind,
-    GlossPart,
-    Phrase,
-    PhraseKind,
-    Token,
-)
-from assistant.reading.analysis import FUNCTION_POS
-from assistant.reading.difficulty import zipf as difficulty_zipf
+from assistant.lexicon.keys import SCHEMA_VERSION, dictionary_key
 from assistant.resources import resource_path
 
-SCHEMA_VERSION = "1"
-MAX_CARD_SENSES = 3
 CACHE_SIZE = 4096
-
-UD_TO_POS = {"NOUN": "noun", "PROPN": "noun", "VERB": "verb", "AUX": "verb", "ADJ": "adj",
-             "ADV": "adv"}
 _COLUMNS = "lemma, pos, senses, source, article, plural, principal_parts, pronunciation"
 
 
@@ -52,13 +37,6 @@ class Entry:
 
 def default_path() -> Path:
     return resource_path("dictionary.sqlite")
-
-
-def normalise_key(text: str) -> str:
-    """The lookup key of a word: NFC, ĳ spelled out, ASCII hyphens and apostrophes, lower case."""
-    text = unicodedata.normalize("NFC", text).replace("ĳ", "ij").replace("Ĳ", "IJ")
-    text = text.replace("\u2010", "-").replace("\u2011", "-").replace("’", "'")
-    return " ".join(text.split()).lower()
 
 
 class _Lru:
@@ -121,7 +99,7 @@ class Dictionary:
                     f"The dictionary {path} was built by an older version; rebuild it with "
                     "'python scripts/build_dictionary.py'."
                 )
-            return cls(connection, path, zipf or difficulty_zipf)
+            return cls(connection, path, zipf or word_zipf)
         except sqlite3.Error as error:
             connection.close()
             raise DataError(
@@ -147,12 +125,12 @@ class Dictionary:
 
     def knows(self, word: str) -> bool:
         """Whether the dictionary has `word` as a lemma or listed form."""
-        return normalise_key(word) in self._forms
+        return dictionary_key(word) in self._forms
 
     def lookup(self, lemma: str, pos: str | None = None) -> Entry | None:
         """The entry for `lemma` with part of speech `pos` ('noun', 'verb', 'adj', 'adv'), or
         the best entry for any part of speech when `pos` is None."""
-        key = normalise_key(lemma)
+        key = dictionary_key(lemma)
         if key not in self._forms:
             return None
         cache_key = ("lemma", key, pos or "*")
@@ -177,7 +155,7 @@ class Dictionary:
 
     def lookup_form(self, form: str) -> Entry | None:
         """The best entry listing `form` (a lemma, plural or principal part)."""
-        key = normalise_key(form)
+        key = dictionary_key(form)
         if key not in self._forms:
             return None
         cache_key = ("form", key)
@@ -193,6 +171,18 @@ class Dictionary:
         self._cache.put(cache_key, entry)
         return entry
 
+    def split(self, word: str, pos: str | None = None) -> CompoundSplit | None:
+        """The compound split of `word` (never of a word the dictionary has whole)."""
+        word = dictionary_key(word)
+        if word in self._forms or any(c in self._forms for c in candidates(word, pos)):
+            return None
+        return split_compound(
+            word,
+            known=self._forms.__contains__,
+            zipf=self._zipf,
+            head_forms=lambda piece: candidates(piece, pos),
+        )
+
     def _query(self, sql: str, params: tuple[str, ...]) -> Entry | None:
         with self._lock:
             row = self._db.execute(sql, params).fetchone()
@@ -200,141 +190,6 @@ class Dictionary:
             return None
         lemma, pos, senses, source, article, plural, parts, pron = row
         return Entry(lemma, pos, tuple(json.loads(senses)), source, article, plural, parts, pron)
-
-    # --- token → card --------------------------------------------------------------------
-
-    def gloss(self, analysed: AnalysedArticle, token_index: int) -> GlossCard | None:
-        """The card for one token: phrase → lemma+POS → lemma → form → inflection → compound."""
-        if not 0 <= token_index < len(analysed.tokens):
-            return None
-        token = analysed.tokens[token_index]
-        if not any(char.isalpha() for char in token.text):
-            return None
-        card = self._phrase_card(analysed, token)
-        if card is not None:
-            return card
-        pos = UD_TO_POS.get(token.pos)
-        steps: list[Entry | None] = []
-        if pos is not None:
-            steps.append(self.lookup(token.lemma, pos))
-        for entry in (
-            *steps,
-            self.lookup(token.lemma),
-            self.lookup_form(token.text),
-        ):
-            if entry is not None:
-                return _card(token, entry, GlossKind.WORD)
-        for candidate in candidates(token.text, token.pos):
-            if candidate in self._forms:
-                entry = self.lookup(candidate, pos) if pos else None
-                entry = entry or self.lookup_form(candidate)
-                if entry is not None:
-                    return _card(token, entry, GlossKind.INFLECTION)
-        # Prefixed verbs (verluidt, voorgeproduceerd) are not compounds of independent words.
-        if (
-            token.entity is None
-            and token.pos not in ("PROPN", "VERB", "AUX")
-            and token.text == token.text.lower()
-        ):
-            split = self.split(token.text, token.pos)
-            if split is not None:
-                return self._compound_card(token, split)
-        return None
-
-    def split(self, word: str, pos: str | None = None) -> CompoundSplit | None:
-        """The compound split of `word` (never of a word the dictionary has whole)."""
-        word = normalise_key(word)
-        if word in self._forms or any(c in self._forms for c in candidates(word, pos)):
-            return None
-        return split_compound(
-            word,
-            known=self._knows_with_senses,
-            zipf=self._zipf,
-            head_forms=lambda piece: candidates(piece, pos),
-        )
-
-    def _knows_with_senses(self, word: str) -> bool:
-        return word in self._forms
-
-    def _phrase_card(self, analysed: AnalysedArticle, token: Token) -> GlossCard | None:
-        if token.phrase is None or not 0 <= token.phrase < len(analysed.phrases):
-            return None
-        phrase = analysed.phrases[token.phrase]
-        entry = self.lookup(phrase.lemma, "verb" if phrase.kind is PhraseKind.SEPARABLE_VERB
-                            else None) or self.lookup(phrase.lemma)
-        parts: tuple[GlossPart, ...] = ()
-        if phrase.meaning:
-            senses: tuple[str, ...] = (phrase.meaning,)
-            source = "Leeswijzer idioms"
-            parts = self._phrase_parts(analysed, phrase)
-        elif entry is not None:
-            senses, source = entry.senses[:MAX_CARD_SENSES], entry.source
-        elif (split := self._separable_split(analysed, phrase)) is not None:
-            # A joined verb no source lists ("uitvechten"): show its verb's senses and its two
-            # parts, which is what a learner would look up next.
-            particle, base = split
-            senses, source = base.senses[:MAX_CARD_SENSES], base.source
-            parts = (GlossPart(particle, particle, ()),
-                     GlossPart(base.lemma, base.lemma, base.senses[:1]))
-        else:
-            return None
-        return GlossCard(
-            form=token.text,
-            lemma=phrase.lemma,
-            pos=token.pos,
-            kind=GlossKind.PHRASE,
-            senses=senses,
-            source=source,
-            article=entry.article if entry else None,
-            principal_parts=entry.principal_parts if entry else None,
-            phrase=phrase.lemma,
-            phrase_tokens=phrase.tokens,
-            parts=parts,
-        )
-
-    def _phrase_parts(self, analysed: AnalysedArticle, phrase: Phrase) -> tuple[GlossPart, ...]:
-        """An idiom's words, content words with their first sense ("lucht: air")."""
-        words = []
-        for index in phrase.tokens:
-            member = analysed.tokens[index]
-            found = None
-            if member.pos not in FUNCTION_POS:
-                found = self.lookup(member.lemma) or self.lookup_form(member.text)
-            words.append(GlossPart(member.text, member.lemma, found.senses[:1] if found else ()))
-        return tuple(words)
-
-    def _separable_split(
-        self, analysed: AnalysedArticle, phrase: Phrase
-    ) -> tuple[str, Entry] | None:
-        """(particle, verb entry) of a separable verb, when the verb is in the dictionary."""
-        for index in phrase.tokens:
-            particle = analysed.tokens[index].text.lower()
-            if phrase.lemma.startswith(particle) and len(phrase.lemma) > len(particle) + 2:
-                base = self.lookup(phrase.lemma[len(particle):], "verb")
-                return (particle, base) if base is not None else None
-        return None
-
-    def _compound_card(self, token: Token, split: CompoundSplit) -> GlossCard | None:
-        parts: list[GlossPart] = []
-        head_entry: Entry | None = None
-        for part in split.parts:
-            entry = self.lookup_form(part.lemma)
-            parts.append(GlossPart(part.text, part.lemma, entry.senses[:2] if entry else ()))
-            head_entry = entry
-        if head_entry is None or not head_entry.senses:
-            return None
-        lemma = "".join(p.text + p.link for p in split.parts[:-1]) + head_entry.lemma.lower()
-        return GlossCard(
-            form=token.text,
-            lemma=lemma,
-            pos=token.pos,
-            kind=GlossKind.COMPOUND,
-            senses=head_entry.senses[:MAX_CARD_SENSES],
-            source=head_entry.source,
-            article=head_entry.article,
-            plural=None,
-            parts=tuple(parts),
-        )
 
 
 def _merge(first: Entry, second: Entry) -> Entry:
@@ -354,47 +209,3 @@ def _merge(first: Entry, second: Entry) -> Entry:
     )
 
 
-def _card(token: Token, entry: Entry, kind: GlossKind) -> GlossCard:
-    return GlossCard(
-        form=token.text,
-        lemma=entry.lemma,
-        pos=entry.pos or token.pos,
-        kind=kind,
-        senses=entry.senses[:MAX_CARD_SENSES],
-        source=entry.source,
-        article=entry.article,
-        plural=entry.plural,
-        principal_parts=entry.principal_parts,
-    )
-
-
-def card_to_json(card: GlossCard | None) -> dict[str, object] | None:
-    """The `gloss` object of `main.py analyze --format json` (None stays null)."""
-    if card is None:
-        return None
-    return {
-        "form": card.form,
-        "lemma": card.lemma,
-        "pos": card.pos,
-        "kind": card.kind.value,
-        "senses": list(card.senses),
-        "source": card.source,
-        "article": card.article,
-        "plural": card.plural,
-        "principal_parts": card.principal_parts,
-        "phrase": card.phrase,
-        "phrase_tokens": list(card.phrase_tokens),
-        "parts": [
-            {"text": part.text, "lemma": part.lemma, "senses": list(part.senses)}
-            for part in card.parts
-        ],
-    }
-
-
-def describe_parts(card: GlossCard) -> str | None:
-    """'haven + stad: harbour + city' for a compound card, else None."""
-    if card.kind is not GlossKind.COMPOUND or not card.parts:
-        return None
-    words = " + ".join(p.lemma for p in card.parts)
-    senses = " + ".join((p.senses[0].split(",")[0] if p.senses else "?") for p in card.parts)
-    return f"{words}: {senses}"

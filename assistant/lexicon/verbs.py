@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import lru_cache
 
+from assistant.datafiles import read_tsv
+from assistant.lexicon.frequency import zipf
 from assistant.lexicon.inflection import candidates
-from assistant.reading.difficulty import zipf
 from assistant.resources import resource_path
 
 # A guess must be a word Dutch text actually uses; below this it is more likely a typo.
@@ -29,13 +29,10 @@ def strong_verbs() -> dict[str, StrongVerb]:
     path = resource_path("strong_verbs.tsv")
     if not path.exists():
         return verbs
-    with path.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle, delimiter="\t"):
-            verb = StrongVerb(*(
-                (row.get(key) or "").strip()
-                for key in ("infinitive", "past_singular", "past_plural", "participle")
-            ))
-            verbs.setdefault(verb.infinitive, verb)
+    columns = ("infinitive", "past_singular", "past_plural", "participle")
+    for row in read_tsv(path, columns):
+        verb = StrongVerb(*(row.get(column) for column in columns))
+        verbs.setdefault(verb.infinitive, verb)
     return verbs
 
 

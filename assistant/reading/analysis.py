@@ -5,7 +5,9 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
+from assistant.lexicon.frequency import zipf
 from assistant.lexicon.verbs import verb_infinitive
+from assistant.lexicon.wordclasses import FUNCTION_POS, VERB_POS, is_word
 from assistant.models import (
     AnalysedArticle,
     Article,
@@ -19,66 +21,11 @@ from assistant.models import (
     Sentence,
     Token,
 )
-from assistant.reading.difficulty import threshold, zipf
-from assistant.reading.idioms import IdiomList, load_idioms
+from assistant.reading.difficulty import IDIOM_PENALTY, is_hard
+from assistant.reading.entities import IGNORED_LABELS, NAME_CATEGORIES, label_category
+from assistant.reading.idioms import IdiomList, IdiomMatch, load_idioms
 from assistant.reading.nlp import ParsedText, ParsedToken, Pipeline, get_pipeline
-
-# Both label schemes: OntoNotes (official nl_core_news_*) and CoNLL (stand-in pipeline).
-LABEL_CATEGORIES: dict[str, Category] = {
-    "PERSON": Category.PERSON,
-    "PER": Category.PERSON,
-    "ORG": Category.ORGANISATION,
-    "GPE": Category.PLACE,
-    "LOC": Category.PLACE,
-    "FAC": Category.PLACE,
-    "NORP": Category.GROUP,
-    "EVENT": Category.EVENT,
-    "DATE": Category.DATE,
-    "TIME": Category.DATE,
-    "MISC": Category.OTHER,
-    "PRODUCT": Category.OTHER,
-    "WORK_OF_ART": Category.OTHER,
-    "LAW": Category.OTHER,
-    "LANGUAGE": Category.OTHER,
-    "MONEY": Category.OTHER,
-}
-# Numeric labels add nothing for a reader: numbers are never hard and need no note.
-IGNORED_LABELS = frozenset({"CARDINAL", "ORDINAL", "PERCENT", "QUANTITY"})
-NAME_CATEGORIES = frozenset({Category.PERSON, Category.PLACE, Category.ORGANISATION})
-NOT_WORD_POS = frozenset({"PROPN", "NUM", "PUNCT", "SYM", "X", "SPACE"})
-FUNCTION_POS = frozenset({"DET", "ADP", "PRON", "CCONJ", "SCONJ", "AUX", "PART", "INTJ"})
-# A figurative idiom is harder than its words: "uit de lucht vallen" uses only common words.
-# Its content words are judged half a Zipf step (about 3.2 times) rarer than the rarest
-# of them, which marks such idioms for beginners while near-literal ones ("in oorlog zijn")
-# stay unmarked from A2 on.
-IDIOM_PENALTY = 0.5
-
-SEPARABLE_PARTICLES = frozenset({
-    "aan", "af", "bij", "binnen", "buiten", "door", "in", "mee", "na", "neer", "om", "onder",
-    "op", "over", "rond", "samen", "tegen", "terug", "toe", "uit", "vast", "voor", "weg",
-    "achter", "langs", "los", "open", "dicht", "thuis", "voort", "teweeg", "tegemoet",
-})
-# After a particle that ends a clause comes punctuation, a conjunction, a relative pronoun or
-# a new prepositional phrase — never the noun phrase a preposition would govern.
-_AFTER_PARTICLE_POS = frozenset({"PUNCT", "SCONJ", "CCONJ", "ADP", "ADV"})
-_RELATIVE_WORDS = frozenset({"die", "dat", "wat", "waar", "wie", "toen", "omdat", "als"})
-# "Hij denkt er niet aan": after er/daar/hier/waar the particle is a stranded preposition.
-_R_PRONOUNS = frozenset({"er", "daar", "hier", "waar"})
-_MIN_JOINED_ZIPF = 1.5
-
-
-def label_category(label: str, text: str = "") -> Category:
-    """App category for a spaCy NER label of either scheme."""
-    category = LABEL_CATEGORIES.get(label.upper(), Category.OTHER)
-    if label.upper() == "MISC" and _is_nationality_word(text):
-        return Category.GROUP
-    return category
-
-
-def _is_nationality_word(text: str) -> bool:
-    # CoNLL's MISC holds nationality adjectives ("Russische", "Noord-Koreaanse") beside
-    # events and titles; the adjectives are lower-case words once capitalisation is ignored.
-    return " " not in text and text[:1].isupper() and text.endswith(("s", "se", "sch", "sche"))
+from assistant.reading.separable import separable_pairs
 
 
 def analyse(
@@ -106,23 +53,31 @@ def build_analysis(
     idioms = idioms if idioms is not None else load_idioms()
     ptokens = parsed.tokens
     entities, entity_of = _entities(parsed, article.text)
-    lemmas = [_clean_lemma(t) for t in ptokens]
+    lemmas = [clean_lemma(t) for t in ptokens]
+    # Separable verbs are joined first, so that idioms match on the joined verb in main-clause
+    # order too ("haalde de schouders op" → de schouders ophalen).
+    pairs = separable_pairs(ptokens, lemmas, zipf)
+    partner_of: dict[int, int] = {}
+    for verb, particle in pairs:
+        joined = ptokens[particle].text.lower() + lemmas[verb]
+        lemmas[verb] = lemmas[particle] = joined
+        partner_of[verb], partner_of[particle] = particle, verb
+
     phrases: list[Phrase] = []
     phrase_of: dict[int, int] = {}
-
     keys = [(lemma.lower(), t.text.lower()) for lemma, t in zip(lemmas, ptokens, strict=True)]
     for match in idioms.find(keys, lambda i: ptokens[i].sentence):
-        content = [max(zipf(lemmas[i]), zipf(ptokens[i].text)) for i in match.positions
-                   if ptokens[i].pos not in FUNCTION_POS]
-        idiom_zipf = (min(content) - IDIOM_PENALTY
-                      if match.idiom.verb is not None and content else None)
-        _add_phrase(phrases, phrase_of, PhraseKind.IDIOM, match.idiom.expression,
-                    match.positions, match.idiom.meaning, idiom_zipf)
-    for verb, particle in _separable_pairs(ptokens, lemmas, phrase_of):
-        joined = ptokens[particle].text.lower() + lemmas[verb]
-        _add_phrase(phrases, phrase_of, PhraseKind.SEPARABLE_VERB, joined,
-                    tuple(sorted((verb, particle))), None, zipf(joined))
-        lemmas[verb] = lemmas[particle] = joined
+        positions = _with_partners(match.positions, partner_of)
+        _add_phrase(phrases, phrase_of, PhraseKind.IDIOM, match.idiom.expression, positions,
+                    match.idiom.meaning, _idiom_zipf(match, ptokens, lemmas))
+    for verb, particle in pairs:
+        if verb not in phrase_of and particle not in phrase_of:
+            _add_phrase(phrases, phrase_of, PhraseKind.SEPARABLE_VERB, lemmas[verb],
+                        tuple(sorted((verb, particle))), None, zipf(lemmas[verb]))
+        elif phrase_of.get(verb) != phrase_of.get(particle):
+            # One of them went to an idiom without the other: the join does not stand.
+            lemmas[verb] = clean_lemma(ptokens[verb])
+            lemmas[particle] = clean_lemma(ptokens[particle])
 
     tokens: list[Token] = []
     for index, (ptoken, lemma) in enumerate(zip(ptokens, lemmas, strict=True)):
@@ -130,12 +85,13 @@ def build_analysis(
         phrase = phrase_of.get(index)
         joined_verb = phrase is not None and phrases[phrase].kind is PhraseKind.SEPARABLE_VERB
         frequency = zipf(lemma) if joined_verb else max(zipf(lemma), zipf(ptoken.text))
-        is_word = _is_word(ptoken, entity is not None and
-                           entities[entity].category in NAME_CATEGORIES)
+        in_name = entity is not None and entities[entity].category in NAME_CATEGORIES
         token = Token(
             index=index, start=ptoken.start, end=ptoken.end, text=ptoken.text, lemma=lemma,
             pos=ptoken.pos, morph=ptoken.morph, sentence=ptoken.sentence, zipf=frequency,
-            is_word=is_word, hard=False, phrase=phrase, entity=entity,
+            is_word=is_word(ptoken.text, ptoken.pos, ptoken.like_num, ptoken.like_url, in_name),
+            hard=False, phrase=phrase, entity=entity,
+            like_num=ptoken.like_num, like_url=ptoken.like_url,
         )
         tokens.append(_judged(token, phrases, level, known_lemmas))
 
@@ -197,49 +153,43 @@ def with_note_entities(
     new_tokens: list[Token] = []
     for token in tokens:
         entity = entity_of.get(token.index)
-        in_name = entity is not None and entities[entity].category in NAME_CATEGORIES
         if entity != token.entity:
-            looks_like_url = "://" in token.text or token.text.startswith("www.")
-            is_word = _is_word_text(token.text, token.pos, token.pos == "NUM", looks_like_url,
-                                    in_name)
-            token = _judged(dataclasses.replace(token, entity=entity, is_word=is_word),
+            in_name = entity is not None and entities[entity].category in NAME_CATEGORIES
+            word = is_word(token.text, token.pos, token.like_num, token.like_url, in_name)
+            token = _judged(dataclasses.replace(token, entity=entity, is_word=word),
                             analysed.phrases, analysed.level, known_lemmas)
         new_tokens.append(token)
     return dataclasses.replace(analysed, entities=entities, tokens=tuple(new_tokens))
 
 
-def is_hard(token: Token, phrase: Phrase | None, level: Level, known: frozenset[str]) -> bool:
-    """The one difficulty rule: a word, not known, rarer than the level's threshold."""
-    if not token.is_word or token.lemma.lower() in known or token.text.lower() in known:
-        return False
-    frequency = token.zipf
-    if phrase is not None and phrase.kind is PhraseKind.IDIOM:
-        if phrase.lemma.lower() in known or token.pos in FUNCTION_POS:
-            return False
-        if phrase.zipf is not None:
-            frequency = min(frequency, phrase.zipf)
-    return frequency < threshold(level)
-
-
-def _clean_lemma(token: ParsedToken) -> str:
+def clean_lemma(token: ParsedToken) -> str:
+    """The token's lemma as the app uses it: lower case except for names; verbs repaired."""
     lemma = token.lemma.strip() or token.text
     # Pipelines keep proper nouns capitalised and lower-case the rest; keep that, but never
     # let a lemmatiser capitalise an ordinary word because it began a sentence.
     if token.pos == "PROPN":
         return lemma
-    if token.pos in ("VERB", "AUX") and not token.morph.startswith("VerbForm=Part"):
+    if token.pos in VERB_POS and not token.morph.startswith("VerbForm=Part"):
         return verb_infinitive(token.text, lemma, token.morph)
     return lemma.lower()
 
 
-def _is_word(token: ParsedToken, in_name: bool) -> bool:
-    return _is_word_text(token.text, token.pos, token.like_num, token.like_url, in_name)
+def _with_partners(positions: tuple[int, ...], partner_of: dict[int, int]) -> tuple[int, ...]:
+    """An idiom's positions with the other half of its separable verbs ("haalde ... op")."""
+    extra = {partner_of[p] for p in positions if p in partner_of}
+    return tuple(sorted({*positions, *extra}))
 
 
-def _is_word_text(text: str, pos: str, like_num: bool, like_url: bool, in_name: bool) -> bool:
-    if in_name or pos in NOT_WORD_POS or like_num or like_url:
-        return False
-    return any(ch.isalpha() for ch in text)
+def _idiom_zipf(
+    match: IdiomMatch, tokens: Sequence[ParsedToken], lemmas: Sequence[str]
+) -> float | None:
+    """What an idiom's words are judged by: for idioms with a verb, their rarest content word's
+    frequency less IDIOM_PENALTY; None for fixed phrases without a verb."""
+    if match.idiom.verb is None:
+        return None
+    content = [max(zipf(lemmas[i]), zipf(tokens[i].text)) for i in match.positions
+               if tokens[i].pos not in FUNCTION_POS]
+    return min(content) - IDIOM_PENALTY if content else None
 
 
 def _entities(parsed: ParsedText, text: str) -> tuple[tuple[Entity, ...], dict[int, int]]:
@@ -249,6 +199,8 @@ def _entities(parsed: ParsedText, text: str) -> tuple[tuple[Entity, ...], dict[i
         if span.label.upper() in IGNORED_LABELS:
             continue
         surface = text[span.start:span.end]
+        if not any(char.isalnum() for char in surface):
+            continue  # "[" or "]" tagged as a name
         entity = Entity(
             index=len(entities), start=span.start, end=span.end, text=surface, label=span.label,
             category=label_category(span.label, surface), first_token=span.first,
@@ -273,66 +225,3 @@ def _add_phrase(
     phrases.append(phrase)
     for position in positions:
         phrase_of[position] = phrase.index
-
-
-def _separable_pairs(
-    tokens: Sequence[ParsedToken], lemmas: Sequence[str], phrase_of: dict[int, int]
-) -> list[tuple[int, int]]:
-    """(verb, particle) pairs: the parser's compound:prt, then two safe rules it may miss."""
-    pairs: dict[int, int] = {}
-    used: set[int] = set(phrase_of)
-
-    def accept(verb: int, particle: int) -> None:
-        if verb in used or particle in used or verb in pairs:
-            return
-        if lemmas[verb].startswith(tokens[particle].text.lower()):
-            return  # the lemmatiser already joined it ("aangedreven" → "aandrijven")
-        pairs[verb] = particle
-        used.update((verb, particle))
-
-    for index, token in enumerate(tokens):
-        head = tokens[token.head]
-        if (
-            token.dep == "compound:prt" and head.pos in ("VERB", "AUX") and token.head != index
-            and (token.text.lower() in SEPARABLE_PARTICLES
-                 or zipf(token.text.lower() + lemmas[token.head]) >= _MIN_JOINED_ZIPF)
-        ):
-            accept(token.head, index)
-    for index, token in enumerate(tokens[:-2]):
-        # "... uit te voeren": particle, te, infinitive
-        verb = tokens[index + 2]
-        if (
-            token.text.lower() in SEPARABLE_PARTICLES
-            and tokens[index + 1].text.lower() == "te"
-            and verb.pos == "VERB"
-            and zipf(token.text.lower() + lemmas[index + 2]) >= _MIN_JOINED_ZIPF
-        ):
-            accept(index + 2, index)
-    for index, token in enumerate(tokens):
-        if token.pos != "VERB" or index in used or "VerbForm=Fin" not in token.morph:
-            continue
-        particle = _clause_final_particle(tokens, index)
-        if particle is not None and (
-            zipf(tokens[particle].text.lower() + lemmas[index]) >= _MIN_JOINED_ZIPF
-        ):
-            accept(index, particle)
-    return sorted(pairs.items())
-
-
-def _clause_final_particle(tokens: Sequence[ParsedToken], verb: int) -> int | None:
-    """A particle later in the verb's sentence that ends its clause (main-clause order)."""
-    sentence = tokens[verb].sentence
-    for position in range(verb + 1, len(tokens)):
-        token = tokens[position]
-        if token.sentence != sentence or (token.pos in ("VERB", "AUX") and position > verb + 1):
-            return None
-        if token.text.lower() in _R_PRONOUNS:
-            return None
-        if token.text.lower() not in SEPARABLE_PARTICLES or token.dep == "compound:prt":
-            continue
-        following = tokens[position + 1] if position + 1 < len(tokens) else None
-        if following is None or following.sentence != sentence or (
-            following.pos in _AFTER_PARTICLE_POS or following.text.lower() in _RELATIVE_WORDS
-        ):
-            return position
-    return None

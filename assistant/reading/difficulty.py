@@ -1,10 +1,9 @@
-"""Word difficulty: wordfreq Zipf frequencies compared with a threshold per CEFR level."""
+"""Word difficulty: the one rule that says whether a token is hard for a learner at a level."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-from assistant.models import Level
+from assistant.lexicon.wordclasses import FUNCTION_POS
+from assistant.models import Level, Phrase, PhraseKind, Token
 
 # A word is hard at a level when its Zipf frequency (log10 of occurrences per billion words)
 # is below the level's threshold. Zipf 5 = 100 per million words (about the 1,000 most
@@ -20,16 +19,25 @@ ZIPF_THRESHOLDS: dict[Level, float] = {
     Level.C2: 2.5,
 }
 
-
-@lru_cache(maxsize=200_000)
-def zipf(word: str) -> float:
-    """Zipf frequency of a Dutch word or phrase (0.0 when wordfreq has never seen it)."""
-    if not word:
-        return 0.0
-    from wordfreq import zipf_frequency  # deferred: loading the word lists takes a moment
-
-    return float(zipf_frequency(word.lower(), "nl"))
+# A figurative idiom is harder than its words: "uit de lucht vallen" uses only common words.
+# Its content words are judged half a Zipf step (about 3.2 times) rarer than the rarest
+# of them, which marks such idioms for beginners while near-literal ones ("in oorlog zijn")
+# stay unmarked from A2 on.
+IDIOM_PENALTY = 0.5
 
 
 def threshold(level: Level) -> float:
     return ZIPF_THRESHOLDS[level]
+
+
+def is_hard(token: Token, phrase: Phrase | None, level: Level, known: frozenset[str]) -> bool:
+    """A word, not known (lemma, form or its idiom), rarer than the level's threshold."""
+    if not token.is_word or token.lemma.lower() in known or token.text.lower() in known:
+        return False
+    frequency = token.zipf
+    if phrase is not None and phrase.kind is PhraseKind.IDIOM:
+        if phrase.lemma.lower() in known or token.pos in FUNCTION_POS:
+            return False
+        if phrase.zipf is not None:
+            frequency = min(frequency, phrase.zipf)
+    return frequency < threshold(level)

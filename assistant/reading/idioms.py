@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from assistant.datafiles import read_tsv
 from assistant.errors import DataError
 from assistant.reading.matching import SequenceMatch, SequenceMatcher, non_overlapping
 from assistant.resources import resource_path
@@ -16,6 +16,15 @@ from assistant.resources import resource_path
 # verb second in main clauses and last in subordinate ones ("viel uit de lucht" /
 # "die niet uit de lucht kwam vallen").
 VERB_WINDOW = 8
+# An idiom with a single fixed word ("storm lopen", "alarm slaan") is one common word and a
+# verb: only a verb close by makes it the idiom ("liepen storm", "dat ze er storm liepen").
+SINGLE_WORD_VERB_WINDOW = 3
+# Words that open a noun phrase: an idiom written with a bare noun ("storm lopen") is not
+# present where the text has one before that noun ("door de storm liepen").
+DETERMINERS = frozenset({
+    "de", "het", "een", "die", "dat", "deze", "dit", "zijn", "haar", "hun", "mijn", "onze",
+    "jullie", "uw", "je", "elke", "ieder", "iedere", "geen",
+})
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +33,15 @@ class Idiom:
     fixed: tuple[str, ...]
     verb: str | None
     meaning: str
+
+    @property
+    def bare_noun(self) -> bool:
+        """Whether the expression uses its first fixed word without a determiner before it."""
+        words = self.expression.lower().split()
+        if self.fixed[0] not in words:
+            return False
+        position = words.index(self.fixed[0])
+        return position == 0 or words[position - 1] not in DETERMINERS
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,10 +71,15 @@ class IdiomList:
         complete: list[SequenceMatch[Idiom]] = []
         for found in self._matcher.find_all(keys):
             idiom = found.payload
+            first = found.positions[0]
+            if idiom.bare_noun and first > 0 and sentence_of(first - 1) == sentence_of(first) \
+                    and DETERMINERS.intersection(keys[first - 1]):
+                continue
             if idiom.verb is None:
                 complete.append(found)
                 continue
-            verb_at = _nearest_verb(idiom.verb, found.positions, keys, sentence_of)
+            window = VERB_WINDOW if len(idiom.fixed) > 1 else SINGLE_WORD_VERB_WINDOW
+            verb_at = _nearest_verb(idiom.verb, found.positions, keys, sentence_of, window)
             if verb_at is not None:
                 complete.append(SequenceMatch(tuple(sorted((*found.positions, verb_at))), idiom))
         return [IdiomMatch(m.payload, m.positions) for m in non_overlapping(complete)]
@@ -67,10 +90,11 @@ def _nearest_verb(
     fixed: tuple[int, ...],
     keys: Sequence[tuple[str, ...]],
     sentence_of: Callable[[int], int],
+    window: int,
 ) -> int | None:
     sentence = sentence_of(fixed[0])
     first, last = fixed[0], fixed[-1]
-    for distance in range(1, VERB_WINDOW + 1):
+    for distance in range(1, window + 1):
         for position in (last + distance, first - distance):
             if (
                 0 <= position < len(keys)
@@ -82,19 +106,15 @@ def _nearest_verb(
 
 
 def parse_idioms(path: Path) -> list[Idiom]:
-    try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
-    except (OSError, UnicodeDecodeError, csv.Error) as error:
-        raise DataError(f"The idiom list {path.name} could not be read ({error}).") from error
+    """The idioms of a TSV file (expression, fixed, verb, meaning); raises DataError."""
     idioms: list[Idiom] = []
-    for row in rows:
-        fixed = tuple((row.get("fixed") or "").lower().split())
-        meaning = (row.get("meaning") or "").strip()
+    for row in read_tsv(path, ("expression", "fixed", "verb", "meaning")):
+        fixed = tuple(row.get("fixed").lower().split())
+        meaning = row.get("meaning")
         if not fixed or not meaning:
-            continue
-        verb = (row.get("verb") or "").strip().lower() or None
-        idioms.append(Idiom((row.get("expression") or "").strip(), fixed, verb, meaning))
+            raise DataError(f"Line {row.line} of {path.name} needs fixed words and a meaning.")
+        verb = row.get("verb").lower() or None
+        idioms.append(Idiom(row.get("expression"), fixed, verb, meaning))
     return idioms
 
 

@@ -683,8 +683,3 @@ def find_time_expressions(analysed: AnalysedArticle) -> tuple[TimeExpression, ..
         )
         for c in taken
     )
-
-
-def time_to_json(t: TimeExpression) -> dict[str, int | str | None]:
-    """The JSON form used by the CLI: start, end, text and resolved."""
-    return {"start": t.start, "end": t.end, "text": t.text, "resolved": t.resolved}

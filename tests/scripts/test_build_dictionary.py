@@ -52,10 +52,11 @@ def _rows(path: Path, key: str) -> list[tuple[str, str, list[str], str]]:
     return [(lemma, pos, json.loads(senses), source) for lemma, pos, senses, source in rows]
 
 
-def test_normalise_ligature_hyphens_and_spaces() -> None:
-    assert build_dictionary.normalise("wĳn") == "wijn"
-    assert build_dictionary.normalise("ABC\u2010boek") == "ABC-boek"
-    assert build_dictionary.normalise("  naar   adem ") == "naar adem"
+def test_the_build_and_the_lookups_share_one_key_and_schema() -> None:
+    from assistant.lexicon import keys
+
+    assert build_dictionary.dictionary_key is keys.dictionary_key
+    assert build_dictionary.SCHEMA_VERSION == keys.SCHEMA_VERSION
 
 
 def test_glued_glosses_are_split_but_real_words_kept() -> None:

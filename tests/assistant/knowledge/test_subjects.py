@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from assistant.knowledge.base import KnowledgeBase, Role
-from assistant.knowledge.subjects import build_notes, note_to_json, role_at_date
+from assistant.knowledge.subjects import build_notes, role_at_date
 from assistant.models import (
     AnalysedArticle,
     Article,
@@ -25,6 +25,7 @@ from assistant.models import (
     Sentence,
     Token,
 )
+from assistant.report import note_to_json
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "knowledge"
 SEPTEMBER_2023 = ArticleDate(2023, 9)

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from assistant.errors import DataError
+from assistant.lexicon.glossing import gloss_card
 from assistant.lexicon.inflection import candidates
-from assistant.lexicon.store import Dictionary, card_to_json, describe_parts
+from assistant.lexicon.store import Dictionary
 from assistant.models import (
     AnalysedArticle,
     Article,
@@ -27,6 +28,7 @@ from assistant.models import (
     PipelineInfo,
     Token,
 )
+from assistant.report import card_to_json
 
 ROOT = Path(__file__).resolve().parents[3]
 FIXTURES = ROOT / "tests" / "fixtures" / "dictionary" / "sources"
@@ -126,7 +128,7 @@ def test_gloss_steps(fixture_dictionary: Dictionary) -> None:
         ("qwxz", "qwxz", "NOUN"),              # nothing
         (",", ",", "PUNCT"),
     ])
-    cards = [fixture_dictionary.gloss(analysed, i) for i in range(len(analysed.tokens))]
+    cards = [gloss_card(fixture_dictionary, analysed, i) for i in range(len(analysed.tokens))]
     assert cards[0] is not None and cards[0].kind is GlossKind.WORD and "war" in cards[0].senses
     assert cards[1] is not None and "harbour" in " ".join(cards[1].senses)
     assert cards[2] is not None and "truce" in " ".join(cards[2].senses)
@@ -136,9 +138,9 @@ def test_gloss_steps(fixture_dictionary: Dictionary) -> None:
     assert card is not None and card.kind is GlossKind.COMPOUND
     assert [p.lemma for p in card.parts] == ["artillerie", "granaat"]
     assert "grenade" in card.senses[0] and card.lemma == "artilleriegranaat"
-    assert describe_parts(card) == "artillerie + granaat: artillery + shell"
+    assert [p.senses[0].split(",")[0] for p in card.parts] == ["artillery", "shell"]
     assert cards[5] is None and cards[6] is None and cards[7] is None
-    assert fixture_dictionary.gloss(analysed, 99) is None
+    assert gloss_card(fixture_dictionary, analysed, 99) is None
 
 
 def test_phrase_comes_first(fixture_dictionary: Dictionary) -> None:
@@ -147,18 +149,18 @@ def test_phrase_comes_first(fixture_dictionary: Dictionary) -> None:
                       meaning="come out of the blue"))
     analysed = _analysed([("viel", "uitvallen", "VERB"), ("gisteren", "gisteren", "ADV"),
                           ("uit", "uit", "ADP"), ("stad", "stad", "NOUN")], phrases)
-    card = fixture_dictionary.gloss(analysed, 2)
+    card = gloss_card(fixture_dictionary, analysed, 2)
     assert card is not None and card.kind is GlossKind.PHRASE
     assert card.phrase == "uitvallen" and card.phrase_tokens == (0, 2)
     assert card.senses[0] == "to fail, to drop out"
     assert card.principal_parts == "uitvallen, viel uit, uitgevallen"
-    idiom = fixture_dictionary.gloss(analysed, 3)
+    idiom = gloss_card(fixture_dictionary, analysed, 3)
     assert idiom is not None and idiom.senses == ("come out of the blue",)
 
 
 def test_no_compound_split_for_entities_or_whole_words(fixture_dictionary: Dictionary) -> None:
     analysed = _analysed([("havenstad", "havenstad", "NOUN")], entity_tokens=(0,))
-    assert fixture_dictionary.gloss(analysed, 0) is None
+    assert gloss_card(fixture_dictionary, analysed, 0) is None
     assert fixture_dictionary.split("havenstad") is not None
     assert fixture_dictionary.split("wapenstilstand") is None
     assert fixture_dictionary.split("haven") is None
@@ -169,7 +171,7 @@ def test_card_json() -> None:
 
 
 def test_card_json_fields(fixture_dictionary: Dictionary) -> None:
-    card = fixture_dictionary.gloss(_analysed([("vernietigingsoorlog", "x", "NOUN")]), 0)
+    card = gloss_card(fixture_dictionary, _analysed([("vernietigingsoorlog", "x", "NOUN")]), 0)
     data = card_to_json(card)
     assert data is not None
     assert data["kind"] == "compound" and data["senses"][0] == "war"  # type: ignore[index]
@@ -237,7 +239,8 @@ def test_coverage_floor_on_sample(real_dictionary: Dictionary,
                                   sample_analysis: AnalysedArticle) -> None:
     hard = [t for t in sample_analysis.tokens if t.hard and t.is_word]
     assert len(hard) >= 30
-    glossed = [t for t in hard if _has_english(real_dictionary.gloss(sample_analysis, t.index))]
+    glossed = [t for t in hard
+               if _has_english(gloss_card(real_dictionary, sample_analysis, t.index))]
     assert len(glossed) / len(hard) >= 0.90
 
 
@@ -248,7 +251,7 @@ def test_must_gloss_words(real_dictionary: Dictionary, sample_analysis: Analysed
         if expected is None:
             continue
         seen.add(token.text.lower())
-        card = real_dictionary.gloss(sample_analysis, token.index)
+        card = gloss_card(real_dictionary, sample_analysis, token.index)
         assert card is not None, token.text
         text = " ".join(card.senses).lower()
         assert any(word in text for word in expected), (token.text, card.senses)
@@ -274,7 +277,7 @@ def test_unlisted_separable_verb_falls_back_to_its_verb(real_dictionary: Diction
     phrases = (Phrase(0, PhraseKind.SEPARABLE_VERB, "uitvechten", (0, 2)),)
     analysed = _analysed([("vochten", "uitvechten", "VERB"), ("oorlog", "oorlog", "NOUN"),
                           ("uit", "uitvechten", "ADP")], phrases)
-    card = real_dictionary.gloss(analysed, 2)
+    card = gloss_card(real_dictionary, analysed, 2)
     assert card is not None and card.kind is GlossKind.PHRASE
     assert card.lemma == "uitvechten" and card.phrase_tokens == (0, 2)
     assert any("fight" in sense for sense in card.senses)
@@ -286,7 +289,7 @@ def test_idiom_parts_gloss_only_content_words(real_dictionary: Dictionary) -> No
     phrases = (Phrase(0, PhraseKind.IDIOM, "op visite gaan", (0, 1, 2), meaning="to visit"),)
     analysed = _analysed([("op", "op", "ADP"), ("visite", "visite", "NOUN"),
                           ("gaan", "gaan", "VERB")], phrases)
-    card = real_dictionary.gloss(analysed, 1)
+    card = gloss_card(real_dictionary, analysed, 1)
     assert card is not None and card.senses == ("to visit",)
     assert [bool(part.senses) for part in card.parts] == [False, True, True]
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from assistant.models import AnalysedArticle, Category, Level, PhraseKind, PipelineInfo
-from assistant.reading.analysis import analyse, build_analysis, label_category, relevel
+from assistant.reading.analysis import analyse, build_analysis, relevel
+from assistant.reading.entities import label_category
 from assistant.reading.idioms import Idiom, IdiomList
 from assistant.reading.loading import article_from_text
 from assistant.reading.nlp import ParsedSpan, ParsedText, ParsedToken
@@ -195,3 +196,17 @@ def test_note_mentions_outrank_and_split_ner_spans() -> None:
         ("Vladivostok", Category.PLACE), ("februari", Category.DATE)]
     assert [t.entity for t in fixed.tokens] == [0, 1, None, 2, 3, None]
     assert fixed.entities[2].label == "PER"
+
+
+def test_an_idiom_with_a_separable_verb_matches_in_main_clause_order() -> None:
+    from parse_data import analysed, w
+
+    idioms = IdiomList([Idiom("de schouders ophalen", ("de", "schouders"), "ophalen",
+                              "to shrug")])
+    words = [w("Hij", pos="PRON"), w("haalde", "halen", "VERB", morph="VerbForm=Fin"),
+             w("de", pos="DET"), w("schouders", "schouder", "NOUN"),
+             w("op", pos="ADP", dep="compound:prt", head=1), w(".", pos="PUNCT")]
+    result = analysed(words, idioms=idioms)
+    assert [(p.kind, p.lemma, p.tokens) for p in result.phrases] == [
+        (PhraseKind.IDIOM, "de schouders ophalen", (1, 2, 3, 4))]
+    assert result.tokens[1].phrase == result.tokens[4].phrase == 0

@@ -38,3 +38,28 @@ def test_a_verb_in_another_sentence_does_not_count() -> None:
 
 def test_missing_file_gives_an_empty_list(tmp_path: Path) -> None:
     assert len(load_idioms(tmp_path / "none.tsv")) == 0
+
+
+STORM = Idiom("storm lopen", ("storm",), "lopen", "to flock; to rush")
+
+
+def test_a_one_word_idiom_needs_its_verb_close_by() -> None:
+    idioms = IdiomList([STORM])
+    near = [("de",), ("fans",), ("liepen", "lopen"), ("storm",), (".",)]
+    assert [m.positions for m in idioms.find(near, lambda i: 0)] == [(2, 3)]
+    far = [("storm",), ("a",), ("b",), ("c",), ("d",), ("liepen", "lopen")]
+    assert idioms.find(far, lambda i: 0) == []
+
+
+def test_a_bare_noun_idiom_refuses_a_determiner_before_its_noun() -> None:
+    # "Door de storm liepen de mensen weg" is weather, not storm lopen.
+    keys = [("door",), ("de",), ("storm",), ("liepen", "lopen"), ("de",), ("mensen",)]
+    assert IdiomList([STORM]).find(keys, lambda i: 0) == []
+    assert STORM.bare_noun
+    assert not Idiom("een rol spelen", ("rol",), "spelen", "x").bare_noun
+
+
+def test_an_idiom_written_with_a_determiner_accepts_one() -> None:
+    role = Idiom("een rol spelen", ("rol",), "spelen", "to play a role")
+    keys = [("dat",), ("speelt", "spelen"), ("een",), ("rol",)]
+    assert [m.positions for m in IdiomList([role]).find(keys, lambda i: 0)] == [(1, 3)]

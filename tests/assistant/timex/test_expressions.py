@@ -20,11 +20,11 @@ from assistant.models import (
     TimeExpression,
     Token,
 )
+from assistant.report import time_to_json
 from assistant.timex.expressions import (
     find_time_expressions,
     number_from_word,
     ordinal_en,
-    time_to_json,
 )
 
 SAMPLE = Path("/work/shared/samples/000_979833dae2dbd21b.txt")

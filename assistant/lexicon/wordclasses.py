@@ -1,0 +1,37 @@
+"""Word classes: which parts of speech are words, function words or names; separable particles."""
+
+from __future__ import annotations
+
+# Universal POS tags of tokens that are never a word to learn: names, numbers, punctuation,
+# symbols, foreign material (X) and white space.
+NOT_WORD_POS = frozenset({"PROPN", "NUM", "PUNCT", "SYM", "X", "SPACE"})
+# Closed-class words: a learner knows them early, and an idiom's difficulty ignores them.
+FUNCTION_POS = frozenset({"DET", "ADP", "PRON", "CCONJ", "SCONJ", "AUX", "PART", "INTJ"})
+VERB_POS = frozenset({"VERB", "AUX"})
+# The dictionary's parts of speech for the UD tags it has entries for.
+UD_TO_DICTIONARY_POS = {
+    "NOUN": "noun", "PROPN": "noun", "VERB": "verb", "AUX": "verb", "ADJ": "adj", "ADV": "adv",
+}
+
+# Particles that Dutch separable verbs split off ("viel ... uit" → uitvallen).
+SEPARABLE_PARTICLES = frozenset({
+    "aan", "af", "bij", "binnen", "buiten", "door", "in", "mee", "na", "neer", "om", "onder",
+    "op", "over", "rond", "samen", "tegen", "terug", "toe", "uit", "vast", "voor", "weg",
+    "achter", "langs", "los", "open", "dicht", "thuis", "voort", "teweeg", "tegemoet",
+})
+# "Hij denkt er niet aan": after er/daar/hier/waar a particle-like word is a stranded preposition.
+R_PRONOUNS = frozenset({"er", "daar", "hier", "waar"})
+
+
+def looks_like_url(text: str) -> bool:
+    return "://" in text or text.startswith("www.")
+
+
+def is_word(text: str, pos: str, like_num: bool, like_url: bool, in_name: bool) -> bool:
+    """Whether a token is a word a learner may need to learn: never names, numbers in any
+    notation (1e9, 3D, 2e), punctuation, symbols, URLs or tokens inside a name."""
+    if in_name or pos in NOT_WORD_POS or like_num or like_url or looks_like_url(text):
+        return False
+    return any(char.isalpha() for char in text) and not any(char.isdigit() for char in text)
+# For prefix tests ("opgegroeid" → op + gegroeid): longest first, in a fixed order.
+PARTICLES_LONGEST_FIRST = tuple(sorted(SEPARABLE_PARTICLES, key=lambda p: (-len(p), p)))
