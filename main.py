@@ -6,6 +6,8 @@ import argparse
 import json
 import os
 import sys
+import tempfile
+from pathlib import Path
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -71,12 +73,16 @@ def run_self_test(path: str | None, pipeline: str | None) -> int:
     return 0
 
 
+LEARNER_FILE = "learner.sqlite"
+
+
 def run_gui(path: str | None, screenshot: str | None, pipeline: str | None = None) -> int:
     if screenshot is not None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no screen needed for a PNG
     from assistant.knowledge.enrichment import Enricher
+    from assistant.learner.known_words import KnownWords
     from assistant.service import ReadingAssistant
-    from ui.settings import cache_folder, load_preferences, set_application_identity
+    from ui.settings import cache_folder, data_folder, load_preferences, set_application_identity
 
     set_application_identity()
     preferences = load_preferences()
@@ -84,9 +90,18 @@ def run_gui(path: str | None, screenshot: str | None, pipeline: str | None = Non
                         enabled=preferences.online and screenshot is None)
     service = ReadingAssistant(pipeline_name=pipeline or preferences.pipeline, enricher=enricher)
     service.preload()  # the language model loads while the widgets are imported and built
+    if screenshot is not None:
+        from ui.app import take_screenshot
+
+        # A screenshot uses fresh settings and an empty learner store, never the user's.
+        with tempfile.TemporaryDirectory(prefix="leeswijzer-shot-") as scratch:
+            folder = Path(scratch)
+            return take_screenshot(path, Path(screenshot), service,
+                                   KnownWords(folder / LEARNER_FILE), folder)
     from ui.app import run
 
-    return run(path, screenshot, service)
+    folder = data_folder()
+    return run(path, service, KnownWords(folder / LEARNER_FILE), folder)
 
 
 def main(argv: list[str] | None = None) -> int:

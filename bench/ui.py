@@ -44,6 +44,7 @@ def main() -> int:
     from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
     from PySide6.QtWidgets import QApplication
 
+    from assistant.learner.known_words import KnownWords
     from assistant.resources import resource_path
     from ui.app import create_application, open_window
 
@@ -53,33 +54,35 @@ def main() -> int:
     app = create_application()
     scratch = tempfile.TemporaryDirectory(prefix="leeswijzer-bench-")
     settings = QSettings(str(Path(scratch.name) / "settings.ini"), QSettings.Format.IniFormat)
-    window = open_window(service, settings, Path(scratch.name), (1280, 820))
+    learner = KnownWords(Path(scratch.name) / "learner.sqlite")
+    window = open_window(service, learner, settings, (1280, 820))
+    session = window.session
     app.processEvents()
     window.repaint()
     shown = since_start()
 
     def wait_analysis() -> None:
         loop = QEventLoop()
-        window.analysis_finished.connect(loop.quit)
-        window.message_shown.connect(loop.quit)
+        session.analysis_finished.connect(loop.quit)
+        window.message_bar.shown.connect(loop.quit)
         QTimer.singleShot(120_000, loop.quit)
         loop.exec()
-        window.analysis_finished.disconnect(loop.quit)
-        window.message_shown.disconnect(loop.quit)
+        session.analysis_finished.disconnect(loop.quit)
+        window.message_bar.shown.disconnect(loop.quit)
 
     marks: dict[str, float] = {}
     # Connected after the request but before any delivery: results arrive via the event loop.
-    window.pipeline_ready.connect(lambda _info: marks.setdefault("model", since_start()))
-    window.article_shown.connect(lambda _article: marks.setdefault("text", since_start()))
-    window.start(str(resource_path("sample_article.txt")))
+    session.pipeline_ready.connect(lambda _info: marks.setdefault("model", since_start()))
+    session.article_shown.connect(lambda _article: marks.setdefault("text", since_start()))
+    session.start(str(resource_path("sample_article.txt")))
     wait_analysis()
-    if window.reading is None:
+    if session.reading is None:
         print(f"analysis failed: {window.message_bar.text()}")
         return 1
     window.reader.viewport().repaint()
     painted = since_start()
 
-    window.open_path(seed)
+    session.open_path(seed)
     wait_analysis()
     reader = window.reader
     hard = reader.hard_tokens()
@@ -106,7 +109,7 @@ def main() -> int:
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     latencies.sort()
     p99 = latencies[min(len(latencies) - 1, round(0.99 * (len(latencies) - 1)))]
-    info = window.service.pipeline_info
+    info = service.pipeline_info
     print(f"pipeline: {info.name} {info.version}" if info else "pipeline: none")
     print(f"window shown:               {shown:6.2f} s after process start (goal ≤ 1.0 s)")
     print(f"  sample text shown:        {marks.get('text', float('nan')):6.2f} s")

@@ -8,7 +8,6 @@ import os
 import signal
 import socket
 import sys
-import tempfile
 import time
 import traceback
 from collections.abc import Callable
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from assistant.resources import resource_path
 from ui.main_window import MainWindow, Service
+from ui.session import LearnerStore, ReadingSession
 from ui.settings import (
     APP_NAME,
     Preferences,
@@ -42,6 +42,7 @@ __all__ = [
     "open_window",
     "run",
     "save_preferences",
+    "take_screenshot",
 ]
 
 log = logging.getLogger(__name__)
@@ -138,6 +139,7 @@ def install_exception_hook(parent: Callable[[], QWidget | None]) -> ExceptHook:
                 "Leeswijzer keeps running; the details are also in the log file.",
                 parent=parent(),
             )
+            box.setTextFormat(Qt.TextFormat.PlainText)  # exception text is untrusted
             box.setDetailedText("".join(traceback.format_exception(kind, error, tb)))
             box.finished.connect(lambda _result: box.deleteLater())
             box.open()
@@ -209,15 +211,19 @@ def _quit_application() -> None:
 
 
 def open_window(
-    service: Service, settings: QSettings, folder: Path, size: tuple[int, int] | None = None
+    service: Service,
+    learner: LearnerStore,
+    settings: QSettings,
+    size: tuple[int, int] | None = None,
 ) -> MainWindow:
-    """Build and show the main window, asking for the language model first of all.
+    """Build the session and its window, asking for the language model first of all.
 
     The model is what the first analysis waits for, so its loading starts before the
     window is even shown.
     """
-    window = MainWindow(service, settings, folder)
-    window.load_pipeline()
+    session = ReadingSession(service, learner)
+    window = MainWindow(session, service, settings)
+    session.load_pipeline()
     if size is not None:
         window.resize(*size)
     window.show()
@@ -233,8 +239,8 @@ def _wait_for(window: MainWindow, timeout_ms: int) -> bool:
         done["ok"] = True
         loop.quit()
 
-    window.analysis_finished.connect(finished)
-    window.message_shown.connect(lambda _text: loop.quit())
+    window.session.analysis_finished.connect(finished)
+    window.message_bar.shown.connect(lambda _text: loop.quit())
     QTimer.singleShot(timeout_ms, loop.quit)
     loop.exec()
     return done["ok"]
@@ -250,51 +256,52 @@ def render_screenshot(window: MainWindow, out: Path) -> bool:
     return pixmap.save(str(out), "PNG")
 
 
-def run(
-    path: str | None,
-    screenshot: str | None,
-    service: Service | None = None,
-) -> int:
-    """Open the main window on `path` (default: the sample article); returns the exit code."""
-    started = time.perf_counter()
-    if screenshot and "QT_QPA_PLATFORM" not in os.environ:
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    app = create_application()
-    if service is None:
-        from assistant.service import ReadingAssistant
+def _article_path(path: str | None) -> str:
+    return path or str(resource_path("sample_article.txt"))
 
-        service = ReadingAssistant()
-    article_path = path or str(resource_path("sample_article.txt"))
-    if screenshot:
-        scratch = tempfile.TemporaryDirectory(prefix="leeswijzer-shot-")
-        folder = Path(scratch.name)
-        settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
-    else:
-        folder = data_folder()
-        setup_logging(folder)
-        settings = QSettings()
-    window = open_window(service, settings, folder, SCREENSHOT_SIZE if screenshot else None)
+
+def run(path: str | None, service: Service, learner: LearnerStore, folder: Path) -> int:
+    """Open the main window on `path` (default: the sample article) until the app quits.
+
+    `folder` is the user's data folder (for the log); returns the exit code.
+    """
+    started = time.perf_counter()
+    app = create_application()
+    setup_logging(folder)
+    window = open_window(service, learner, QSettings())
     install_exception_hook(lambda: window)
-    window.start(article_path)
+    window.session.start(_article_path(path))
     log.info("window shown after %.3f s", time.perf_counter() - started)
-    if not screenshot:
-        restore_signals = install_quit_on_signals(_quit_application)
-        log.info("running; SIGINT or SIGTERM quits")
-        try:
-            code = app.exec()
-        finally:
-            window.shut_down()
-            restore_signals()
-        log.info("quit with exit code %d", code)
-        return code
-    analysed = _wait_for(window, SCREENSHOT_TIMEOUT_MS)
-    if not analysed:
+    restore_signals = install_quit_on_signals(_quit_application)
+    log.info("running; SIGINT or SIGTERM quits")
+    try:
+        code = app.exec()
+    finally:
+        window.shut_down()
+        restore_signals()
+    log.info("quit with exit code %d", code)
+    return code
+
+
+def take_screenshot(
+    path: str | None, out: Path, service: Service, learner: LearnerStore, folder: Path
+) -> int:
+    """Render the window on `path` (default: the sample) once analysed, to the PNG `out`.
+
+    `folder` is a scratch folder for the window's settings, so the user's are not touched.
+    """
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    create_application()
+    settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+    window = open_window(service, learner, settings, SCREENSHOT_SIZE)
+    install_exception_hook(lambda: window)
+    window.session.start(_article_path(path))
+    if not _wait_for(window, SCREENSHOT_TIMEOUT_MS):
         log.warning("screenshot taken without analysis: %s", window.message_bar.text())
-    ok = render_screenshot(window, Path(screenshot))
+    ok = render_screenshot(window, out)
     window.close()
-    scratch.cleanup()
     if not ok:
-        print(f"leeswijzer: could not write the screenshot {screenshot}", file=sys.stderr)
+        print(f"leeswijzer: could not write the screenshot {out}", file=sys.stderr)
         return 1
-    print(f"screenshot written to {screenshot}")
+    print(f"screenshot written to {out}")
     return 0

@@ -1,208 +1,74 @@
-"""The main window: reader, notes dock, level slider, menus, message bar and background work."""
+"""The main window: builds the reader, notes dock, toolbar, menus and message bar, and connects
+them to the reading session (which owns the article, the reading and the background work)."""
 
 from __future__ import annotations
 
 import contextlib
-import logging
-import traceback
 from collections.abc import Callable
-from html import escape
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import (
-    QAction,
-    QCloseEvent,
-    QDragEnterEvent,
-    QDropEvent,
-    QKeySequence,
-)
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QFrame,
-    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
-    QPlainTextEdit,
     QProgressBar,
-    QPushButton,
     QSlider,
     QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
-import assistant
-from assistant.errors import AssistantError
-from assistant.learner.known_words import KnownWords
-from assistant.models import Article, GlossCard, Level, Note, PipelineInfo, Reading
+from assistant.models import Article, Level, PipelineInfo, Reading
+from ui.dialogs import AboutService, PasteDialog, choose_article_file, open_about
+from ui.message_bar import MessageBar
 from ui.notes_panel import NotesPanel
-from ui.preferences import PreferencesDialog, as_bool
+from ui.preferences import PreferencesDialog, PreferencesService
 from ui.reader import ReaderView
-from ui.tasks import Request, TaskRunner
+from ui.session import ReadingSession, SessionService
+from ui.settings import as_bool, recent_files, remember_recent
 from ui.theme import LegendWidget
 
-log = logging.getLogger(__name__)
-
 LEVELS = tuple(Level)
-MAX_RECENT = 8
 PROGRESS_DELAY_MS = 500
-FILE_FILTER = (
-    "Articles (*.txt *.html *.htm *.epub);;Text (*.txt);;Web pages (*.html *.htm);;"
-    "E-books (*.epub);;All files (*)"
-)
+LOADING_MODEL = "Loading the Dutch language model…"
+NO_MODEL = "No Dutch language model"
 
 
-class Service(Protocol):
-    """What the window needs from assistant.service.ReadingAssistant."""
-
-    @property
-    def pipeline_info(self) -> PipelineInfo | None: ...
-    def load_pipeline(self) -> PipelineInfo: ...
-    def load_article(self, path: str | Path) -> Article: ...
-    def article_from_text(self, text: str) -> Article: ...
-    def read(self, article: Article, level: Level, known_lemmas: frozenset[str]) -> Reading: ...
-    def relevel(self, reading: Reading, level: Level, known_lemmas: frozenset[str]) -> Reading: ...
-    def gloss(self, reading: Reading, token_index: int) -> GlossCard | None: ...
-    def enrich(self, note: Note) -> Note: ...
-    def attributions(self) -> tuple[tuple[str, str], ...]: ...
-    def installed_pipelines(self) -> list[str]: ...
-    @property
-    def pipeline_name(self) -> str | None: ...
-    @property
-    def online(self) -> bool: ...
-    def set_online(self, enabled: bool) -> None: ...
+class WindowService(AboutService, PreferencesService, Protocol):
+    """What the window's dialogs need from the reading service."""
 
 
-class MessageBar(QFrame):
-    """The one place where problems are shown: a sentence, optional details, a close button."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("messageBar")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(12, 6, 6, 6)
-        self._label = QLabel(self)
-        self._label.setObjectName("messageText")
-        self._label.setTextFormat(Qt.TextFormat.PlainText)
-        self._label.setWordWrap(True)
-        self._label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self._label, 1)
-        self._details_button = QPushButton("Details…", self)
-        self._details_button.clicked.connect(self._show_details)
-        layout.addWidget(self._details_button)
-        close = QPushButton("✕", self)
-        close.setObjectName("messageClose")
-        close.setFlat(True)
-        close.setToolTip("Dismiss")
-        close.clicked.connect(self.dismiss)
-        layout.addWidget(close)
-        self._details = ""
-        self.kind = ""
-        self.hide()
-
-    def text(self) -> str:
-        return self._label.text() if not self.isHidden() else ""
-
-    @property
-    def details(self) -> str:
-        return self._details
-
-    def show_message(self, text: str, kind: str = "error", details: str = "") -> None:
-        self.kind = kind
-        self._label.setText(text)
-        self._details = details
-        self._details_button.setVisible(bool(details))
-        colours = {
-            "error": ("#f8d7da", "#58151c", "#f1aeb5"),
-            "warning": ("#fff3cd", "#664d03", "#ffe69c"),
-            "info": ("#cfe2ff", "#052c65", "#9ec5fe"),
-        }
-        background, foreground, border = colours.get(kind, colours["info"])
-        self.setStyleSheet(
-            f"#messageBar {{ background: {background}; border-bottom: 1px solid {border}; }}"
-            f" #messageBar QLabel {{ color: {foreground}; }}"
-            f" #messageBar QPushButton {{ color: {foreground}; }}"
-        )
-        self.show()
-
-    def dismiss(self) -> None:
-        self._details = ""
-        self.kind = ""
-        self.hide()
-
-    def _show_details(self) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, "Details", self._label.text(), parent=self)
-        box.setDetailedText(self._details)
-        box.open()
+class Service(SessionService, WindowService, Protocol):
+    """Everything the app needs from assistant.service.ReadingAssistant."""
 
 
-class PasteDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Paste an article")
-        layout = QVBoxLayout(self)
-        hint = QLabel("Paste Dutch text; separate paragraphs with an empty line.", self)
-        layout.addWidget(hint)
-        self.editor = QPlainTextEdit(self)
-        self.editor.setPlaceholderText(" date 2024-06 Het nieuws van vandaag…")
-        layout.addWidget(self.editor, 1)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.resize(640, 420)
-
-    def text(self) -> str:
-        return self.editor.toPlainText()
+def window_title(article: Article | None) -> str:
+    if article is None:
+        return "Leeswijzer"
+    title = article.title or (Path(article.source).name if article.source else "")
+    return f"{title} — Leeswijzer" if title else "Leeswijzer"
 
 
 class MainWindow(QMainWindow):
-    """The reader window. Pass the service, a settings object and the data folder."""
-
-    article_shown = Signal(object)  # Article
-    analysis_finished = Signal(object)  # Reading
-    pipeline_ready = Signal(object)  # PipelineInfo
-    message_shown = Signal(str)
-    notes_enriched = Signal()
+    """The reader window over a session; `service` serves the About and Preferences dialogs."""
 
     def __init__(
-        self,
-        service: Service,
-        settings: QSettings,
-        data_dir: Path,
-        runner: TaskRunner | None = None,
-        known_words: KnownWords | None = None,
+        self, session: ReadingSession, service: WindowService, settings: QSettings
     ) -> None:
         super().__init__()
+        self.session = session
         self.service = service
         self.settings = settings
-        self.data_dir = Path(data_dir)
-        self.runner = runner or TaskRunner(self)
-        if self.runner.parent() is None:
-            self.runner.setParent(self)
-        self.known_words = known_words or KnownWords(self.data_dir / "learner.sqlite")
-        self._known: frozenset[str] | None = None
-        self._reading: Reading | None = None
-        self._article: Article | None = None
-        self._pipeline_error: AssistantError | None = None
-        self._pipeline_requested = False
-        self._level = Level.B1
         self.setObjectName("mainWindow")
-        self.setWindowTitle("Leeswijzer")
+        self.setWindowTitle(window_title(None))
         self.setAcceptDrops(True)
         self.setDockNestingEnabled(False)
 
         self.message_bar = MessageBar(self)
-        self.reader = ReaderView(self._gloss, self)
-        self.reader.known_requested.connect(self.set_known)
-        self.reader.text_clicked.connect(self._on_text_clicked)
+        self.reader = ReaderView(session.gloss, self)
         central = QWidget(self)
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
@@ -212,8 +78,6 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.notes = NotesPanel(self)
-        self.notes.note_selected.connect(self._on_note_selected)
-        self.notes.time_selected.connect(self._on_time_selected)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notes)
 
         self._progress = QProgressBar(self)
@@ -221,7 +85,7 @@ class MainWindow(QMainWindow):
         self._progress.setMaximumWidth(140)
         self._progress.setTextVisible(False)
         self._progress.hide()
-        self._status = QLabel("Loading the Dutch language model…", self)
+        self._status = QLabel(LOADING_MODEL, self)
         self._status.setObjectName("pipelineStatus")
         self.statusBar().addWidget(self._status, 1)
         self.statusBar().addPermanentWidget(self._progress)
@@ -229,11 +93,11 @@ class MainWindow(QMainWindow):
         self._progress_timer.setSingleShot(True)
         self._progress_timer.setInterval(PROGRESS_DELAY_MS)
         self._progress_timer.timeout.connect(self._maybe_show_progress)
-        self.runner.busy_changed.connect(self._on_busy)
 
         self._build_actions()
         self._build_toolbar()
         self._build_menus()
+        self._connect_session()
         self._restore_settings()
 
     # -- construction --------------------------------------------------------------------
@@ -299,17 +163,18 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.open_action)
         toolbar.addSeparator()
         toolbar.addWidget(QLabel(" Level ", toolbar))
+        level = self.session.level
         self.level_slider = QSlider(Qt.Orientation.Horizontal, toolbar)
         self.level_slider.setObjectName("levelSlider")
         self.level_slider.setRange(0, len(LEVELS) - 1)
         self.level_slider.setPageStep(1)
         self.level_slider.setTickPosition(QSlider.TickPosition.TicksBelow)
         self.level_slider.setFixedWidth(140)
-        self.level_slider.setValue(LEVELS.index(self._level))
+        self.level_slider.setValue(LEVELS.index(level))
         self.level_slider.setToolTip("Your level: words above it are marked")
-        self.level_slider.valueChanged.connect(self._on_slider)
+        self.level_slider.valueChanged.connect(lambda value: self.session.set_level(LEVELS[value]))
         toolbar.addWidget(self.level_slider)
-        self.level_label = QLabel(f" {self._level.value} ", toolbar)
+        self.level_label = QLabel(f" {level.value} ", toolbar)
         self.level_label.setObjectName("levelLabel")
         font = self.level_label.font()
         font.setBold(True)
@@ -343,6 +208,27 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.about_action)
 
+    def _connect_session(self) -> None:
+        session = self.session
+        session.article_shown.connect(self._on_article_shown)
+        session.analysis_finished.connect(self._on_analysis_finished)
+        session.reading_changed.connect(self.reader.set_reading)
+        session.notes_enriched.connect(self._on_notes_enriched)
+        session.notes_hint.connect(lambda hint: self.notes.set_reading(None, hint))
+        session.known_changed.connect(self.reader.set_known)
+        session.level_changed.connect(self._on_level_changed)
+        session.pipeline_ready.connect(self._on_pipeline_ready)
+        session.pipeline_failed.connect(lambda _message: self._status.setText(NO_MODEL))
+        session.notice.connect(self.message_bar.show_notice)
+        session.notices_cleared.connect(self.message_bar.dismiss_error)
+        session.status.connect(lambda text: self.statusBar().showMessage(text, 4000))
+        session.source_opened.connect(lambda source: remember_recent(self.settings, source))
+        session.runner.busy_changed.connect(self._on_busy)
+        self.reader.known_requested.connect(session.set_known)
+        self.reader.text_clicked.connect(self._on_text_clicked)
+        self.notes.note_selected.connect(self._on_note_selected)
+        self.notes.time_selected.connect(self._on_time_selected)
+
     # -- settings ------------------------------------------------------------------------
 
     def _restore_settings(self) -> None:
@@ -359,7 +245,7 @@ class MainWindow(QMainWindow):
             self.resizeDocks([self.notes], [330], Qt.Orientation.Horizontal)
         level = str(settings.value("reading/level", Level.B1.value))
         if level in Level._value2member_map_:
-            self.level_slider.setValue(LEVELS.index(Level(level)))
+            self.session.set_level(Level(level))
         self.hard_action.setChecked(as_bool(settings.value("reading/hard", True)))
         self.entities_action.setChecked(as_bool(settings.value("reading/entities", True)))
         zoom = settings.value("reading/zoom", 0)
@@ -370,21 +256,14 @@ class MainWindow(QMainWindow):
         settings = self.settings
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
-        settings.setValue("reading/level", self._level.value)
+        settings.setValue("reading/level", self.session.level.value)
         settings.setValue("reading/hard", self.hard_action.isChecked())
         settings.setValue("reading/entities", self.entities_action.isChecked())
         settings.setValue("reading/zoom", self.reader.zoom)
         settings.sync()
 
     def recent_files(self) -> list[str]:
-        value = self.settings.value("recent/files", [])
-        if isinstance(value, str):
-            return [value] if value else []
-        return [str(item) for item in value] if isinstance(value, list) else []
-
-    def _remember(self, path: str) -> None:
-        files = [path, *[p for p in self.recent_files() if p != path]][:MAX_RECENT]
-        self.settings.setValue("recent/files", files)
+        return recent_files(self.settings)
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -396,70 +275,43 @@ class MainWindow(QMainWindow):
         for path in files:
             action = self.recent_menu.addAction(Path(path).name)
             action.setToolTip(path)
-            action.triggered.connect(lambda _=False, p=path: self.open_path(p))
+            action.triggered.connect(lambda _=False, p=path: self.session.open_path(p))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.shut_down()
         super().closeEvent(event)
 
     def shut_down(self) -> None:
-        """Save the settings, stop background work, close the database; safe to repeat."""
-        if self.runner.closed:
+        """Save the settings and end the session; safe to repeat."""
+        if self.session.closed:
             return
         self._progress_timer.stop()
         self.reader.hide_card()
         self.save_settings()
-        self.runner.shutdown()
-        self.known_words.close()
+        self.session.shut_down()
 
-    # -- state ---------------------------------------------------------------------------
+    # -- what the session says -----------------------------------------------------------
 
-    @property
-    def level(self) -> Level:
-        return self._level
+    def _on_article_shown(self, article: Article) -> None:
+        self.reader.set_article(article)
+        self.legend.set_present(())
+        self.setWindowTitle(window_title(article))
 
-    @property
-    def reading(self) -> Reading | None:
-        return self._reading
+    def _on_analysis_finished(self, reading: Reading) -> None:
+        self.legend.set_present(entity.category for entity in reading.analysed.entities)
+        self.reader.set_reading(reading)
+        self.notes.set_reading(reading)
 
-    @property
-    def article(self) -> Article | None:
-        return self._article
+    def _on_notes_enriched(self, reading: Reading) -> None:
+        self.reader.set_reading(reading)
+        self.notes.set_notes(reading.notes)
 
-    def known(self) -> frozenset[str]:
-        if self._known is None:
-            try:
-                self._known = self.known_words.all()
-            except AssistantError as error:
-                self.show_error(error)
-                self._known = frozenset()
-            if self.known_words.recovered_message:
-                self.show_message(self.known_words.recovered_message, "warning")
-            self.reader.set_known(self._known)
-        return self._known
+    def _on_level_changed(self, level: Level) -> None:
+        self.level_label.setText(f" {level.value} ")
+        self.level_slider.setValue(LEVELS.index(level))
 
-    # -- messages ------------------------------------------------------------------------
-
-    def show_message(self, text: str, kind: str = "error", details: str = "") -> None:
-        self.message_bar.show_message(text, kind, details)
-        self.message_shown.emit(text)
-
-    def show_error(self, error: BaseException, doing: str = "") -> None:
-        """Show a core error's message, or an unexpected error with its details (logged)."""
-        if isinstance(error, AssistantError):
-            self.show_message(error.message, "error")
-            return
-        log.error("unexpected error %s", doing, exc_info=error)
-        details = "".join(traceback.format_exception(error))
-        what = f" while {doing}" if doing else ""
-        self.show_message(
-            f"Something went wrong{what}: {type(error).__name__}: {error}. "
-            "The app keeps running; see the details.",
-            "error",
-            details,
-        )
-
-    # -- background work -----------------------------------------------------------------
+    def _on_pipeline_ready(self, info: PipelineInfo) -> None:
+        self._status.setText(f"Language model: {info.name} {info.version}")
 
     def _on_busy(self, busy: bool) -> None:
         if busy:
@@ -469,188 +321,36 @@ class MainWindow(QMainWindow):
             self._progress.hide()
 
     def _maybe_show_progress(self) -> None:
-        if self.runner.busy:
+        if self.session.busy:
             self._progress.show()
 
     @property
     def progress_visible(self) -> bool:
         return self._progress.isVisibleTo(self)
 
-    def start(self, path: str | Path | None = None) -> None:
-        """Begin loading the model in the background and open `path` if given."""
-        self.load_pipeline()
-        if path is not None:
-            self.open_path(path)
-
-    def load_pipeline(self) -> None:
-        """Ask for the model in the background (once); the service warms its data meanwhile."""
-        if self._pipeline_requested:
-            return
-        self._pipeline_requested = True
-        self.runner.run(
-            "pipeline", self.service.load_pipeline, self._on_pipeline, self._on_pipeline_error
-        )
-
-    def _on_pipeline(self, info: PipelineInfo) -> None:
-        self._status.setText(f"Language model: {info.name} {info.version}")
-        self.pipeline_ready.emit(info)
-
-    def _on_pipeline_error(self, error: BaseException) -> None:
-        if isinstance(error, AssistantError):
-            self._pipeline_error = error
-            self._status.setText("No Dutch language model")
-            if self._reading is None:
-                self.notes.set_reading(None, "Notes need a Dutch language model.")
-        self.show_error(error, "loading the language model")
+    # -- what the learner does -----------------------------------------------------------
 
     def choose_file(self) -> None:
-        start = self.recent_files()[0] if self.recent_files() else str(Path.home())
-        path, _ = QFileDialog.getOpenFileName(self, "Open an article", start, FILE_FILTER)
+        recent = self.recent_files()
+        path = choose_article_file(self, recent[0] if recent else None)
         if path:
-            self.open_path(path)
+            self.session.open_path(path)
 
-    def paste_article(self) -> None:
+    def paste_article(self) -> PasteDialog:
         dialog = PasteDialog(self)
-        dialog.accepted.connect(lambda: self.open_text(dialog.text()))
+        dialog.accepted.connect(lambda: self.session.open_text(dialog.text()))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
-
-    def open_path(self, path: str | Path) -> Request:
-        """Load and analyse a file in the background; earlier requests are dropped."""
-        name = str(path)
-        return self._open(lambda: self.service.load_article(name), name)
-
-    def open_text(self, text: str) -> Request:
-        return self._open(lambda: self.service.article_from_text(text), None)
-
-    def _open(self, load: Callable[[], Article], path: str | None) -> Request:
-        request = self.runner.request("article")
-        self.runner.run(
-            request,
-            load,
-            lambda article: self._on_article(request, article, path),
-            lambda error: self._on_article_error(error, path),
-            lane="load",
-        )
-        return request
-
-    def _on_article_error(self, error: BaseException, path: str | None) -> None:
-        self.show_error(error, f"opening {Path(path).name}" if path else "reading pasted text")
-
-    def _on_article(self, request: Request, article: Article, path: str | None) -> None:
-        if path is not None:
-            self._remember(str(Path(path).resolve()) if "://" not in path else path)
-        self._article = article
-        self._reading = None
-        if self.message_bar.kind == "error" and self._pipeline_error is None:
-            self.message_bar.dismiss()
-        self.reader.set_article(article)
-        self.legend.set_present(())
-        title = article.title or (Path(article.source).name if article.source else "")
-        self.setWindowTitle(f"{title} — Leeswijzer" if title else "Leeswijzer")
-        self.notes.set_reading(None, "Analysing the article…")
-        self.article_shown.emit(article)
-        if self._pipeline_error is not None:
-            self.notes.set_reading(None, "Notes need a Dutch language model.")
-            self.show_error(self._pipeline_error)
-            return
-        level, known = self._level, self.known()
-        self.runner.run(
-            request,
-            lambda: self.service.read(article, level, known),
-            self._on_reading,
-            lambda error: self.show_error(error, "analysing the article"),
-            lane="nlp",
-        )
-
-    def _on_reading(self, reading: Reading) -> None:
-        known = self.known()
-        if reading.analysed.level is not self._level or known:
-            reading = self.service.relevel(reading, self._level, known)
-        self._set_reading(reading)
-        self.analysis_finished.emit(reading)
-        self._enrich(reading)
-
-    def _set_reading(self, reading: Reading) -> None:
-        self._reading = reading
-        self.legend.set_present(entity.category for entity in reading.analysed.entities)
-        self.reader.set_reading(reading)
-        self.notes.set_reading(reading)
-
-    def _enrich(self, reading: Reading) -> None:
-        notes = reading.notes
-        if not notes:
-            return
-
-        def job() -> tuple[Note, ...]:
-            return tuple(self.service.enrich(note) for note in notes)
-
-        def done(enriched: tuple[Note, ...]) -> None:
-            current = self._reading
-            if current is None or current.notes is not notes or enriched == notes:
-                return
-            self._reading = Reading(current.analysed, enriched, current.times)
-            self.reader.set_reading(self._reading)
-            self.notes.set_notes(enriched)
-            self.notes_enriched.emit()
-
-        def failed(error: BaseException) -> None:
-            log.warning("enrichment failed: %s", error)
-
-        self.runner.run("enrich", job, done, failed, lane="net")
-
-    # -- level, toggles, known words -----------------------------------------------------
-
-    def _on_slider(self, value: int) -> None:
-        self.set_level(LEVELS[value])
-
-    def set_level(self, level: Level) -> None:
-        """Re-mark hard words for a level (instant; no pipeline run)."""
-        self._level = level
-        self.level_label.setText(f" {level.value} ")
-        if self.level_slider.value() != LEVELS.index(level):
-            self.level_slider.setValue(LEVELS.index(level))
-            return
-        self._relevel()
-
-    def _relevel(self) -> None:
-        if self._reading is None:
-            return
-        try:
-            reading = self.service.relevel(self._reading, self._level, self.known())
-        except Exception as error:
-            self.show_error(error, "re-marking the words")
-            return
-        self._reading = reading
-        self.reader.set_reading(reading)
-
-    def set_known(self, lemma: str, known: bool) -> None:
-        """Mark a lemma known (or forget it), store it and re-mark the text."""
-        try:
-            if known:
-                self.known_words.add(lemma)
-            else:
-                self.known_words.remove(lemma)
-            self._known = self.known_words.all()
-        except AssistantError as error:
-            self.show_error(error)
-            return
-        self.reader.set_known(self._known)
-        self._relevel()
-        verb = "marked as known" if known else "will be marked again"
-        self.statusBar().showMessage(f"“{lemma}” {verb}.", 4000)
+        return dialog
 
     def _on_entities_toggled(self, show: bool) -> None:
         self.reader.set_show_entities(show)
         self.legend.setVisible(show)
 
-    # -- notes ---------------------------------------------------------------------------
-
     def _on_note_selected(self, key: str) -> None:
         note = self.notes.note(key)
-        if note is None:
-            return
-        self.reader.highlight_mentions([(m.start, m.end) for m in note.mentions])
+        if note is not None:
+            self.reader.highlight_mentions([(m.start, m.end) for m in note.mentions])
 
     def _on_time_selected(self, start: int, end: int) -> None:
         self.notes.clear_selection()
@@ -663,11 +363,6 @@ class MainWindow(QMainWindow):
             if not self.notes.isVisible():
                 self.notes.show()
 
-    def _gloss(self, reading: Reading, index: int) -> GlossCard | None:
-        return self.service.gloss(reading, index)
-
-    # -- drag and drop -------------------------------------------------------------------
-
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         mime = event.mimeData()
         if mime.hasUrls() and any(url.isLocalFile() for url in mime.urls()):
@@ -679,23 +374,7 @@ class MainWindow(QMainWindow):
         files = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
         if files:
             event.acceptProposedAction()
-            self.open_path(files[0])
-
-    # -- about ---------------------------------------------------------------------------
-
-    def about_html(self) -> str:
-        info = self.service.pipeline_info
-        model = f"{info.name} {info.version}" if info else "not loaded"
-        rows = "".join(
-            f"<p><b>{escape(name)}</b><br>{escape(text)}</p>"
-            for name, text in self.service.attributions()
-        )
-        return (
-            f"<h3>Leeswijzer {escape(assistant.__version__)}</h3>"
-            "<p>A reading assistant for learners of Dutch.</p>"
-            f"<p>Dutch language model: {escape(model)}</p>"
-            f"<h4>Data sources and licences</h4>{rows}"
-        )
+            self.session.open_path(files[0])
 
     def show_preferences(self) -> PreferencesDialog:
         dialog = PreferencesDialog(self.service, self.settings, self)
@@ -703,12 +382,5 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
-    def show_about(self) -> None:
-        box = QMessageBox(self)
-        box.setWindowTitle("About Leeswijzer")
-        box.setTextFormat(Qt.TextFormat.RichText)
-        box.setText(self.about_html())
-        icon = self.windowIcon()
-        if not icon.isNull():
-            box.setIconPixmap(icon.pixmap(64, 64))
-        box.open()
+    def show_about(self) -> QMessageBox:
+        return open_about(self, self.service)

@@ -1,4 +1,5 @@
-"""The reader view: the article laid out for reading, with marks and hover glosses."""
+"""The reader: the article's document with its marks, and what the learner does there (hover
+and gloss cards, clicks, Tab between hard words, known-word keys and menu, zoom)."""
 
 from __future__ import annotations
 
@@ -15,28 +16,23 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QResizeEvent,
-    QTextBlockFormat,
-    QTextCharFormat,
     QTextCursor,
     QTextDocument,
     QTextFormat,
 )
 from PySide6.QtWidgets import QTextEdit, QWidget
 
-from assistant.models import (
-    Article,
-    BlockKind,
-    GlossCard,
-    GlossKind,
-    Reading,
-    Token,
-)
+from assistant.learner.known_words import normalise_lemma
+from assistant.models import Article, GlossCard, GlossKind, Reading, Token
+from ui.document import build_document, placeholder_document, token_ranges
 from ui.gloss_card import GlossCardWidget
+from ui.marks import Mark, MarkKind, mark_format, reading_marks, span_marks, token_marks
 from ui.offsets import OffsetMap
 from ui.theme import READING_POINT_SIZE, reader_colours, reading_font
 
 log = logging.getLogger(__name__)
 
+PLACEHOLDER = "Open an article (Ctrl+O), paste one (Ctrl+Shift+V) or drop a file here."
 REST_DELAY_MS = 300
 MAX_COLUMN_CHARS = 72
 ZOOM_STEP = 1.1
@@ -82,9 +78,9 @@ class ReaderView(QTextEdit):
         self.setMouseTracking(True)
         self._article: Article | None = None
         self._reading: Reading | None = None
-        self._map: OffsetMap | None = None
+        self._offsets: OffsetMap | None = None
         self._token_starts: list[int] = []
-        self._token_doc: list[tuple[int, int]] = []
+        self._token_ranges: tuple[tuple[int, int], ...] = ()
         self._known: frozenset[str] = frozenset()
         self._show_hard = True
         self._show_entities = True
@@ -114,23 +110,24 @@ class ReaderView(QTextEdit):
     def reading(self) -> Reading | None:
         return self._reading
 
-    def _placeholder(self) -> None:
-        document = QTextDocument(self)
-        document.setDefaultFont(self._font())
-        cursor = QTextCursor(document)
-        fmt = QTextCharFormat()
-        fmt.setForeground(self._colours.muted)
-        cursor.insertText(
-            "Open an article (Ctrl+O), paste one (Ctrl+Shift+V) or drop a file here.", fmt
-        )
+    def _show_document(self, document: QTextDocument) -> None:
+        """Show `document`, owned by the reader; the one it replaces is deleted."""
+        previous = self.document()
+        ours = previous.parent() is self  # Qt deletes only the default one itself
+        document.setParent(self)
         self.setDocument(document)
+        if ours:
+            previous.deleteLater()
+
+    def _placeholder(self) -> None:
+        self._show_document(placeholder_document(PLACEHOLDER, self._font(), self._colours.muted))
 
     def clear_article(self) -> None:
         self._article = None
         self._reading = None
-        self._map = None
+        self._offsets = None
         self._token_starts = []
-        self._token_doc = []
+        self._token_ranges = ()
         self._mentions = []
         self._focus_token = None
         self.hide_card()
@@ -149,7 +146,7 @@ class ReaderView(QTextEdit):
 
     def set_reading(self, reading: Reading) -> None:
         """Show an analysed article; the same article only has its marks updated."""
-        same = self._article is reading.analysed.article and self._map is not None
+        same = self._article is reading.analysed.article and self._offsets is not None
         previous = self._reading
         self._reading = reading
         if not same:
@@ -174,80 +171,25 @@ class ReaderView(QTextEdit):
 
     def _render(self) -> None:
         article = self._article
+        self._colours = reader_colours(self.palette())
         if article is None:
             self._placeholder()
             return
-        self._colours = reader_colours(self.palette())
-        font = self._font()
-        document = QTextDocument(self)
-        document.setDefaultFont(font)
-        document.setUndoRedoEnabled(False)
-        cursor = QTextCursor(document)
-        text = article.text
-        mapping = OffsetMap(text)
-        paragraph = QTextBlockFormat()
-        paragraph.setLineHeight(155, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-        paragraph.setBottomMargin(font.pointSizeF() * 0.9)
-        heading = QTextBlockFormat()
-        heading.setTopMargin(font.pointSizeF() * 0.6)
-        heading.setBottomMargin(font.pointSizeF() * 1.1)
-        heading.setLineHeight(120, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-        heading.setHeadingLevel(2)
-        plain = QTextCharFormat()
-        plain.setFont(font)
-        heading_chars = QTextCharFormat()
-        heading_font = reading_font(font.pointSizeF() * 1.3)
-        heading_font.setBold(True)
-        heading_chars.setFont(heading_font)
-        first = True
-
-        def start_block(block_format: QTextBlockFormat, char_format: QTextCharFormat) -> None:
-            nonlocal first
-            if first:
-                cursor.setBlockFormat(block_format)
-                cursor.setCharFormat(char_format)
-                first = False
-            else:
-                cursor.insertBlock(block_format, char_format)
-
-        meta_parts = []
-        if article.title:
-            title_font = reading_font(font.pointSizeF() * 1.6)
-            title_font.setBold(True)
-            title_chars = QTextCharFormat()
-            title_chars.setFont(title_font)
-            start_block(heading, title_chars)
-            cursor.insertText(article.title.replace("\n", " "), title_chars)
-        if article.date is not None:
-            meta_parts.append(article.date.describe())
-        if meta_parts:
-            meta_chars = QTextCharFormat()
-            meta_chars.setFont(reading_font(font.pointSizeF() * 0.85))
-            meta_chars.setForeground(self._colours.muted)
-            start_block(paragraph, meta_chars)
-            cursor.insertText(" · ".join(meta_parts), meta_chars)
-        for block in article.blocks:
-            is_heading = block.kind is BlockKind.HEADING
-            chars = heading_chars if is_heading else plain
-            start_block(heading if is_heading else paragraph, chars)
-            doc_start = cursor.position()
-            # U+2028 keeps a line break inside the block and has the same length as '\n'.
-            cursor.insertText(text[block.start : block.end].replace("\n", "\u2028"), chars)
-            mapping.add(block.start, block.end, doc_start)
-        self._map = mapping
-        self.setDocument(document)
+        built = build_document(article, self._font(), self._colours.muted)
+        self._offsets = built.offsets
+        self._show_document(built.document)
         self._update_margins()
         self._index_tokens()
         self._refresh_selections()
 
     def _index_tokens(self) -> None:
-        self._token_starts = []
-        self._token_doc = []
-        if self._reading is None or self._map is None:
+        if self._reading is None or self._offsets is None:
+            self._token_starts = []
+            self._token_ranges = ()
             return
         tokens = self._reading.analysed.tokens
         self._token_starts = [token.start for token in tokens]
-        self._token_doc = [self._map.to_document_range(t.start, t.end) for t in tokens]
+        self._token_ranges = token_ranges(tokens, self._offsets)
 
     def _update_margins(self) -> None:
         document = self.document()
@@ -311,80 +253,55 @@ class ReaderView(QTextEdit):
 
     def document_range(self, start: int, end: int) -> tuple[int, int]:
         """Qt document range of the str range [start, end) of the article text."""
-        if self._map is None:
+        if self._offsets is None:
             raise ValueError("no article shown")
-        return self._map.to_document_range(start, end)
+        return self._offsets.to_document_range(start, end)
 
     def token_document_range(self, index: int) -> tuple[int, int]:
-        return self._token_doc[index]
+        return self._token_ranges[index]
 
-    def _selection(
-        self, start: int, end: int, fmt: QTextCharFormat, kind: str
-    ) -> QTextEdit.ExtraSelection:
+    def _selection(self, mark: Mark) -> QTextEdit.ExtraSelection:
         selection = QTextEdit.ExtraSelection()
         cursor = QTextCursor(self.document())
-        cursor.setPosition(start)
-        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-        fmt.setProperty(QTextFormat.Property.UserProperty, kind)
+        cursor.setPosition(mark.start)
+        cursor.setPosition(mark.end, QTextCursor.MoveMode.KeepAnchor)
+        chars = mark_format(mark, self._colours)
+        chars.setProperty(QTextFormat.Property.UserProperty, mark.kind.value)
         selection.cursor = cursor
-        selection.format = fmt
+        selection.format = chars
         return selection
 
-    def _build_base_selections(self) -> list[QTextEdit.ExtraSelection]:
-        selections: list[QTextEdit.ExtraSelection] = []
-        reading = self._reading
-        if reading is None or self._map is None:
-            return selections
-        analysed = reading.analysed
-        if self._show_entities:
-            for entity in analysed.entities:
-                fmt = QTextCharFormat()
-                fmt.setBackground(self._colours.entity[entity.category])
-                start, end = self._map.to_document_range(entity.start, entity.end)
-                selections.append(self._selection(start, end, fmt, "entity"))
-        if self._show_hard:
-            for token in analysed.tokens:
-                if token.hard:
-                    fmt = QTextCharFormat()
-                    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-                    fmt.setUnderlineColor(self._colours.hard_underline)
-                    start, end = self._token_doc[token.index]
-                    selections.append(self._selection(start, end, fmt, "hard"))
-        return selections
-
     def _refresh_selections(self, rebuild: bool = True) -> None:
+        """Draw the marks; `rebuild` recomputes the reading's own (names, hard words)."""
+        offsets = self._offsets
         if rebuild:
-            self._base_selections = self._build_base_selections()
-        selections = list(self._base_selections)
-        if self._map is not None:
-            for start, end in self._mentions:
-                fmt = QTextCharFormat()
-                fmt.setBackground(self._colours.mention)
-                fmt.setFontUnderline(True)
-                doc_start, doc_end = self._map.to_document_range(start, end)
-                selections.append(self._selection(doc_start, doc_end, fmt, "mention"))
+            reading = self._reading
+            self._base_selections = (
+                [self._selection(mark) for mark in reading_marks(
+                    reading, offsets, self._token_ranges, self._show_hard, self._show_entities
+                )]
+                if reading is not None and offsets is not None
+                else []
+            )
+        marks: list[Mark] = []
+        if offsets is not None:
+            marks += span_marks(MarkKind.MENTION, self._mentions, offsets)
             card = self.card.card
-            if card is not None and self.card.token_index is not None and self._token_doc:
+            if card is not None and self.card.token_index is not None:
                 phrase = card.phrase_tokens or (self.card.token_index,)
-                for index in phrase:
-                    if 0 <= index < len(self._token_doc):
-                        fmt = QTextCharFormat()
-                        fmt.setBackground(self._colours.phrase)
-                        start, end = self._token_doc[index]
-                        selections.append(self._selection(start, end, fmt, "phrase"))
-            if self._focus_token is not None and self._focus_token < len(self._token_doc):
-                fmt = QTextCharFormat()
-                fmt.setBackground(self._colours.focus)
-                start, end = self._token_doc[self._focus_token]
-                selections.append(self._selection(start, end, fmt, "focus"))
-        self.setExtraSelections(selections)
+                marks += token_marks(MarkKind.PHRASE, phrase, self._token_ranges)
+            if self._focus_token is not None:
+                marks += token_marks(MarkKind.FOCUS, (self._focus_token,), self._token_ranges)
+        self.setExtraSelections(
+            [*self._base_selections, *(self._selection(mark) for mark in marks)]
+        )
 
     def highlight_mentions(self, spans: Sequence[tuple[int, int]], scroll: bool = True) -> None:
         """Highlight str ranges of the text (a note's mentions) and scroll to the first."""
         self._mentions = sorted(spans)
         self._refresh_selections(rebuild=False)
-        if scroll and self._mentions and self._map is not None:
-            start, end = self._map.to_document_range(*self._mentions[0])
+        if scroll and self._mentions and self._offsets is not None:
+            start, end = self._offsets.to_document_range(*self._mentions[0])
             self._scroll_to_range(start, end)
 
     @property
@@ -405,7 +322,7 @@ class ReaderView(QTextEdit):
 
     def token_at(self, point: QPoint) -> int | None:
         """Index of the token under a viewport point, or None."""
-        if self._reading is None or self._map is None:
+        if self._reading is None or self._offsets is None:
             return None
         offset = QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
         layout = self.document().documentLayout()
@@ -417,7 +334,7 @@ class ReaderView(QTextEdit):
         caret = self.cursorRect(cursor)
         # hitTest gives the nearest caret position; the character is the one the point is on.
         char_position = position - 1 if point.x() < caret.x() else position
-        text_offset = self._map.from_document(max(char_position, 0))
+        text_offset = self._offsets.from_document(max(char_position, 0))
         if text_offset is None:
             return None
         index = bisect_right(self._token_starts, text_offset) - 1
@@ -428,7 +345,7 @@ class ReaderView(QTextEdit):
 
     def token_rect(self, index: int) -> QRect:
         """Rectangle of a token in viewport coordinates (its first line if it wraps)."""
-        start, end = self._token_doc[index]
+        start, end = self._token_ranges[index]
         cursor = QTextCursor(self.document())
         cursor.setPosition(start)
         first = self.cursorRect(cursor)
@@ -443,7 +360,7 @@ class ReaderView(QTextEdit):
 
     def token_line_rect(self, index: int) -> QRect:
         """The laid-out line holding the token's start, in viewport coordinates."""
-        start, _end = self._token_doc[index]
+        start, _end = self._token_ranges[index]
         block = self.document().findBlock(start)
         layout = block.layout()
         line = layout.lineForTextPosition(start - block.position()) if layout else None
@@ -566,7 +483,7 @@ class ReaderView(QTextEdit):
             earlier = [i for i in hard if i < current]
             target = earlier[-1] if earlier else hard[-1]
         self._focus_token = target
-        self._scroll_to_range(*self._token_doc[target])
+        self._scroll_to_range(*self._token_ranges[target])
         self.show_card_for_token(target)
         return target
 
@@ -611,7 +528,7 @@ class ReaderView(QTextEdit):
         return token.lemma or token.text.lower()
 
     def is_known(self, lemma: str) -> bool:
-        return lemma.strip().lower() in self._known
+        return normalise_lemma(lemma) in self._known
 
     def toggle_known(self, index: int) -> bool:
         """Mark the token's lemma known (or forget it when already known)."""

@@ -70,3 +70,21 @@ def save_preferences(settings: QSettings, preferences: Preferences) -> None:
     settings.setValue(PIPELINE_KEY, preferences.pipeline or "")
     settings.setValue(ONLINE_KEY, preferences.online)
     settings.sync()
+
+
+RECENT_KEY = "recent/files"
+MAX_RECENT = 8
+
+
+def recent_files(settings: QSettings) -> list[str]:
+    """Files and URLs opened lately, newest first."""
+    value = settings.value(RECENT_KEY, [])
+    if isinstance(value, str):
+        return [value] if value else []
+    return [str(item) for item in value] if isinstance(value, list) else []
+
+
+def remember_recent(settings: QSettings, source: str) -> None:
+    """Put `source` first in the recent list (once), keeping MAX_RECENT entries."""
+    files = [source, *[item for item in recent_files(settings) if item != source]]
+    settings.setValue(RECENT_KEY, files[:MAX_RECENT])

@@ -1,4 +1,5 @@
-"""The one helper for background work: a worker thread per lane, results posted to the UI thread."""
+"""The one helper for background work: a worker thread per lane, results posted to the UI thread
+(and two runners for tests: one that runs each job at once, one that runs them when told)."""
 
 from __future__ import annotations
 
@@ -185,3 +186,38 @@ class SyncTaskRunner(TaskRunner):
 
     def _start(self, job: _Job, lane: str) -> None:
         self._deliver(_execute(job, current=True))
+
+
+class ManualTaskRunner(TaskRunner):
+    """Keeps each job until `run_next` runs it on the calling thread: for tests that choose
+    the order in which results arrive (a result that went stale meanwhile is dropped)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._queued: list[tuple[str, _Job]] = []
+
+    def _start(self, job: _Job, lane: str) -> None:
+        self._queued.append((lane, job))
+
+    @property
+    def queued(self) -> list[tuple[str, Request]]:
+        """(lane, request) of the jobs waiting, oldest first."""
+        return [(lane, job.request) for lane, job in self._queued]
+
+    def run_next(self, lane: str | None = None) -> Request:
+        """Run the oldest waiting job (of `lane`, if given) and deliver its outcome."""
+        position = next(
+            (i for i, (queued_lane, _job) in enumerate(self._queued)
+             if lane is None or queued_lane == lane),
+            None,
+        )
+        if position is None:
+            raise LookupError(f"no job waiting{f' on lane {lane!r}' if lane else ''}")
+        _lane, job = self._queued.pop(position)
+        self._deliver(_execute(job, current=self.is_current(job.request) and not self.closed))
+        return job.request
+
+    def run_all(self) -> None:
+        """Run waiting jobs, including those they start, until none is left."""
+        while self._queued:
+            self.run_next()

@@ -1,4 +1,5 @@
-"""GUI test setup: offscreen Qt, no network, one real ReadingAssistant per session."""
+"""GUI test setup: offscreen Qt, no network, one real ReadingAssistant per test session, windows
+whose background work runs at once unless a test asks for threads."""
 
 from __future__ import annotations
 
@@ -8,15 +9,19 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ["LEESWIJZER_OFFLINE"] = "1"
 os.environ.setdefault("LEESWIJZER_THEME", "light")
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
+from ui_helpers import WindowFactory
 
+from assistant.learner.known_words import KnownWords
 from assistant.service import ReadingAssistant
 from ui.main_window import MainWindow, Service
+from ui.session import ReadingSession
+from ui.tasks import SyncTaskRunner, TaskRunner
 
 SHARED_SAMPLE = (
     Path(__file__).resolve().parents[2].parent / "shared" / "samples" / "000_979833dae2dbd21b.txt"
@@ -24,7 +29,6 @@ SHARED_SAMPLE = (
 # The offscreen platform plugin warns about a feature it lacks when top-level windows show.
 OFFSCREEN_NOISE = "This plugin does not support"
 
-WindowFactory = Callable[..., MainWindow]
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -48,12 +52,24 @@ def shared_sample() -> Path:
 
 
 @pytest.fixture
-def make_window(qtbot: QtBot, tmp_path: Path) -> Iterator[WindowFactory]:
+def learner_path(tmp_path: Path) -> Path:
+    """Where the windows of a test keep the known words (as main.py does in the data folder)."""
+    return tmp_path / "data" / "learner.sqlite"
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot, tmp_path: Path, learner_path: Path) -> Iterator[WindowFactory]:
+    """Windows over a session with a store at `learner_path`; background work runs at once
+    (SyncTaskRunner) unless the test hands in a threaded TaskRunner."""
     windows: list[MainWindow] = []
 
-    def make(service: Service, settings_name: str = "settings.ini") -> MainWindow:
+    def make(
+        service: Service, runner: TaskRunner | None = None, settings_name: str = "settings.ini"
+    ) -> MainWindow:
         settings = QSettings(str(tmp_path / settings_name), QSettings.Format.IniFormat)
-        window = MainWindow(service, settings, tmp_path / "data")
+        session = ReadingSession(service, KnownWords(learner_path),
+                                 runner if runner is not None else SyncTaskRunner())
+        window = MainWindow(session, service, settings)
         qtbot.addWidget(window)
         window.resize(1100, 760)
         window.show()
@@ -63,7 +79,7 @@ def make_window(qtbot: QtBot, tmp_path: Path) -> Iterator[WindowFactory]:
 
     yield make
     for window in windows:
-        window.runner.shutdown()
+        window.session.shut_down()
 
 
 @pytest.fixture

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 
 import pytest
 from pytestqt.qtbot import QtBot
 
-from ui.tasks import SyncTaskRunner, TaskRunner
+from ui.tasks import ManualTaskRunner, SyncTaskRunner, TaskRunner
 
 
 def test_result_delivered_on_ui_thread(qtbot: QtBot) -> None:
@@ -94,3 +95,29 @@ def test_sync_runner_runs_at_once() -> None:
     assert isinstance(errors[0], ZeroDivisionError)
     assert busy == [True, False, True, False]
     assert not runner.busy
+
+
+def test_manual_runner_runs_when_told_and_drops_stale_results() -> None:
+    runner = ManualTaskRunner()
+    results: list[str] = []
+    ran: list[str] = []
+
+    def job(name: str) -> Callable[[], str]:
+        def work() -> str:
+            ran.append(name)
+            return name
+        return work
+
+    runner.run("article", job("old"), results.append, pytest.fail, lane="load")
+    runner.run("net", job("notes"), results.append, pytest.fail, lane="net")
+    runner.run("article", job("new"), results.append, pytest.fail, lane="load")
+    assert results == [] and runner.busy
+    assert [lane for lane, _request in runner.queued] == ["load", "net", "load"]
+    runner.run_next("net")
+    assert results == ["notes"]
+    runner.run_all()
+    assert results == ["notes", "new"]
+    assert ran == ["notes", "new"]  # the stale job never ran
+    assert not runner.busy
+    with pytest.raises(LookupError):
+        runner.run_next()

@@ -15,8 +15,8 @@ HOSTILE = (
 
 
 def test_markup_in_an_article_is_plain_text(qtbot: QtBot, window: MainWindow) -> None:
-    with qtbot.waitSignal(window.analysis_finished, timeout=60_000):
-        window.open_text(HOSTILE)
+    with qtbot.waitSignal(window.session.analysis_finished, timeout=60_000):
+        window.session.open_text(HOSTILE)
     shown = window.reader.toPlainText()
     assert '<img src="http://example.com/x.png">' in shown
     assert "<script>alert(1)</script>" in shown

@@ -1,14 +1,16 @@
-"""Helpers for the GUI tests: hand-built readings and a service whose parts can fail."""
+"""Helpers for the GUI tests: hand-built readings, a service without spaCy, an in-memory learner
+store, and real services whose parts fail."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from assistant.errors import PipelineMissingError
+from assistant.errors import AssistantError, PipelineMissingError
 from assistant.models import (
     AnalysedArticle,
     Article,
@@ -16,21 +18,26 @@ from assistant.models import (
     Entity,
     GlossCard,
     Level,
+    Mention,
     Note,
     PipelineInfo,
     Reading,
     Sentence,
     Token,
 )
+from assistant.reading import loading
 from assistant.service import ReadingAssistant
 from ui.main_window import MainWindow
 
 _WORD = re.compile(r"\w+|[^\w\s]", re.UNICODE)
+LEVELS = tuple(Level)
+# make_window(service, runner=None, settings_name="settings.ini") (see conftest.py)
+WindowFactory = Callable[..., MainWindow]
 
 
 def open_and_wait(qtbot: QtBot, window: MainWindow, path: Path | str) -> Reading:
-    with qtbot.waitSignal(window.analysis_finished, timeout=60_000) as blocker:
-        window.start(path)
+    with qtbot.waitSignal(window.session.analysis_finished, timeout=60_000) as blocker:
+        window.session.start(path)
     reading = blocker.args[0]
     assert isinstance(reading, Reading)
     return reading
@@ -40,6 +47,8 @@ def hand_reading(
     article: Article,
     hard: Sequence[str] = (),
     entities: Sequence[tuple[str, Category]] = (),
+    level: Level = Level.B1,
+    notes: tuple[Note, ...] = (),
 ) -> Reading:
     """A Reading built without spaCy: tokens by a regex, chosen hard words and entities."""
     text = article.text
@@ -77,13 +86,137 @@ def hand_reading(
     analysed = AnalysedArticle(
         article=article,
         model=PipelineInfo("hand", "0"),
-        level=Level.B1,
+        level=level,
         tokens=tuple(tokens),
         sentences=(Sentence(0, 0, len(text)),),
         entities=tuple(entity_objects),
         phrases=(),
     )
-    return Reading(analysed=analysed, notes=(), times=())
+    return Reading(analysed=analysed, notes=notes, times=())
+
+
+class FakeService:
+    """The session's service without spaCy.
+
+    A word listed in `hard_up_to` is hard for learners up to that level unless it is known
+    (e.g. {"gemeente": Level.B1}: hard at A1–B1, easy from B2). Every call is recorded.
+    """
+
+    INFO = PipelineInfo("fake", "1.0")
+
+    def __init__(
+        self,
+        hard_up_to: dict[str, Level] | None = None,
+        entities: Sequence[tuple[str, Category]] = (),
+        notes: tuple[Note, ...] = (),
+    ) -> None:
+        self.hard_up_to = dict(hard_up_to or {})
+        self.entities = tuple(entities)
+        self.notes = notes
+        self.reads: list[tuple[str, Level, frozenset[str]]] = []
+        self.relevels: list[tuple[Level, frozenset[str]]] = []
+        self.pipeline_loads = 0
+        self.pipeline_error: AssistantError | None = None
+        self.read_error: BaseException | None = None
+        self.relevel_error: BaseException | None = None
+        self.enrichment: dict[str, str] = {}  # note key → description added online
+        self.glosses: dict[int, GlossCard] = {}
+
+    @property
+    def pipeline_info(self) -> PipelineInfo | None:
+        return self.INFO if self.pipeline_loads and self.pipeline_error is None else None
+
+    def load_pipeline(self) -> PipelineInfo:
+        self.pipeline_loads += 1
+        if self.pipeline_error is not None:
+            raise self.pipeline_error
+        return self.INFO
+
+    def load_article(self, path: str | Path) -> Article:
+        return loading.load_article(path)
+
+    def article_from_text(self, text: str) -> Article:
+        return ReadingAssistant().article_from_text(text)
+
+    def _hard_words(self, level: Level, known: frozenset[str]) -> list[str]:
+        rank = LEVELS.index(level)
+        return [
+            word for word, up_to in self.hard_up_to.items()
+            if rank <= LEVELS.index(up_to) and word.lower() not in known
+        ]
+
+    def read(self, article: Article, level: Level, known_lemmas: frozenset[str]) -> Reading:
+        self.reads.append((article.text, level, known_lemmas))
+        if self.read_error is not None:
+            raise self.read_error
+        present = [(name, c) for name, c in self.entities if name in article.text]
+        return hand_reading(article, self._hard_words(level, known_lemmas), present, level,
+                            self.notes)
+
+    def relevel(self, reading: Reading, level: Level, known_lemmas: frozenset[str]) -> Reading:
+        self.relevels.append((level, known_lemmas))
+        if self.relevel_error is not None:
+            raise self.relevel_error
+        hard = set(self._hard_words(level, known_lemmas))
+        tokens = tuple(
+            dataclasses.replace(t, hard=t.is_word and t.text in hard)
+            for t in reading.analysed.tokens
+        )
+        analysed = dataclasses.replace(reading.analysed, level=level, tokens=tokens)
+        return dataclasses.replace(reading, analysed=analysed)
+
+    def gloss(self, reading: Reading, token_index: int) -> GlossCard | None:
+        return self.glosses.get(token_index)
+
+    def enrich(self, note: Note) -> Note:
+        description = self.enrichment.get(note.key)
+        return dataclasses.replace(note, description=description) if description else note
+
+    def attributions(self) -> tuple[tuple[str, str], ...]:
+        return (("Fake <data>", "Made up & kept small."),)
+
+    def installed_pipelines(self) -> list[str]:
+        return ["fake"]
+
+    def set_online(self, enabled: bool) -> None:
+        pass
+
+
+class MemoryLearner:
+    """A learner store in memory; `fail_with` makes the next reads and writes fail."""
+
+    def __init__(self, known: Sequence[str] = (), recovered_message: str | None = None) -> None:
+        self.lemmas = {lemma.lower() for lemma in known}
+        self.recovered_message = recovered_message
+        self.fail_with: AssistantError | None = None
+        self.closed = 0
+
+    def _check(self) -> None:
+        if self.fail_with is not None:
+            raise self.fail_with
+
+    def all(self) -> frozenset[str]:
+        self._check()
+        return frozenset(self.lemmas)
+
+    def add(self, lemma: str) -> None:
+        self._check()
+        self.lemmas.add(lemma.strip().lower())
+
+    def remove(self, lemma: str) -> None:
+        self._check()
+        self.lemmas.discard(lemma.strip().lower())
+
+    def close(self) -> None:
+        self.closed += 1
+
+
+def note(key: str, name: str, category: Category, text: str, article: Article) -> Note:
+    """A note on `name` with a mention for each place it occurs in the article."""
+    mentions = tuple(
+        Mention(m.start(), m.end(), name) for m in re.finditer(re.escape(name), article.text)
+    )
+    return Note(key=key, name=name, category=category, mentions=mentions, description=text)
 
 
 class NoPipelineService(ReadingAssistant):
@@ -98,22 +231,6 @@ class NoPipelineService(ReadingAssistant):
         self, article: Article, level: Level = Level.B1, known_lemmas: frozenset[str] = frozenset()
     ) -> Reading:
         raise PipelineMissingError(self.MESSAGE)
-
-
-class BrokenReadService(ReadingAssistant):
-    """A service whose analysis fails with an unexpected error."""
-
-    def __init__(self, inner: ReadingAssistant) -> None:
-        super().__init__()
-        self._inner = inner
-
-    def load_pipeline(self) -> PipelineInfo:
-        return self._inner.load_pipeline()
-
-    def read(
-        self, article: Article, level: Level = Level.B1, known_lemmas: frozenset[str] = frozenset()
-    ) -> Reading:
-        raise RuntimeError("analysis exploded")
 
 
 class CountingService(ReadingAssistant):

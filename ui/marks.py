@@ -1,0 +1,85 @@
+"""What the reader marks, where and how: names, hard words, a note's mentions, the open card's
+phrase and the keyboard focus, as document ranges with their character formats."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import Enum
+
+from PySide6.QtGui import QTextCharFormat
+
+from assistant.models import Category, Reading
+from ui.offsets import OffsetMap
+from ui.theme import ReaderColours
+
+
+class MarkKind(str, Enum):
+    ENTITY = "entity"
+    HARD = "hard"
+    MENTION = "mention"
+    PHRASE = "phrase"
+    FOCUS = "focus"
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """One marked range [start, end) in Qt document positions."""
+
+    kind: MarkKind
+    start: int
+    end: int
+    category: Category | None = None  # entities only
+
+
+def reading_marks(
+    reading: Reading,
+    offsets: OffsetMap,
+    tokens: Sequence[tuple[int, int]],
+    show_hard: bool = True,
+    show_entities: bool = True,
+) -> list[Mark]:
+    """The marks a reading always has: names first, hard words drawn over them.
+
+    `tokens` are the tokens' document ranges (ui.document.token_ranges).
+    """
+    marks: list[Mark] = []
+    analysed = reading.analysed
+    if show_entities:
+        for entity in analysed.entities:
+            start, end = offsets.to_document_range(entity.start, entity.end)
+            marks.append(Mark(MarkKind.ENTITY, start, end, entity.category))
+    if show_hard:
+        marks.extend(token_marks(MarkKind.HARD, (t.index for t in analysed.tokens if t.hard),
+                                 tokens))
+    return marks
+
+
+def span_marks(kind: MarkKind, spans: Iterable[tuple[int, int]], offsets: OffsetMap) -> list[Mark]:
+    """Marks for str ranges of the article text (e.g. a note's mentions)."""
+    return [Mark(kind, *offsets.to_document_range(start, end)) for start, end in spans]
+
+
+def token_marks(
+    kind: MarkKind, indices: Iterable[int], tokens: Sequence[tuple[int, int]]
+) -> list[Mark]:
+    """Marks for tokens by index; indices outside the reading are left out."""
+    return [Mark(kind, *tokens[index]) for index in indices if 0 <= index < len(tokens)]
+
+
+def mark_format(mark: Mark, colours: ReaderColours) -> QTextCharFormat:
+    """How a mark is drawn in the current palette."""
+    chars = QTextCharFormat()
+    if mark.kind is MarkKind.ENTITY:
+        chars.setBackground(colours.entity[mark.category or Category.OTHER])
+    elif mark.kind is MarkKind.HARD:
+        chars.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        chars.setUnderlineColor(colours.hard_underline)
+    elif mark.kind is MarkKind.MENTION:
+        chars.setBackground(colours.mention)
+        chars.setFontUnderline(True)
+    elif mark.kind is MarkKind.PHRASE:
+        chars.setBackground(colours.phrase)
+    else:
+        chars.setBackground(colours.focus)
+    return chars
