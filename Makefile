@@ -56,6 +56,7 @@ lint: setup
 bench: setup
 	LEESWIJZER_OFFLINE=1 $(PY) bench/analyse.py
 	LEESWIJZER_OFFLINE=1 $(PY) bench/gloss.py
+	LEESWIJZER_OFFLINE=1 $(PY) bench/lexicon.py
 	LEESWIJZER_OFFLINE=1 $(PY) bench/notes.py
 	QT_QPA_PLATFORM=offscreen LEESWIJZER_OFFLINE=1 $(PY) bench/ui.py
 

@@ -1,0 +1,234 @@
+"""Prints how far the glosses can be trusted: first-sense accuracy, coverage, lemma accuracy.
+
+Measured on text nobody tuned to: tests/data/sense_gold.tsv (hard words from the UD Dutch dev
+sets, judged by hand), the UD dev sets themselves and the shared sample article; plus the
+dictionary's size and build time. Figures only (no pass/fail): `make bench` runs it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import re
+import sqlite3
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from ud import CONTENT_UPOS, UdSentence, dev_sentences, joined_lemma  # noqa: E402
+
+from assistant.datafiles import read_tsv  # noqa: E402
+from assistant.lexicon.glossing import gloss_card  # noqa: E402
+from assistant.lexicon.store import Dictionary, default_path  # noqa: E402
+from assistant.models import (  # noqa: E402
+    AnalysedArticle,
+    Article,
+    Block,
+    BlockKind,
+    GlossCard,
+    Level,
+)
+from assistant.reading.analysis import analyse, build_analysis  # noqa: E402
+from assistant.reading.loading import load_article  # noqa: E402
+from assistant.reading.nlp import ParsedText, Pipeline, get_pipeline  # noqa: E402
+
+SAMPLE = ROOT.parent / "shared" / "samples" / "000_979833dae2dbd21b.txt"
+SENSE_GOLD = ROOT / "tests" / "data" / "sense_gold.tsv"
+GOLD_COLUMNS = ("id", "form", "lemma", "upos", "sentence", "senses", "note")
+_ARTICLES = re.compile(r"^(?:to|a|an|the)\s+")
+
+
+def loose(sense: str) -> str:
+    """A sense as the accuracy figure compares it: lower case, no 'to ' or article in front,
+    no trailing punctuation."""
+    text = " ".join(sense.lower().replace("’", "'").split()).strip(" .;:!")
+    return _ARTICLES.sub("", text)
+
+
+def first_sense_matches(card: GlossCard | None, acceptable: Sequence[str]) -> bool:
+    """Whether one comma item of the card's first sense is one of the acceptable senses."""
+    if card is None or not card.senses:
+        return False
+    wanted = {loose(sense) for sense in acceptable}
+    return any(loose(item) in wanted for item in card.senses[0].split(","))
+
+
+def has_english(card: GlossCard | None) -> bool:
+    if card is None:
+        return False
+    return bool(card.senses) or bool(card.parts and card.parts[-1].senses)
+
+
+def held_out(item_id: str) -> bool:
+    """Half of the gold rows, fixed by a hash of their id, that rule changes are never judged
+    on while iterating: only the other half's failures are looked at."""
+    return hashlib.sha1(item_id.encode("utf-8")).digest()[0] % 2 == 1
+
+
+@dataclass(slots=True)
+class Corpus:
+    """One treebank's dev sentences analysed as one article, one paragraph per sentence."""
+
+    sentences: list[UdSentence]
+    offsets: list[int]
+    parsed: ParsedText
+    analysed: AnalysedArticle
+    at: dict[int, int]  # character offset → token index
+
+    def token_at(self, sentence: int, start: int) -> int | None:
+        return self.at.get(self.offsets[sentence] + start)
+
+
+def analyse_corpus(sentences: list[UdSentence], pipeline: Pipeline, level: Level) -> Corpus:
+    parts: list[str] = []
+    blocks: list[Block] = []
+    offsets: list[int] = []
+    position = 0
+    for sentence in sentences:
+        offsets.append(position)
+        blocks.append(Block(BlockKind.PARAGRAPH, position, position + len(sentence.text)))
+        parts.append(sentence.text)
+        position += len(sentence.text) + 2
+    article = Article("\n\n".join(parts), tuple(blocks), source="UD dev")
+    parsed = pipeline.parse(article.text, [(b.start, b.end) for b in blocks])
+    analysed = build_analysis(article, parsed, pipeline.info, level)
+    at = {token.start: token.index for token in analysed.tokens}
+    return Corpus(sentences, offsets, parsed, analysed, at)
+
+
+def _percent(part: int, whole: int) -> str:
+    return f"{part}/{whole} ({100 * part / max(1, whole):.1f} %)"
+
+
+def measure_senses(dictionary: Dictionary, corpora: dict[str, Corpus], show: int) -> None:
+    rows = read_tsv(SENSE_GOLD, GOLD_COLUMNS)
+    index = {f"{name}:{s.sent_id}": (name, n) for name, corpus in corpora.items()
+             for n, s in enumerate(corpus.sentences)}
+    right = {False: 0, True: 0}
+    total = {False: 0, True: 0}
+    glossed = 0
+    by_pos: Counter[tuple[str, bool]] = Counter()
+    pos_total: Counter[str] = Counter()
+    misses: list[str] = []
+    for row in rows:
+        prefix, _, token_id = row.get("id").rpartition(":")
+        name, number = index[prefix]
+        corpus = corpora[name]
+        gold_token = corpus.sentences[number].token(int(token_id))
+        position = corpus.token_at(number, gold_token.start)
+        card = gloss_card(dictionary, corpus.analysed, position) if position is not None else None
+        acceptable = [s.strip() for s in row.get("senses").split("|") if s.strip()]
+        ok = first_sense_matches(card, acceptable)
+        hidden = held_out(row.get("id"))
+        total[hidden] += 1
+        right[hidden] += ok
+        glossed += has_english(card)
+        pos_total[row.get("upos")] += 1
+        by_pos[(row.get("upos"), ok)] += 1
+        if not ok and not hidden:
+            shown = " | ".join(card.senses) if card and card.senses else "-"
+            misses.append(f"  {row.get('form')} ({row.get('lemma')}, {row.get('upos')}): "
+                          f"{shown}   want {row.get('senses')}")
+    every = total[False] + total[True]
+    print(f"sense gold ({SENSE_GOLD.name}, {every} hard words from the UD dev sets):")
+    print(f"  first sense right: {_percent(right[False] + right[True], every)}   goal >= 90 %")
+    print(f"    development half: {_percent(right[False], total[False])}; "
+          f"held-out half: {_percent(right[True], total[True])}")
+    print("    by gold POS: " + ", ".join(
+        f"{pos} {100 * by_pos[(pos, True)] / n:.0f} %" for pos, n in pos_total.most_common()))
+    print(f"  glossed: {_percent(glossed, every)}   goal >= 95 %")
+    if show and misses:
+        print(f"  first {min(show, len(misses))} of {len(misses)} misses (development half):")
+        print("\n".join(misses[:show]))
+
+
+def measure_coverage(dictionary: Dictionary, analysed: AnalysedArticle, label: str,
+                     show: int) -> None:
+    hard = [t for t in analysed.tokens if t.hard and t.is_word]
+    missing = [t.text for t in hard
+               if not has_english(gloss_card(dictionary, analysed, t.index))]
+    print(f"  {label}: hard non-name tokens glossed at {analysed.level.value}: "
+          f"{_percent(len(hard) - len(missing), len(hard))}   goal >= 95 %")
+    if show and missing:
+        common = Counter(word.lower() for word in missing).most_common(show)
+        print("    not glossed: " + ", ".join(f"{w} ×{n}" if n > 1 else w for w, n in common))
+
+
+def measure_lemmas(corpora: dict[str, Corpus], show: int) -> None:
+    app = raw = total = 0
+    by_pos: Counter[tuple[str, bool]] = Counter()
+    pos_total: Counter[str] = Counter()
+    errors: Counter[str] = Counter()
+    for corpus in corpora.values():
+        for number, sentence in enumerate(corpus.sentences):
+            for gold in sentence.tokens:
+                # A particle's gold lemma is the particle; the app gives it the joined verb's.
+                if (gold.upos not in CONTENT_UPOS or gold.start < 0 or not gold.form.isalpha()
+                        or gold.deprel == "compound:prt"):
+                    continue
+                position = corpus.token_at(number, gold.start)
+                if position is None or corpus.analysed.tokens[position].end != (
+                        corpus.offsets[number] + gold.end):
+                    continue
+                want = joined_lemma(sentence, gold).lower()
+                token = corpus.analysed.tokens[position]
+                total += 1
+                pos_total[gold.upos] += 1
+                ok = token.lemma.lower() == want
+                app += ok
+                by_pos[(gold.upos, ok)] += 1
+                raw += corpus.parsed.tokens[position].lemma.lower() == want
+                if not ok:
+                    errors[f"{gold.form.lower()} → {token.lemma.lower()} (gold {want})"] += 1
+    print(f"content-word lemmas against the UD gold (NOUN, VERB, ADJ, ADV; {total} tokens):")
+    print(f"  Leeswijzer: {_percent(app, total)}; the pipeline's own lemma: {_percent(raw, total)}")
+    print("    by gold POS: " + ", ".join(
+        f"{pos} {100 * by_pos[(pos, True)] / n:.1f} %" for pos, n in pos_total.most_common()))
+    if show and errors:
+        print("    most frequent misses: " + "; ".join(
+            f"{error} ×{n}" for error, n in errors.most_common(show)))
+
+
+def dictionary_figures(path: Path) -> None:
+    with sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True) as db:
+        meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
+    print(f"dictionary {path.name}: {path.stat().st_size / 1e6:.1f} MB (goal <= 40 MB), "
+          f"built in {meta.get('build_seconds', '?')} s (goal <= 90 s), "
+          f"{meta.get('entries', '?')} entries, schema {meta.get('schema', '?')}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dictionary", type=Path, default=default_path())
+    parser.add_argument("--level", default="B1")
+    parser.add_argument("--show", type=int, default=0,
+                        help="list this many misses (development half only)")
+    args = parser.parse_args()
+    level = Level(args.level)
+
+    dictionary_figures(args.dictionary)
+    dictionary = Dictionary.open(args.dictionary)
+    pipeline = get_pipeline()
+    print(f"pipeline: {pipeline.info.name} {pipeline.info.version}")
+    corpora = {name: analyse_corpus(sentences, pipeline, level)
+               for name, sentences in dev_sentences().items()}
+    measure_senses(dictionary, corpora, args.show)
+    print("gloss coverage:")
+    if SAMPLE.exists():
+        measure_coverage(dictionary, analyse(load_article(SAMPLE), level, pipeline=pipeline),
+                         "sample article", args.show)
+    for name, corpus in corpora.items():
+        measure_coverage(dictionary, corpus.analysed, f"UD {name} dev", args.show)
+    measure_lemmas(corpora, args.show)
+    dictionary.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
