@@ -30,6 +30,10 @@ ATTRIBUTIONS: tuple[tuple[str, str], ...] = (
     ("Princeton WordNet 3.0",
      "English synonyms and definitions, WordNet 3.0 © Princeton University, WordNet licence. "
      "See resources/licences/WORDNET.txt."),
+    ("Alpino lexicon",
+     "Separable verbs, principal parts and noun genders from the lexicon of the Alpino parser "
+     "(University of Groningen), GNU Lesser General Public License 2.1. "
+     "See resources/licences/ALPINO.txt."),
     ("wordfreq", "Word frequencies by Robyn Speer's wordfreq (Apache 2.0; data CC BY-SA 4.0)."),
     ("spaCy", "Natural language processing by spaCy (MIT) with a Dutch pipeline."),
     ("Unicode CLDR / GeoNames",
