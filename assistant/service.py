@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from assistant.knowledge.base import KnowledgeBase
     from assistant.knowledge.enrichment import Enricher
     from assistant.lexicon.store import Dictionary
+    from assistant.reading.difficulty import Learner
     from assistant.reading.nlp import Pipeline
 
 log = logging.getLogger(__name__)
@@ -146,7 +147,7 @@ class ReadingAssistant:
         return article
 
     def read(
-        self, article: Article, level: Level = Level.B1, known_lemmas: frozenset[str] = frozenset()
+        self, article: Article, level: Level = Level.B1, known_lemmas: Learner = frozenset()
     ) -> Reading:
         """Analyse the article and build its notes and time expressions (slow)."""
         from assistant.knowledge.subjects import build_notes
@@ -160,7 +161,7 @@ class ReadingAssistant:
         return Reading(analysed=analysed, notes=notes, times=find_time_expressions(analysed))
 
     def relevel(
-        self, reading: Reading, level: Level, known_lemmas: frozenset[str] = frozenset()
+        self, reading: Reading, level: Level, known_lemmas: Learner = frozenset()
     ) -> Reading:
         """The same reading with hard words recomputed (no pipeline run)."""
         analysed = analysis.relevel(reading.analysed, level, known_lemmas)

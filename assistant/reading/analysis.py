@@ -21,7 +21,7 @@ from assistant.models import (
     Sentence,
     Token,
 )
-from assistant.reading.difficulty import IDIOM_PENALTY, is_hard
+from assistant.reading.difficulty import IDIOM_PENALTY, Learner, is_hard
 from assistant.reading.entities import IGNORED_LABELS, NAME_CATEGORIES, label_category
 from assistant.reading.idioms import IdiomList, IdiomMatch, load_idioms
 from assistant.reading.nlp import ParsedText, ParsedToken, Pipeline, get_pipeline
@@ -31,7 +31,7 @@ from assistant.reading.separable import separable_pairs
 def analyse(
     article: Article,
     level: Level = Level.B1,
-    known_lemmas: frozenset[str] = frozenset(),
+    known_lemmas: Learner = frozenset(),
     pipeline: Pipeline | None = None,
     idioms: IdiomList | None = None,
 ) -> AnalysedArticle:
@@ -46,7 +46,7 @@ def build_analysis(
     parsed: ParsedText,
     model: PipelineInfo,
     level: Level,
-    known_lemmas: frozenset[str] = frozenset(),
+    known_lemmas: Learner = frozenset(),
     idioms: IdiomList | None = None,
 ) -> AnalysedArticle:
     """Pure part of `analyse`: everything after spaCy (testable with hand-made parse data)."""
@@ -103,14 +103,14 @@ def build_analysis(
 
 
 def relevel(
-    analysed: AnalysedArticle, level: Level, known_lemmas: frozenset[str] = frozenset()
+    analysed: AnalysedArticle, level: Level, known_lemmas: Learner = frozenset()
 ) -> AnalysedArticle:
     """The same analysis with `hard` recomputed for another level or known-word set (fast)."""
     tokens = tuple(_judged(t, analysed.phrases, level, known_lemmas) for t in analysed.tokens)
     return dataclasses.replace(analysed, level=level, tokens=tokens)
 
 
-def _judged(token: Token, phrases: Sequence[Phrase], level: Level, known: frozenset[str]) -> Token:
+def _judged(token: Token, phrases: Sequence[Phrase], level: Level, known: Learner) -> Token:
     """The token with `hard` set by `is_hard` (the same object when nothing changes)."""
     phrase = phrases[token.phrase] if token.phrase is not None else None
     hard = is_hard(token, phrase, level, known)
@@ -118,7 +118,7 @@ def _judged(token: Token, phrases: Sequence[Phrase], level: Level, known: frozen
 
 
 def with_note_entities(
-    analysed: AnalysedArticle, notes: Sequence[Note], known_lemmas: frozenset[str] = frozenset()
+    analysed: AnalysedArticle, notes: Sequence[Note], known_lemmas: Learner = frozenset()
 ) -> AnalysedArticle:
     """Entities redrawn from the notes' mentions: what the knowledge base knows about a
     subject outranks the pipeline's label, and merged or missed names are fixed. NER spans no

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from assistant.learner.statuses import LearnerView
 from assistant.lexicon.wordclasses import FUNCTION_POS
 from assistant.models import Level, Phrase, PhraseKind, Token
+
+# What the rule knows about the learner: a set of known lemmas (and forms), or their statuses.
+Learner = frozenset[str] | LearnerView
 
 # A word is hard at a level when its Zipf frequency (log10 of occurrences per billion words)
 # is below the level's threshold. Zipf 5 = 100 per million words (about the 1,000 most
@@ -30,14 +34,21 @@ def threshold(level: Level) -> float:
     return ZIPF_THRESHOLDS[level]
 
 
-def is_hard(token: Token, phrase: Phrase | None, level: Level, known: frozenset[str]) -> bool:
-    """A word, not known (lemma, form or its idiom), rarer than the level's threshold."""
-    if not token.is_word or token.lemma.lower() in known or token.text.lower() in known:
+def is_hard(token: Token, phrase: Phrase | None, level: Level, known: Learner) -> bool:
+    """A word, not known or ignored (lemma, form or its idiom), being learnt or rarer than the
+    level's threshold."""
+    if not token.is_word:
+        return False
+    view = known if isinstance(known, LearnerView) else LearnerView(known=known)
+    lemma, form = token.lemma.lower(), token.text.lower()
+    if view.settled(lemma, form):
         return False
     frequency = token.zipf
     if phrase is not None and phrase.kind is PhraseKind.IDIOM:
-        if phrase.lemma.lower() in known or token.pos in FUNCTION_POS:
+        if view.settled(phrase.lemma) or token.pos in FUNCTION_POS:
             return False
         if phrase.zipf is not None:
             frequency = min(frequency, phrase.zipf)
+    if view.step(lemma, form) is not None:
+        return True
     return frequency < threshold(level)
