@@ -45,7 +45,7 @@ def test_each_write_is_committed_at_once(tmp_path: Path) -> None:
     store.add("fiets")
     # Another connection sees the write without the store being closed.
     with sqlite3.connect(path) as other:
-        rows = other.execute("SELECT lemma FROM known_lemma").fetchall()
+        rows = other.execute("SELECT lemma FROM word_status WHERE status = 'known'").fetchall()
     assert rows == [("fiets",)]
     store.close()
 

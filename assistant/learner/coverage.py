@@ -1,0 +1,86 @@
+"""Coverage of an article: the share of its running words the learner knows, and its hard words
+by frequency (to learn before reading)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assistant.learner.statuses import LearnerView
+from assistant.models import AnalysedArticle, Token
+
+# spaCy's tag for foreign words ("the", "of" in a Dutch article).
+FOREIGN_POS = "X"
+
+
+@dataclass(frozen=True, slots=True)
+class HardWord:
+    """One hard lemma (or phrase) of the article, how often it occurs, its learning step."""
+
+    lemma: str
+    count: int
+    zipf: float
+    step: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    running_words: int
+    known_words: int
+    hard_words: tuple[HardWord, ...]
+
+    @property
+    def share(self) -> float:
+        """Known running words / running words (1.0 for an article without words)."""
+        return self.known_words / self.running_words if self.running_words else 1.0
+
+    def describe(self) -> str:
+        """The status bar's sentence."""
+        if not self.running_words:
+            return "This article has no words to count."
+        return f"You know about {round(self.share * 100)} % of the words in this article."
+
+
+def is_running_word(token: Token, view: LearnerView) -> bool:
+    """Counted in coverage: a word (not a name, number, symbol or punctuation), not foreign,
+    not one the learner ignores."""
+    return (token.is_word and token.pos != FOREIGN_POS
+            and not view.ignored.intersection((token.lemma.lower(), token.text.lower())))
+
+
+def coverage(analysed: AnalysedArticle, view: LearnerView) -> Coverage:
+    """Coverage of an analysis made with `view` (its tokens' `hard` already say it): a running
+    word is known when it is not hard — marked known, or easier than the level."""
+    running = known = 0
+    counts: dict[str, int] = {}
+    rarity: dict[str, float] = {}
+    steps: dict[str, int | None] = {}
+    seen_phrases: set[int] = set()
+    phrases = analysed.phrases
+    for token in analysed.tokens:
+        if not is_running_word(token, view):
+            continue
+        running += 1
+        if not token.hard:
+            known += 1
+            continue
+        lemma = token.lemma.lower()
+        frequency = token.zipf
+        if token.phrase is not None:
+            phrase = phrases[token.phrase]
+            if token.phrase in seen_phrases:
+                continue  # a phrase counts once per occurrence, not once per word
+            seen_phrases.add(token.phrase)
+            lemma = phrase.lemma.lower()
+            if phrase.zipf is not None:
+                frequency = phrase.zipf
+        counts[lemma] = counts.get(lemma, 0) + 1
+        rarity[lemma] = min(rarity.get(lemma, frequency), frequency)
+        if lemma not in steps:
+            steps[lemma] = view.step(lemma, token.text.lower())
+    hard = sorted(counts, key=lambda lemma: (-counts[lemma], rarity[lemma], lemma))
+    return Coverage(
+        running_words=running,
+        known_words=known,
+        hard_words=tuple(HardWord(lemma, counts[lemma], round(rarity[lemma], 2), steps[lemma])
+                         for lemma in hard),
+    )
