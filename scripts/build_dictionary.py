@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from assistant.datafiles import read_tsv  # noqa: E402
+from assistant.lexicon.alpino import read_verbs, separable_verbs  # noqa: E402
 from assistant.lexicon.keys import SCHEMA_VERSION, dictionary_key, normalise_text  # noqa: E402
 from assistant.lexicon.verbs import principal_parts, strong_verbs  # noqa: E402
 
@@ -553,13 +554,15 @@ def build(sources: Path, output: Path, supplement: Path | None) -> BuildResult:
             "sources": "; ".join(
                 ["FreeDict nld-eng 0.2 (GPL-2+)", "Open Dutch WordNet (CC BY-SA 4.0)",
                  "Wiktionary via OMW (CC BY-SA 3.0)", "CLDR via OMW (Unicode licence)",
-                 "Princeton WordNet 3.0 (WordNet licence)", "Leeswijzer supplement"]
+                 "Princeton WordNet 3.0 (WordNet licence)", "Leeswijzer supplement",
+                 "Alpino lexicon (LGPL-2.1): separable verbs"]
             ),
         }
         elapsed = time.perf_counter() - started
         figures["build_seconds"] = f"{elapsed:.1f}"
         db = sqlite3.connect(temp)
         try:
+            figures["separable_verbs"] = str(write_separable_verbs(db, sources / "alpino"))
             db.executemany("INSERT INTO meta VALUES (?, ?)", figures.items())
             db.commit()
             db.execute("VACUUM")
@@ -627,6 +630,24 @@ def _write(
         return len(rows), int(lemmas), len(form_rows)
     finally:
         db.close()
+
+
+def write_separable_verbs(db: sqlite3.Connection, alpino: Path) -> int:
+    """The table of separable verbs the Alpino lexicon attests (LGPL; empty when its folder is
+    absent), so the runtime joins "zette ... voort" only to verbs that exist; returns the count."""
+    db.execute("CREATE TABLE separable_verbs (particle TEXT NOT NULL, verb TEXT NOT NULL, "
+               "auxiliary TEXT NOT NULL, PRIMARY KEY (particle, verb))")
+    rows = []
+    if (alpino / "verbs.pl").exists():
+        rows = [(dictionary_key(verb.particle), dictionary_key(verb.verb),
+                 ", ".join(aux.value for aux in verb.auxiliaries))
+                for verb in separable_verbs(read_verbs(alpino))]
+    else:
+        print(f"build_dictionary: no Alpino lexicon in {alpino}; no separable verbs",
+              file=sys.stderr)
+    db.executemany("INSERT OR IGNORE INTO separable_verbs VALUES (?, ?, ?)", rows)
+    db.commit()
+    return len(rows)
 
 
 # --- Sources folder and downloads ---------------------------------------------------------

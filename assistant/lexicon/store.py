@@ -74,6 +74,7 @@ class Dictionary:
         self._zipf = zipf
         with self._lock:
             self._forms = frozenset(row[0] for row in connection.execute("SELECT form FROM forms"))
+            self._separable = _separable_table(connection)
 
     @classmethod
     def open(
@@ -126,6 +127,11 @@ class Dictionary:
     def knows(self, word: str) -> bool:
         """Whether the dictionary has `word` as a lemma or listed form."""
         return dictionary_key(word) in self._forms
+
+    def separable_particles(self, verb: str) -> frozenset[str]:
+        """The particles that form an attested separable verb with the infinitive `verb`
+        ("zetten" → aan, op, voort, ...; from the Alpino lexicon)."""
+        return self._separable.get(dictionary_key(verb), frozenset())
 
     def lookup(self, lemma: str, pos: str | None = None) -> Entry | None:
         """The entry for `lemma` with part of speech `pos` ('noun', 'verb', 'adj', 'adv'), or
@@ -190,6 +196,19 @@ class Dictionary:
             return None
         lemma, pos, senses, source, article, plural, parts, pron = row
         return Entry(lemma, pos, tuple(json.loads(senses)), source, article, plural, parts, pron)
+
+
+def _separable_table(connection: sqlite3.Connection) -> dict[str, frozenset[str]]:
+    """verb → its separable particles; empty for a dictionary built without the table."""
+    exists = connection.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'separable_verbs'"
+    ).fetchone()
+    if exists is None:
+        return {}
+    particles: dict[str, set[str]] = {}
+    for particle, verb in connection.execute("SELECT particle, verb FROM separable_verbs"):
+        particles.setdefault(verb, set()).add(particle)
+    return {verb: frozenset(found) for verb, found in particles.items()}
 
 
 def _merge(first: Entry, second: Entry) -> Entry:

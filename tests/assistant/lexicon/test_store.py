@@ -209,7 +209,8 @@ def real_dictionary(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dictio
     # The same inputs the Makefile rebuilds the dictionary for.
     inputs = [ROOT / "scripts" / "build_dictionary.py",
               ROOT / "resources" / "dictionary_supplement.tsv",
-              ROOT / "resources" / "strong_verbs.tsv", ROOT / "assistant" / "lexicon" / "verbs.py"]
+              ROOT / "resources" / "strong_verbs.tsv", ROOT / "assistant" / "lexicon" / "verbs.py",
+              ROOT / "assistant" / "lexicon" / "alpino.py"]
     if not built.exists() or built.stat().st_mtime < max(p.stat().st_mtime for p in inputs):
         assert (SHARED / "data").exists(), f"no shared dictionary sources in {SHARED}"
         built = tmp_path_factory.mktemp("real-dict") / "dictionary.sqlite"
