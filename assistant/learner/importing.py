@@ -10,7 +10,7 @@ import re
 import sqlite3
 import tempfile
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,7 +26,7 @@ MAX_ENTRY_WORDS = 6
 WORD_COLUMNS = ("lemma", "word", "woord", "dutch", "nederlands", "term", "front", "voorkant")
 ARTICLES = ("de", "het", "een", "'t")
 _TAG = re.compile(r"<[^>]*>|\[sound:[^\]]*\]")
-_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
+_WORD = re.compile(r"'?[^\W\d_]+(?:['-][^\W\d_]+)*")
 _ANKI_SEPARATORS = {"tab": "\t", "comma": ",", "semicolon": ";", "space": " ", "pipe": "|",
                     "colon": ":"}
 
@@ -59,13 +59,16 @@ class ImportPreview:
                 f"{self.kept} kept with their status, {len(self.skipped)} rows skipped)")
 
 
-def preview(path: Path, view: LearnerView) -> ImportPreview:
-    """Read and lemmatise `path`; say which lemmas are new for the learner in `view`."""
+def preview(
+    path: Path, view: LearnerView, is_headword: Callable[[str], bool] | None = None
+) -> ImportPreview:
+    """Read and lemmatise `path`; say which lemmas are new for the learner in `view`.
+    `is_headword` (the dictionary's) keeps entries that are lemmas in their own right."""
     path = Path(path)
     kind, entries, skipped = read_entries(path)
     lemmas: list[str] = []
     seen: set[str] = set()
-    for lemma in lemmatise(entries):
+    for lemma in lemmatise(entries, is_headword):
         if lemma not in seen:
             seen.add(lemma)
             lemmas.append(lemma)
@@ -80,12 +83,15 @@ def preview(path: Path, view: LearnerView) -> ImportPreview:
     )
 
 
-def lemmatise(entries: Iterable[str]) -> Iterator[str]:
-    """Each entry's lemma (simplemma's Dutch table; phrases are kept as they are)."""
+def lemmatise(
+    entries: Iterable[str], is_headword: Callable[[str], bool] | None = None
+) -> Iterator[str]:
+    """Each entry's lemma: phrases and dictionary headwords as they are (simplemma takes
+    "fiets" for a form of the verb "fietsen"), other words through simplemma's Dutch table."""
     import simplemma  # its Dutch table takes about 0.8 s to load: only when importing
 
     for entry in entries:
-        if " " in entry:
+        if " " in entry or (is_headword is not None and is_headword(entry)):
             yield entry
         else:
             yield normalise_lemma(simplemma.lemmatize(entry, lang="nl"))
@@ -108,11 +114,15 @@ def clean_entry(raw: str) -> str | None:
     """The Dutch word or phrase in a field ('de <b>fiets</b> (bike)' → 'fiets'); None if there
     is none."""
     text = html.unescape(_TAG.sub(" ", raw))
+    if "://" in text or text.lstrip().lower().startswith("www."):
+        return None
     text = re.split(r"[(\[{,;/=:]", text, maxsplit=1)[0]
     words = text.replace("’", "'").split()
     while len(words) > 1 and words[0].lower() in ARTICLES:
         words = words[1:]
-    cleaned = " ".join(words).strip(" .!?\"'«»“”").lower()
+    cleaned = " ".join(words).strip(" .!?\"«»“”").lower()
+    if len(cleaned) > 1 and cleaned[0] == cleaned[-1] == "'":
+        cleaned = cleaned[1:-1]
     if not cleaned or len(cleaned) > MAX_ENTRY_CHARS or len(cleaned.split()) > MAX_ENTRY_WORDS:
         return None
     if not all(_WORD.fullmatch(word) for word in cleaned.split()):

@@ -145,8 +145,10 @@ class LearnerMemory:
 
     # -- import -----------------------------------------------------------------------------
 
-    def preview_import(self, path: Path) -> ImportPreview:
-        return importing.preview(path, self.view())
+    def preview_import(
+        self, path: Path, is_headword: Callable[[str], bool] | None = None
+    ) -> ImportPreview:
+        return importing.preview(path, self.view(), is_headword)
 
     def apply_import(self, preview: ImportPreview) -> int:
         """Mark the preview's new lemmas known (one action); returns how many were new then."""

@@ -6,6 +6,7 @@ import contextlib
 import datetime
 import logging
 import os
+import shutil
 import sqlite3
 import threading
 from collections.abc import Callable
@@ -23,6 +24,7 @@ SCHEMA_VERSION = 2
 BACKUPS_KEPT = 7
 BACKUP_FOLDER = "backups"
 DEFAULT_LOCK_TIMEOUT = 5.0
+NEARLY_FULL_BYTES = 1024 * 1024
 
 # MIGRATIONS[n] takes a database from version n to n + 1, inside one transaction. Version 0 is
 # an empty file; version 1 is the known-words store of Leeswijzer 0.1 (table known_lemma).
@@ -276,7 +278,8 @@ class LearnerStore:
                 continue
             try:
                 version = self._checked_version(connection)
-                connection.execute("SELECT count(*) FROM word_status").fetchone()
+                if version == SCHEMA_VERSION:
+                    connection.execute("SELECT count(*) FROM word_status").fetchone()
             except sqlite3.Error as error:
                 connection.close()
                 if is_corruption(error):
@@ -316,6 +319,8 @@ class LearnerStore:
     def _failure(self, doing: str, error: sqlite3.Error) -> LearnerStoreError:
         """The LearnerStoreError for an SQLite failure while opening, reading or saving."""
         code = error_code(error)
+        if code == _IOERR and self._disk_nearly_full():
+            code = _FULL  # SQLite reports a write that found no space as an I/O error
         what = {"open": "open", "read": "read", "save": "save your words to"}[doing]
         where = f"Cannot {what} your learner file {self._path}"
         if code in (_BUSY, _LOCKED):
@@ -332,6 +337,12 @@ class LearnerStore:
                 f"{where}: the file or its folder is read-only ({error})."
             )
         return LearnerStoreError(f"{where}: {error}.")
+
+    def _disk_nearly_full(self) -> bool:
+        try:
+            return shutil.disk_usage(self._path.parent).free < NEARLY_FULL_BYTES
+        except OSError:
+            return False
 
     # -- using ------------------------------------------------------------------------------
 
