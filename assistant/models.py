@@ -127,6 +127,8 @@ class Article:
     date: ArticleDate | None = None
     title: str | None = None
     source: str = "pasted text"
+    # Plain sentences for the status bar: bad bytes replaced, an impossible date ignored, …
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assistant.errors import AssistantError, DataError
+from assistant.errors import AssistantError, CancelCheck, DataError
 from assistant.models import Article, GlossCard, Level, Note, PipelineInfo, Reading
 from assistant.reading import analysis, loading
 from assistant.resources import resource_path
@@ -135,16 +135,12 @@ class ReadingAssistant:
         if self._enricher is not None:
             self._enricher.enabled = enabled
 
-    def load_article(self, path: str | Path) -> Article:
-        return loading.load_article(path)
+    def load_article(self, path: str | Path, cancel: CancelCheck | None = None) -> Article:
+        """A file or http(s) page as an article (bounded; `cancel` stops it early)."""
+        return loading.load_article(path, cancel)
 
     def article_from_text(self, text: str) -> Article:
-        article = loading.article_from_text(text)
-        if not article.blocks:
-            from assistant.errors import ArticleError
-
-            raise ArticleError("The pasted text is empty.")
-        return article
+        return loading.article_from_pasted_text(text)
 
     def read(
         self, article: Article, level: Level = Level.B1, known_lemmas: Learner = frozenset()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -29,6 +30,7 @@ def sample_json(sample_path: Path) -> dict[str, Any]:
 def test_analyze_prints_the_documented_object(sample_json: dict[str, Any]) -> None:
     assert sample_json["date"] == "2023-09"
     assert sample_json["title"] is None
+    assert sample_json["warnings"] == []
     assert sample_json["model"]["name"] and sample_json["model"]["version"]
     token = sample_json["tokens"][0]
     assert {"start", "end", "text", "lemma", "pos", "zipf", "hard"} <= token.keys()
@@ -59,12 +61,16 @@ def test_metadata_is_not_analysed(sample_json: dict[str, Any]) -> None:
 def test_bad_input_exits_2_with_one_line(tmp_path: Path) -> None:
     empty = tmp_path / "leeg.txt"
     empty.write_text("", encoding="utf-8")
-    for path in (empty, tmp_path / "ontbreekt.txt"):
+    paths = [empty, tmp_path / "ontbreekt.txt", tmp_path / ("lang" * 80 + ".txt")]
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(tmp_path / "pijp.txt")
+        paths.append(tmp_path / "pijp.txt")
+    for path in paths:
         result = run("analyze", str(path))
         assert result.returncode == 2
         assert result.stdout == ""
         lines = result.stderr.strip().splitlines()
-        assert len(lines) == 1 and path.name in lines[0]
+        assert len(lines) == 1 and path.name[:40] in lines[0]
 
 
 def test_self_test_prints_one_summary_line(sample_path: Path) -> None:

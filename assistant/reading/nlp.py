@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -13,7 +14,7 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
-from assistant.errors import PipelineMissingError
+from assistant.errors import CancelCheck, PipelineMissingError, raise_if_cancelled
 from assistant.models import PipelineInfo
 
 log = logging.getLogger(__name__)
@@ -21,6 +22,14 @@ log = logging.getLogger(__name__)
 PIPELINE_ENV = "LEESWIJZER_PIPELINE"
 PREFERRED_PIPELINES = ("nl_core_news_sm", "nl_core_news_md", "nl_core_news_lg")
 INSTALL_COMMAND = "python -m spacy download nl_core_news_sm"
+# Longer paragraphs are parsed in pieces (spaCy refuses texts over 1,000,000 characters, and
+# one long doc costs far more memory than the same text in pieces); batches are capped in
+# characters too.
+MAX_PIECE_CHARS = 10_000
+MAX_BATCH_CHARS = 100_000
+# A sentence end: final punctuation, closing quotes or brackets, then white space (group 1 is
+# where the piece ends, the match's end where the next one starts).
+_SENTENCE_END = re.compile(r"[.!?…][\"'’”»)\]]*()\s+")
 OFFICIAL_WHEEL = (
     "https://github.com/explosion/spacy-models/releases/download/"
     "nl_core_news_sm-3.8.0/nl_core_news_sm-3.8.0-py3-none-any.whl"
@@ -60,6 +69,51 @@ class ParsedText:
     tokens: tuple[ParsedToken, ...]
     sentences: tuple[ParsedSpan, ...]
     entities: tuple[ParsedSpan, ...]
+
+
+def pipeline_pieces(
+    text: str, start: int, end: int, limit: int = MAX_PIECE_CHARS
+) -> list[tuple[int, int]]:
+    """[start, end) cut into pieces of at most `limit` characters: after the last sentence end in
+    each window, else at its last space, else (one very long "word") at the limit. Pieces keep
+    their offsets into `text`; the spaces between them are dropped."""
+    pieces: list[tuple[int, int]] = []
+    while end - start > limit:
+        window = text[start:start + limit]
+        cut = None
+        for match in _SENTENCE_END.finditer(window, 1):
+            cut = match
+        if cut is not None:
+            piece_end, next_start = start + cut.start(1), start + cut.end()
+        elif (space := window.rfind(" ")) > 0:
+            piece_end, next_start = start + space, start + space + 1
+        else:
+            piece_end = next_start = start + limit
+        pieces.append((start, piece_end))
+        start = next_start
+        while start < end and text[start].isspace():
+            start += 1
+    if start < end:
+        pieces.append((start, end))
+    return pieces
+
+
+def _batches(
+    pieces: Sequence[tuple[int, int]], max_chars: int, max_docs: int = 64
+) -> list[list[tuple[int, int]]]:
+    batches: list[list[tuple[int, int]]] = []
+    current: list[tuple[int, int]] = []
+    size = 0
+    for piece in pieces:
+        length = piece[1] - piece[0]
+        if current and (size + length > max_chars or len(current) >= max_docs):
+            batches.append(current)
+            current, size = [], 0
+        current.append(piece)
+        size += length
+    if current:
+        batches.append(current)
+    return batches
 
 
 def _package_meta(name: str) -> dict[str, Any] | None:
@@ -125,15 +179,25 @@ class Pipeline:
         with self._lock:
             return sum(len(doc) for doc in self._nlp.pipe(texts, batch_size=64))
 
-    def parse(self, text: str, spans: Sequence[tuple[int, int]]) -> ParsedText:
-        """Parse each [start, end) span of `text` separately; offsets refer to `text`."""
+    def parse(
+        self, text: str, spans: Sequence[tuple[int, int]], cancel: CancelCheck | None = None
+    ) -> ParsedText:
+        """Parse each [start, end) span of `text` separately; offsets refer to `text`.
+
+        Spans longer than MAX_PIECE_CHARS are parsed in pieces cut at sentence ends (so spaCy's
+        length limit never applies), in batches of at most MAX_BATCH_CHARS (so memory stays
+        bounded); `cancel` is looked at between batches."""
         tokens: list[ParsedToken] = []
         sentences: list[ParsedSpan] = []
         entities: list[ParsedSpan] = []
+        pieces = [piece for start, end in spans
+                  for piece in pipeline_pieces(text, start, end, MAX_PIECE_CHARS)]
         with self._lock:
-            docs = self._nlp.pipe((text[s:e] for s, e in spans), batch_size=64)
-            for (offset, _), doc in zip(spans, docs, strict=True):
-                self._collect(doc, offset, tokens, sentences, entities)
+            for batch in _batches(pieces, MAX_BATCH_CHARS):
+                raise_if_cancelled(cancel)
+                docs = self._nlp.pipe((text[s:e] for s, e in batch), batch_size=len(batch))
+                for (offset, _), doc in zip(batch, docs, strict=True):
+                    self._collect(doc, offset, tokens, sentences, entities)
         return ParsedText(tuple(tokens), tuple(sentences), tuple(entities))
 
     @staticmethod

@@ -9,7 +9,13 @@ import pytest
 
 from assistant.errors import ArticleError
 from assistant.models import ArticleDate, BlockKind
-from assistant.reading.loading import MAX_FILE_BYTES, article_from_text, load_article
+from assistant.reading import loading
+from assistant.reading.loading import (
+    MAX_FILE_BYTES,
+    article_from_pasted_text,
+    article_from_text,
+    load_article,
+)
 
 SAMPLE_LIKE = (
     " date 2023-09 Eerste alinea over de oorlog. Nog een zin.\n\n"
@@ -163,6 +169,80 @@ def test_file_over_the_size_limit_is_refused_without_reading(tmp_path: Path) -> 
         handle.truncate(MAX_FILE_BYTES + 1)
     with pytest.raises(ArticleError, match="too large"):
         load_article(path)
+
+
+def test_undecodable_bytes_in_mostly_utf8_stay_utf8_with_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "bijna.txt"
+    path.write_bytes("Een café in Zürich, één keer. ".encode() + b"Kapot: \xff\xfe hier.\n")
+    article = load_article(path)
+    assert "café in Zürich, één keer" in article.text
+    assert "Ã" not in article.text and "\ufffd" in article.text
+    assert len(article.warnings) == 1
+    assert "bijna.txt" in article.warnings[0] and "invalid byte" in article.warnings[0]
+
+
+def test_clean_files_carry_no_warnings(tmp_path: Path) -> None:
+    path = tmp_path / "schoon.txt"
+    path.write_text("Een café in Zürich.\n", encoding="utf-8")
+    assert load_article(path).warnings == ()
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_utf16_and_utf32_without_bom_are_detected(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "zonder-bom.txt"
+    path.write_bytes(" date 2024-01 Een ruïne en een café — geëxporteerd.\n".encode(encoding))
+    article = load_article(path)
+    assert article.date == ArticleDate(2024, 1)
+    assert article.text == "Een ruïne en een café — geëxporteerd."
+
+
+@pytest.mark.parametrize(
+    "value", ["2023-02-31", "0000", "0000-01-01", "2023-13", "2023-00-10", "2023-04-31", "0999"]
+)
+def test_an_impossible_metadata_date_is_ignored_with_a_warning(value: str) -> None:
+    article = article_from_text(f" date {value} Gisteren ging de minister naar huis.")
+    assert article.date is None
+    assert article.text == "Gisteren ging de minister naar huis."
+    assert len(article.warnings) == 1 and value in article.warnings[0]
+    assert "not a real date" in article.warnings[0]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("2024-02-29", ArticleDate(2024, 2, 29)), ("1000", ArticleDate(1000)),
+     ("2023-9", ArticleDate(2023, 9))],
+)
+def test_real_metadata_dates_are_kept(value: str, expected: ArticleDate) -> None:
+    article = article_from_text(f" date {value} Gisteren ging de minister naar huis.")
+    assert article.date == expected and article.warnings == ()
+
+
+def test_bidi_controls_are_stripped_and_other_controls_too(tmp_path: Path) -> None:
+    text = ("De minister\u202e zei niets\u202c. Een \u2066isolaat\u2069 en \u200fmerk\u200e."
+            "\x85Nieuwe regel\u2028en\x9b nog een.")
+    article = article_from_text(text)
+    assert article.text == (
+        "De minister zei niets. Een isolaat en merk.\n\nNieuwe regel\n\nen nog een."
+    )
+    path = tmp_path / "pagina.html"
+    path.write_text("<html><head><title>Kop \u202eomgekeerd</title></head><body><article>"
+                    "<p>Het kabinet\u202e is gevallen na een lang debat in de Tweede Kamer over "
+                    "asiel en migratie, zeiden ingewijden.</p></article></body></html>",
+                    encoding="utf-8")
+    page = load_article(path)
+    assert page.title == "Kop omgekeerd"
+    assert "\u202e" not in page.text and "Het kabinet is gevallen" in page.text
+
+
+def test_pasted_text_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(loading, "MAX_TEXT_CHARS", 100)
+    with pytest.raises(ArticleError, match="pasted text is too long"):
+        article_from_pasted_text("Een zin. " * 20)
+    with pytest.raises(ArticleError, match="pasted text is too long"):
+        article_from_pasted_text("x" * 401)  # refused before it is normalised
+    with pytest.raises(ArticleError, match="pasted text is empty"):
+        article_from_pasted_text(" \n\u202e\n ")
+    assert article_from_pasted_text("Een zin.").text == "Een zin."
 
 
 def test_url_is_downloaded_and_extracted_from_a_local_server(tmp_path: Path) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from assistant.errors import PipelineMissingError
@@ -49,3 +51,66 @@ def test_parse_offsets_refer_to_the_whole_text(pipeline: nlp.Pipeline) -> None:
 
 def test_loading_is_lazy_and_once(pipeline: nlp.Pipeline) -> None:
     assert nlp.get_pipeline() is nlp.get_pipeline()
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "expected"),
+    [
+        ("Kort.", 20, ["Kort."]),
+        ("Een zin. Nog een zin. En nog een zin.", 20,
+         ["Een zin.", "Nog een zin.", "En nog een zin."]),
+        ("Hij zei: ‘Ga weg.’ Zij bleef toch.", 20, ["Hij zei: ‘Ga weg.’", "Zij bleef toch."]),
+        ("Wat nu?! Niets meer… Echt niet.", 12, ["Wat nu?!", "Niets meer…", "Echt niet."]),
+        # no sentence end in the window: the last space
+        ("een twee drie vier vijf zes zeven", 12, ["een twee", "drie vier", "vijf zes", "zeven"]),
+        # one very long "word": cut at the limit
+        ("a" * 25, 10, ["a" * 10, "a" * 10, "a" * 5]),
+        # a sentence end early in the window still beats a space
+        ("Ja. een twee drie vier vijf", 16, ["Ja.", "een twee drie", "vier vijf"]),
+    ],
+)
+def test_long_spans_are_cut_into_pieces_at_sentence_ends(
+    text: str, limit: int, expected: list[str]
+) -> None:
+    pieces = nlp.pipeline_pieces(text, 0, len(text), limit)
+    assert [text[start:end] for start, end in pieces] == expected
+    assert all(end - start <= limit for start, end in pieces)
+
+
+def test_pieces_keep_offsets_into_the_whole_text() -> None:
+    text = "Kop\n\n" + "De minister sprak lang. " * 50 + "Einde"
+    start, end = 5, len(text)
+    pieces = nlp.pipeline_pieces(text, start, end, 100)
+    assert pieces[0][0] == start and pieces[-1][1] == end
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(pieces))
+    joined = "".join(text[s:e] for s, e in pieces)
+    assert joined.replace(" ", "") == text[start:end].replace(" ", "")
+
+
+def test_a_paragraph_over_the_pipeline_length_limit_is_parsed_in_pieces(
+    pipeline: nlp.Pipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """spaCy refuses a text longer than max_length (E088); a small limit stands in for 1,000,000."""
+    monkeypatch.setattr(pipeline._nlp, "max_length", 3000)
+    monkeypatch.setattr(nlp, "MAX_PIECE_CHARS", 1000)
+    sentence = "De minister sprak in Den Haag over de begroting. "
+    text = "Kop zonder punt\n\n" + (sentence * 200).strip()
+    parsed = pipeline.parse(text, [(0, 15), (17, len(text))])
+    assert all(text[t.start:t.end] == t.text for t in parsed.tokens)
+    assert parsed.tokens[-1].end == len(text)
+    assert len([t for t in parsed.tokens if t.text == "minister"]) == 200
+    starts = [s.start for s in parsed.sentences]
+    assert starts == sorted(starts) and len(parsed.sentences) >= 200
+    assert all(0 <= t.head < len(parsed.tokens) for t in parsed.tokens)
+    assert all(parsed.tokens[t.head].sentence == t.sentence for t in parsed.tokens)
+
+
+def test_parsing_stops_when_cancelled(pipeline: nlp.Pipeline) -> None:
+    import threading
+
+    from assistant.errors import Cancelled
+
+    cancel = threading.Event()
+    cancel.set()
+    with pytest.raises(Cancelled):
+        pipeline.parse("Een zin.", [(0, 8)], cancel=cancel)
