@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 # Universal POS tags of tokens that are never a word to learn: names, numbers, punctuation,
 # symbols, foreign material (X) and white space.
 NOT_WORD_POS = frozenset({"PROPN", "NUM", "PUNCT", "SYM", "X", "SPACE"})
@@ -27,11 +29,23 @@ def looks_like_url(text: str) -> bool:
     return "://" in text or text.startswith("www.")
 
 
+# Upper-case Roman numerals of two or more letters, optionally as an ordinal ("XIXe", "IIIde").
+_ROMAN_NUMERAL = re.compile(
+    r"(?=[MDCLXVI]{2})M{0,4}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})(?:e|de|ste)?"
+)
+
+
+def looks_like_roman_numeral(text: str) -> bool:
+    return _ROMAN_NUMERAL.fullmatch(text) is not None
+
+
 def is_word(text: str, pos: str, like_num: bool, like_url: bool, in_name: bool) -> bool:
     """Whether a token is a word a learner may need to learn: never names, numbers in any
-    notation (1e9, 3D, 2e), punctuation, symbols, URLs or tokens inside a name."""
+    notation (1e9, 3D, 2e, ½, ², XIXe), punctuation, symbols, URLs or tokens inside a name."""
     if in_name or pos in NOT_WORD_POS or like_num or like_url or looks_like_url(text):
         return False
-    return any(char.isalpha() for char in text) and not any(char.isdigit() for char in text)
+    if looks_like_roman_numeral(text):
+        return False
+    return any(char.isalpha() for char in text) and not any(char.isnumeric() for char in text)
 # For prefix tests ("opgegroeid" → op + gegroeid): longest first, in a fixed order.
 PARTICLES_LONGEST_FIRST = tuple(sorted(SEPARABLE_PARTICLES, key=lambda p: (-len(p), p)))

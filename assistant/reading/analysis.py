@@ -199,12 +199,12 @@ def _entities(parsed: ParsedText, text: str) -> tuple[tuple[Entity, ...], dict[i
         if span.label.upper() in IGNORED_LABELS:
             continue
         surface = text[span.start:span.end]
-        if not any(char.isalnum() for char in surface):
-            continue  # "[" or "]" tagged as a name
+        category = label_category(span.label, surface)
+        if not any(char.isalpha() for char in surface) and category is not Category.DATE:
+            continue  # "[", "]" or the "1" of "[1]" tagged as a name: no name without a letter
         entity = Entity(
             index=len(entities), start=span.start, end=span.end, text=surface, label=span.label,
-            category=label_category(span.label, surface), first_token=span.first,
-            last_token=span.last,
+            category=category, first_token=span.first, last_token=span.last,
         )
         for position in range(span.first, span.last + 1):
             entity_of[position] = entity.index
