@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from assistant.learner.coverage import Coverage
 from assistant.models import GlossCard, Note, Reading, TimeExpression
 from assistant.service import ReadingAssistant
 
@@ -40,6 +41,18 @@ def reading_to_json(reading: Reading, assistant: ReadingAssistant) -> dict[str, 
         ],
         "notes": [note_to_json(note) for note in reading.notes],
         "times": [time_to_json(time) for time in reading.times],
+    }
+
+
+def coverage_to_json(covered: Coverage) -> dict[str, object]:
+    """The `coverage` object: running words, how many the learner knows, their share, and the
+    hard words by frequency (`lemma`, `count`, `zipf`, `step`: 1–4 when being learnt)."""
+    return {
+        "running_words": covered.running_words,
+        "known_words": covered.known_words,
+        "share": round(covered.share, 4),
+        "hard_words": [{"lemma": h.lemma, "count": h.count, "zipf": h.zipf, "step": h.step}
+                       for h in covered.hard_words],
     }
 
 

@@ -86,15 +86,18 @@ def preview(
 def lemmatise(
     entries: Iterable[str], is_headword: Callable[[str], bool] | None = None
 ) -> Iterator[str]:
-    """Each entry's lemma: phrases and dictionary headwords as they are (simplemma takes
-    "fiets" for a form of the verb "fietsen"), other words through simplemma's Dutch table."""
+    """Each entry's lemmas: phrases as they are; a word through simplemma's Dutch table, and
+    also as written when the dictionary has it as a headword (simplemma takes "fiets" for a
+    form of "fietsen", and "huizen" is a verb as well as the plural of "huis")."""
     import simplemma  # its Dutch table takes about 0.8 s to load: only when importing
 
     for entry in entries:
-        if " " in entry or (is_headword is not None and is_headword(entry)):
+        if " " in entry:
             yield entry
-        else:
-            yield normalise_lemma(simplemma.lemmatize(entry, lang="nl"))
+            continue
+        if is_headword is not None and is_headword(entry):
+            yield entry
+        yield normalise_lemma(simplemma.lemmatize(entry, lang="nl"))
 
 
 def read_entries(path: Path) -> tuple[str, list[str], list[SkippedRow]]:
