@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from assistant.errors import AssistantError, CancelCheck, DataError
 from assistant.models import Article, GlossCard, Level, Note, PipelineInfo, Reading
 from assistant.reading import analysis, loading
+from assistant.reading.separable import AttestedVerbs
 from assistant.resources import resource_path
 
 if TYPE_CHECKING:
@@ -151,7 +152,8 @@ class ReadingAssistant:
 
         self.load_pipeline()
         assert self._pipeline is not None
-        analysed = analysis.analyse(article, level, known_lemmas, pipeline=self._pipeline)
+        analysed = analysis.analyse(article, level, known_lemmas, pipeline=self._pipeline,
+                                    separable=self.dictionary() or AttestedVerbs())
         notes = build_notes(analysed, self.knowledge())
         analysed = analysis.with_note_entities(analysed, notes, known_lemmas)
         return Reading(analysed=analysed, notes=notes, times=find_time_expressions(analysed))

@@ -8,6 +8,7 @@ dictionary's size and build time. Figures only (no pass/fail): `make bench` runs
 from __future__ import annotations
 
 import argparse
+import bisect
 import hashlib
 import re
 import sqlite3
@@ -34,7 +35,7 @@ from assistant.models import (  # noqa: E402
     GlossCard,
     Level,
 )
-from assistant.reading.analysis import analyse, build_analysis  # noqa: E402
+from assistant.reading.analysis import analyse, build_analysis, joined_verbs  # noqa: E402
 from assistant.reading.loading import load_article  # noqa: E402
 from assistant.reading.nlp import ParsedText, Pipeline, get_pipeline  # noqa: E402
 
@@ -195,6 +196,69 @@ def measure_lemmas(corpora: dict[str, Corpus], show: int) -> None:
             f"{error} ×{n}" for error, n in errors.most_common(show)))
 
 
+def measure_separable(dictionary: Dictionary, corpora: dict[str, Corpus], show: int) -> None:
+    """Separable-verb joins against the gold compound:prt relations (morphology's figure).
+
+    A join is right when the gold has its particle as compound:prt of its verb. Recall counts
+    the gold particles of letters without a fixed phrase of their own (as bench/ud.py's
+    particle_of: "te werk gaan", "tot stand komen" are idioms); a gold token the pipeline
+    tokenises otherwise is a miss. Rows are split into halves by held_out(sentence id)."""
+    right: Counter[tuple[str, bool]] = Counter()
+    made: Counter[tuple[str, bool]] = Counter()
+    found: Counter[tuple[str, bool]] = Counter()
+    gold_total: Counter[tuple[str, bool]] = Counter()
+    wrong: list[str] = []
+    missed: list[str] = []
+    for name, corpus in corpora.items():
+        joins = joined_verbs(corpus.parsed, dictionary)
+        tokens = corpus.analysed.tokens
+        by_sentence: dict[int, list[tuple[int, int]]] = {}
+        starts = corpus.offsets
+        for join in joins:
+            number = bisect.bisect_right(starts, tokens[join.verb].start) - 1
+            by_sentence.setdefault(number, []).append((join.verb, join.particle))
+        for number, sentence in enumerate(corpus.sentences):
+            half = (name, held_out(sentence.item_prefix))
+            edges: set[tuple[int | None, int | None]] = set()
+            wanted: set[tuple[int | None, int | None]] = set()
+            for gold in sentence.tokens:
+                if gold.deprel != "compound:prt":
+                    continue
+                verb = sentence.token(gold.head)
+                pair = (corpus.token_at(number, verb.start) if verb.start >= 0 else None,
+                        corpus.token_at(number, gold.start) if gold.start >= 0 else None)
+                edges.add(pair)
+                if gold.form.isalpha() and not sentence.dependents(gold.index, "fixed"):
+                    wanted.add(pair)
+                    if not half[1] and pair not in by_sentence.get(number, []):
+                        missed.append(f"{gold.form} … {verb.form}: {sentence.text[:90]}")
+            mine = set(by_sentence.get(number, []))
+            made[half] += len(mine)
+            right[half] += len(mine & edges)
+            gold_total[half] += len(wanted)
+            found[half] += len(mine & wanted)
+            if not half[1]:
+                wrong.extend(f"{tokens[p].text} … {tokens[v].text}: {sentence.text[:90]}"
+                             for v, p in sorted(mine - edges))
+    print("separable verbs against the UD gold compound:prt (goal: precision >= 95 %, "
+          "recall >= 80 %):")
+    for held in (False, True):
+        keys = [(name, held) for name in corpora]
+        print(f"  {'held-out half' if held else 'development half'}: precision "
+              f"{_percent(sum(right[k] for k in keys), sum(made[k] for k in keys))}, recall "
+              f"{_percent(sum(found[k] for k in keys), sum(gold_total[k] for k in keys))}"
+              + "".join(f"; {name} P {_percent(right[(name, held)], made[(name, held)])}"
+                        f" R {_percent(found[(name, held)], gold_total[(name, held)])}"
+                        for name in corpora))
+    total = (sum(right.values()), sum(made.values()), sum(found.values()),
+             sum(gold_total.values()))
+    print(f"  both halves: precision {_percent(total[0], total[1])}, "
+          f"recall {_percent(total[2], total[3])}")
+    if show:
+        print("    wrong joins (development half): " + " | ".join(wrong[:show]))
+        print("    missed (development half): " + " | ".join(missed[:show]))
+
+
 def dictionary_figures(path: Path) -> None:
     with sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True) as db:
         meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
@@ -226,6 +290,7 @@ def main() -> int:
     for name, corpus in corpora.items():
         measure_coverage(dictionary, corpus.analysed, f"UD {name} dev", args.show)
     measure_lemmas(corpora, args.show)
+    measure_separable(dictionary, corpora, args.show)
     dictionary.close()
     return 0
 

@@ -636,16 +636,16 @@ def write_separable_verbs(db: sqlite3.Connection, alpino: Path) -> int:
     """The table of separable verbs the Alpino lexicon attests (LGPL; empty when its folder is
     absent), so the runtime joins "zette ... voort" only to verbs that exist; returns the count."""
     db.execute("CREATE TABLE separable_verbs (particle TEXT NOT NULL, verb TEXT NOT NULL, "
-               "auxiliary TEXT NOT NULL, PRIMARY KEY (particle, verb))")
+               "auxiliary TEXT NOT NULL, with_er INTEGER NOT NULL, PRIMARY KEY (particle, verb))")
     rows = []
     if (alpino / "verbs.pl").exists():
         rows = [(dictionary_key(verb.particle), dictionary_key(verb.verb),
-                 ", ".join(aux.value for aux in verb.auxiliaries))
+                 ", ".join(aux.value for aux in verb.auxiliaries), int(verb.with_er))
                 for verb in separable_verbs(read_verbs(alpino))]
     else:
         print(f"build_dictionary: no Alpino lexicon in {alpino}; no separable verbs",
               file=sys.stderr)
-    db.executemany("INSERT OR IGNORE INTO separable_verbs VALUES (?, ?, ?)", rows)
+    db.executemany("INSERT OR IGNORE INTO separable_verbs VALUES (?, ?, ?, ?)", rows)
     db.commit()
     return len(rows)
 

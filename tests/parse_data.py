@@ -11,6 +11,14 @@ from assistant.reading.analysis import build_analysis
 from assistant.reading.idioms import IdiomList
 from assistant.reading.loading import article_from_text
 from assistant.reading.nlp import ParsedSpan, ParsedText, ParsedToken
+from assistant.reading.separable import AttestedVerbs, SeparableLexicon
+
+# The separable verbs hand-built analyses know (the real ones come from the dictionary).
+SEPARABLE_VERBS = AttestedVerbs.of([
+    ("uit", "vallen"), ("aan", "komen"), ("op", "halen"), ("op", "bellen"), ("binnen", "vallen"),
+    ("om", "gaan"), ("mee", "gaan"), ("voort", "zetten"), ("aan", "zetten"), ("door", "zetten"),
+    ("uit", "voeren"), ("uit", "breken"), ("uit", "zien"), ("op", "staan"), ("weg", "lopen"),
+])
 
 
 @dataclass(frozen=True)
@@ -67,10 +75,12 @@ def analysed(
     idioms: IdiomList | None = None,
     sentence_starts: Sequence[int] = (0,),
     date: str | None = None,
+    separable: SeparableLexicon = SEPARABLE_VERBS,
 ) -> AnalysedArticle:
-    """build_analysis over hand-built parse data (no idioms unless given)."""
+    """build_analysis over hand-built parse data (no idioms unless given; the separable
+    verbs of SEPARABLE_VERBS unless given)."""
     text = " ".join(word.text for word in words)
     article = article_from_text((f" date {date} " if date else "") + text)
     return build_analysis(article, parse(words, entities, sentence_starts),
                           PipelineInfo("hand-built", "0"), level, known,
-                          idioms if idioms is not None else IdiomList(()))
+                          idioms if idioms is not None else IdiomList(()), separable)

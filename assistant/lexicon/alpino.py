@@ -285,11 +285,13 @@ _WRAPPERS = {"h": Auxiliary.HEBBEN, "z": Auxiliary.ZIJN, "unacc": Auxiliary.ZIJN
 
 @dataclass(frozen=True, slots=True)
 class VerbFrame:
-    """One subcategorisation frame, e.g. part_transitive(aan): particle "aan"."""
+    """One subcategorisation frame, e.g. part_transitive(aan): particle "aan". `with_er`: the
+    particle goes with an "er" of its own (part_fixed(uit, [svp_er]): "het ziet er goed uit")."""
 
     name: str
     particle: str | None
     auxiliary: Auxiliary
+    with_er: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -314,6 +316,12 @@ class AlpinoVerb:
                 seen.setdefault(frame.particle, None)
         return tuple(seen)
 
+    @property
+    def er_particles(self) -> frozenset[str]:
+        """Particles that take an "er" of their own ("er ... uitzien"), not a stranded one."""
+        return frozenset(frame.particle for frame in self.frames
+                         if frame.with_er and frame.particle is not None)
+
     def auxiliaries(self, particle: str | None = None) -> tuple[Auxiliary, ...]:
         """Auxiliaries of the frames with this particle (None: the frames without one)."""
         found: dict[Auxiliary, None] = {}
@@ -331,6 +339,7 @@ class SeparableVerb:
     verb: str
     auxiliaries: tuple[Auxiliary, ...]
     line: int
+    with_er: bool = False
 
     @property
     def infinitive(self) -> str:
@@ -408,7 +417,9 @@ def _frame(term: Term, auxiliary: Auxiliary) -> VerbFrame:
         particle = None
         if term.functor.startswith("part_") and isinstance(term.args[0], str):
             particle = term.args[0]
-        return VerbFrame(term.functor, particle, auxiliary)
+        with_er = (term.functor == "part_fixed" and len(term.args) > 1
+                   and isinstance(term.args[1], tuple) and "svp_er" in term.args[1])
+        return VerbFrame(term.functor, particle, auxiliary, with_er)
     return VerbFrame(str(term), None, auxiliary)
 
 
@@ -463,7 +474,7 @@ def separable_verbs(verbs: Sequence[AlpinoVerb]) -> tuple[SeparableVerb, ...]:
             key = (particle, infinitive)
             if key not in found:
                 found[key] = SeparableVerb(particle, infinitive, verb.auxiliaries(particle),
-                                           verb.line)
+                                           verb.line, particle in verb.er_particles)
     return tuple(found[key] for key in sorted(found))
 
 

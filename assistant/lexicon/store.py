@@ -74,7 +74,7 @@ class Dictionary:
         self._zipf = zipf
         with self._lock:
             self._forms = frozenset(row[0] for row in connection.execute("SELECT form FROM forms"))
-            self._separable = _separable_table(connection)
+            self._separable, self._with_er = _separable_table(connection)
 
     @classmethod
     def open(
@@ -132,6 +132,10 @@ class Dictionary:
         """The particles that form an attested separable verb with the infinitive `verb`
         ("zetten" → aan, op, voort, ...; from the Alpino lexicon)."""
         return self._separable.get(dictionary_key(verb), frozenset())
+
+    def er_particles(self, verb: str) -> frozenset[str]:
+        """Those of its particles that take an "er" of their own ("het ziet er goed uit")."""
+        return self._with_er.get(dictionary_key(verb), frozenset())
 
     def lookup(self, lemma: str, pos: str | None = None) -> Entry | None:
         """The entry for `lemma` with part of speech `pos` ('noun', 'verb', 'adj', 'adv'), or
@@ -198,17 +202,25 @@ class Dictionary:
         return Entry(lemma, pos, tuple(json.loads(senses)), source, article, plural, parts, pron)
 
 
-def _separable_table(connection: sqlite3.Connection) -> dict[str, frozenset[str]]:
-    """verb → its separable particles; empty for a dictionary built without the table."""
+def _separable_table(
+    connection: sqlite3.Connection,
+) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """verb → its separable particles, and → those that take their own "er"; both empty for
+    a dictionary built without the table."""
     exists = connection.execute(
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'separable_verbs'"
     ).fetchone()
     if exists is None:
-        return {}
+        return {}, {}
     particles: dict[str, set[str]] = {}
-    for particle, verb in connection.execute("SELECT particle, verb FROM separable_verbs"):
+    with_er: dict[str, set[str]] = {}
+    for particle, verb, er in connection.execute(
+            "SELECT particle, verb, with_er FROM separable_verbs"):
         particles.setdefault(verb, set()).add(particle)
-    return {verb: frozenset(found) for verb, found in particles.items()}
+        if er:
+            with_er.setdefault(verb, set()).add(particle)
+    return ({verb: frozenset(found) for verb, found in particles.items()},
+            {verb: frozenset(found) for verb, found in with_er.items()})
 
 
 def _merge(first: Entry, second: Entry) -> Entry:

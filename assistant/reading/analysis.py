@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
+from functools import lru_cache
 
+from assistant.errors import DataError
 from assistant.lexicon.frequency import zipf
 from assistant.lexicon.verbs import verb_infinitive
 from assistant.lexicon.wordclasses import FUNCTION_POS, VERB_POS, is_word
@@ -25,7 +27,12 @@ from assistant.reading.difficulty import IDIOM_PENALTY, Learner, is_hard
 from assistant.reading.entities import IGNORED_LABELS, NAME_CATEGORIES, label_category
 from assistant.reading.idioms import IdiomList, IdiomMatch, load_idioms
 from assistant.reading.nlp import ParsedText, ParsedToken, Pipeline, get_pipeline
-from assistant.reading.separable import separable_pairs
+from assistant.reading.separable import (
+    AttestedVerbs,
+    SeparableJoin,
+    SeparableLexicon,
+    separable_joins,
+)
 
 
 def analyse(
@@ -34,11 +41,31 @@ def analyse(
     known_lemmas: Learner = frozenset(),
     pipeline: Pipeline | None = None,
     idioms: IdiomList | None = None,
+    separable: SeparableLexicon | None = None,
 ) -> AnalysedArticle:
     """Run the Dutch pipeline on the article and analyse it for a learner at `level`."""
     pipeline = pipeline or get_pipeline()
     parsed = pipeline.parse(article.text, [(block.start, block.end) for block in article.blocks])
-    return build_analysis(article, parsed, pipeline.info, level, known_lemmas, idioms)
+    return build_analysis(article, parsed, pipeline.info, level, known_lemmas, idioms, separable)
+
+
+@lru_cache(maxsize=1)
+def default_separable_lexicon() -> SeparableLexicon:
+    """The bundled dictionary's separable verbs (none without a dictionary: nothing joins)."""
+    from assistant.lexicon.store import Dictionary
+
+    try:
+        return Dictionary.open()
+    except DataError:
+        return AttestedVerbs()
+
+
+def joined_verbs(
+    parsed: ParsedText, separable: SeparableLexicon | None = None
+) -> list[SeparableJoin]:
+    """The separable verbs `build_analysis` joins in this parse data."""
+    lexicon = separable if separable is not None else default_separable_lexicon()
+    return separable_joins(parsed.tokens, [clean_lemma(t) for t in parsed.tokens], lexicon)
 
 
 def build_analysis(
@@ -48,6 +75,7 @@ def build_analysis(
     level: Level,
     known_lemmas: Learner = frozenset(),
     idioms: IdiomList | None = None,
+    separable: SeparableLexicon | None = None,
 ) -> AnalysedArticle:
     """Pure part of `analyse`: everything after spaCy (testable with hand-made parse data)."""
     idioms = idioms if idioms is not None else load_idioms()
@@ -56,12 +84,12 @@ def build_analysis(
     lemmas = [clean_lemma(t) for t in ptokens]
     # Separable verbs are joined first, so that idioms match on the joined verb in main-clause
     # order too ("haalde de schouders op" → de schouders ophalen).
-    pairs = separable_pairs(ptokens, lemmas, zipf)
+    joins = joined_verbs(parsed, separable)
+    pairs = [(join.verb, join.particle) for join in joins]
     partner_of: dict[int, int] = {}
-    for verb, particle in pairs:
-        joined = ptokens[particle].text.lower() + lemmas[verb]
-        lemmas[verb] = lemmas[particle] = joined
-        partner_of[verb], partner_of[particle] = particle, verb
+    for join in joins:
+        lemmas[join.verb] = lemmas[join.particle] = join.infinitive
+        partner_of[join.verb], partner_of[join.particle] = join.particle, join.verb
 
     phrases: list[Phrase] = []
     phrase_of: dict[int, int] = {}

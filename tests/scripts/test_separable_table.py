@@ -21,6 +21,7 @@ v(zet,zet,zetten,gezet,zette,zetten,
      z([part_intransitive(aan)])]).
 v(ga,gaat,inflected(gaan,gane),gegaan,ging,gingen,ga,
     [z([intransitive, part_intransitive(om), part_transitive('ten onder')])]).
+v(zie,ziet,zien,gezien,zag,zagen,[h([transitive, part_fixed(uit,[svp_er],no_passive)])]).
 """
 
 
@@ -48,7 +49,8 @@ def _table(tmp_path: Path, verbs: str | None) -> sqlite3.Connection:
 def test_the_table_lists_each_attested_pair_with_its_auxiliaries(tmp_path: Path) -> None:
     db = _table(tmp_path, VERBS)
     assert db.execute("SELECT * FROM separable_verbs ORDER BY particle, verb").fetchall() == [
-        ("aan", "zetten", "hebben, zijn"), ("om", "gaan", "zijn"), ("voort", "zetten", "hebben"),
+        ("aan", "zetten", "hebben, zijn", 0), ("om", "gaan", "zijn", 0),
+        ("uit", "zien", "hebben", 1), ("voort", "zetten", "hebben", 0),
     ]
 
 
@@ -70,9 +72,11 @@ def _dictionary(tmp_path: Path, with_table: bool) -> Dictionary:
             "CREATE TABLE forms (form TEXT NOT NULL, entry INTEGER NOT NULL);")
         db.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
         if with_table:
-            db.execute("CREATE TABLE separable_verbs (particle TEXT, verb TEXT, auxiliary TEXT)")
-            db.executemany("INSERT INTO separable_verbs VALUES (?, ?, 'hebben')",
-                           [("aan", "zetten"), ("voort", "zetten"), ("om", "gaan")])
+            db.execute("CREATE TABLE separable_verbs (particle TEXT, verb TEXT, auxiliary TEXT,"
+                       " with_er INTEGER)")
+            db.executemany("INSERT INTO separable_verbs VALUES (?, ?, 'hebben', ?)",
+                           [("aan", "zetten", 0), ("voort", "zetten", 0), ("om", "gaan", 0),
+                            ("uit", "zien", 1), ("om", "zien", 0)])
     return Dictionary.open(path)
 
 
@@ -81,15 +85,19 @@ def _dictionary(tmp_path: Path, with_table: bool) -> Dictionary:
     ("Zetten", frozenset({"aan", "voort"})),
     ("gaan", frozenset({"om"})),
     ("denken", frozenset()),
+    ("zien", frozenset({"om", "uit"})),
 ])
 def test_the_store_answers_the_particles_of_a_verb(tmp_path: Path, verb: str,
                                                    particles: frozenset[str]) -> None:
     dictionary = _dictionary(tmp_path, with_table=True)
     assert dictionary.separable_particles(verb) == particles
+    # Only uitzien takes an "er" of its own ("het ziet er goed uit").
+    assert dictionary.er_particles(verb) == (frozenset({"uit"}) if verb == "zien" else frozenset())
     dictionary.close()
 
 
 def test_a_dictionary_without_the_table_knows_no_separable_verbs(tmp_path: Path) -> None:
     dictionary = _dictionary(tmp_path, with_table=False)
     assert dictionary.separable_particles("zetten") == frozenset()
+    assert dictionary.er_particles("zien") == frozenset()
     dictionary.close()

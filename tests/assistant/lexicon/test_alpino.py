@@ -88,6 +88,7 @@ v(ga,gaat,inflected(gaan,gane),gegaan,ging,gingen,ga,
         part_intransitive(heen),
         part_transitive('ten onder'),
         part_fixed(op,[[in,vlammen]],no_passive),
+        part_fixed(uit,[svp_er],no_passive),
         fixed([[kopje,onder]],no_passive)])]).
 v(loop,loopt,lopen,gelopen,liep,liepen,
     [z([part_intransitive(weg)]),
@@ -157,7 +158,7 @@ def test_frame_wrappers_give_the_auxiliary(verbs: dict[str, AlpinoVerb], infinit
 
 @pytest.mark.parametrize(("infinitive", "particles"), [
     ("kloppen", ("aan", "af")),  # af twice: once
-    ("gaan", ("heen", "op")),  # 'ten onder' is two words; part_fixed(op, ...) counts
+    ("gaan", ("heen", "op", "uit")),  # 'ten onder' is two words; part_fixed(op, ...) counts
     ("lopen", ("weg", "uit")),
     ("duwen", ()),
 ])
@@ -174,10 +175,11 @@ def test_an_unknown_frame_group_is_a_data_error() -> None:
 def test_separable_verbs_are_unique_and_sorted(verbs: dict[str, AlpinoVerb]) -> None:
     table = separable_verbs(parse_verbs(parse_facts(VERBS, "verbs.pl"), "verbs.pl"))
     assert [verb.infinitive for verb in table] == [
-        "aankloppen", "aankunnen", "afkloppen", "heengaan", "opgaan", "toezijn", "uitlopen",
-        "weglopen",
+        "aankloppen", "aankunnen", "afkloppen", "heengaan", "opgaan", "toezijn", "uitgaan",
+        "uitlopen", "weglopen",
     ]
     assert table[0] == SeparableVerb("aan", "kloppen", (Auxiliary.HEBBEN,), 2)
+    assert [verb.infinitive for verb in table if verb.with_er] == ["uitgaan"]
 
 
 NOUNS = """
@@ -241,6 +243,8 @@ def test_the_shared_lexicon_reads_whole(lexicon_folder: Path) -> None:
     assert {"aankloppen", "bijhouden", "oversteken", "heengaan", "omgaan", "voortzetten",
             "ophalen", "oplopen"} <= table
     assert table.isdisjoint({"aandenken", "aanlijden"})
+    assert by_infinitive["zien"].er_particles == frozenset({"uit"})  # "het ziet er goed uit"
+    assert by_infinitive["denken"].er_particles == frozenset()
     nouns = {noun.singular[0]: noun for noun in read_nouns(lexicon_folder) if noun.singular}
     assert nouns["engagement"].gender == "het" and nouns["engagement"].plural == ("engagementen",)
     assert nouns["roker"].gender == "de" and "rokertje" in nouns["roker"].diminutives
