@@ -245,11 +245,59 @@ class Mention:
     start: int
     end: int
     text: str
+    adjective: bool = False  # a nationality adjective standing for its country ("Russische")
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """An office or position: 'Minister of Defence of Russia' from 2012-11 to 2024-05
+    (None: unknown, or for `end` still held)."""
+
+    role: str
+    organisation: str | None = None
+    start: ArticleDate | None = None
+    end: ArticleDate | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """Something that happened on a date (as precise as known)."""
+
+    date: ArticleDate
+    text: str
+
+
+class RoleStatus(str, Enum):
+    """A role seen from the article's date."""
+
+    CURRENT = "current"
+    FORMER = "former"
+    NOT_YET = "not yet"
+
+
+@dataclass(frozen=True, slots=True)
+class RoleAtDate:
+    role: Role
+    status: RoleStatus
+
+
+class Timing(str, Enum):
+    """Where an event stood at the article's date."""
+
+    PAST = "past"
+    ONGOING = "ongoing"
+    UPCOMING = "upcoming"
 
 
 @dataclass(frozen=True, slots=True)
 class Note:
-    """Background on one subject of the article, as things stood at the article's date."""
+    """Background on one subject of the article, as things stood at the article's date.
+
+    Only what was true or had happened by `as_of` is here: the roles held then (and, where the
+    role list is known to be complete, the latest former one or 'not yet'), facts dated on or
+    before it, birth/founding and death/dissolution when they lie before it, and for events
+    whether they were past, under way or still to come. `as_of` None: the article has no date
+    and the note is as of today."""
 
     key: str
     name: str
@@ -257,10 +305,21 @@ class Note:
     mentions: tuple[Mention, ...]
     international_name: str | None = None
     description: str | None = None
-    role_at_date: str | None = None
     source: str = "offline"
     attribution: str | None = None
     sentences: tuple[int, ...] = ()
+    as_of: ArticleDate | None = None
+    roles: tuple[RoleAtDate, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    began: ArticleDate | None = None  # born, founded, or (events) began
+    ended: ArticleDate | None = None  # died, dissolved, or (events) ended
+    timing: Timing | None = None  # events only
+    hidden_facts: int = 0  # facts dated after the article's date, left out
+
+    @property
+    def has_background(self) -> bool:
+        """Whether the card says anything beyond the name."""
+        return bool(self.description or self.roles or self.facts or self.timing)
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from assistant import wording
 from assistant.learner.coverage import Coverage
-from assistant.models import GlossCard, Note, Reading, TimeExpression
+from assistant.models import ArticleDate, GlossCard, Note, Reading, RoleStatus, TimeExpression
 from assistant.service import ReadingAssistant
 
 
@@ -80,16 +81,34 @@ def card_to_json(card: GlossCard | None) -> dict[str, object] | None:
 
 
 def note_to_json(note: Note) -> dict[str, object]:
-    """One of the `notes` objects."""
+    """One of the `notes` objects: `role_at_date` is the English wording of the structured
+    `roles` (or, for events, of `timing`), as of `as_of` (null: the article has no date)."""
     return {
         "name": note.name,
         "category": note.category.value,
         "international_name": note.international_name,
         "description": note.description,
-        "role_at_date": note.role_at_date,
+        "role_at_date": wording.role_at_date(note),
         "source": note.source,
         "mentions": [[m.start, m.end] for m in note.mentions],
+        "key": note.key,
+        "as_of": note.as_of.iso() if note.as_of else None,
+        "roles": [
+            {"role": r.role.role, "organisation": r.role.organisation,
+             "from": _iso(r.role.start), "to": _iso(r.role.end) if r.status is not
+             RoleStatus.CURRENT else None, "status": r.status.value}
+            for r in note.roles
+        ],
+        "facts": [{"date": f.date.iso(), "text": f.text} for f in note.facts],
+        "began": _iso(note.began),
+        "ended": _iso(note.ended),
+        "timing": note.timing.value if note.timing else None,
+        "adjective_mentions": [[m.start, m.end] for m in note.mentions if m.adjective],
     }
+
+
+def _iso(date: ArticleDate | None) -> str | None:
+    return date.iso() if date is not None else None
 
 
 def time_to_json(time: TimeExpression) -> dict[str, int | str | None]:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assistant import wording
 from assistant.models import Category, Note, Reading, TimeExpression
 from ui.theme import CATEGORY_LABELS, reader_colours
 
@@ -53,16 +54,7 @@ def grouped_notes(notes: tuple[Note, ...]) -> list[tuple[Category, list[Note]]]:
 
 def note_lines(note: Note) -> list[str]:
     """The card's text lines (plain), also used by tests."""
-    lines = [note.name]
-    if note.international_name and note.international_name.casefold() != note.name.casefold():
-        lines.append(note.international_name)
-    if note.description:
-        lines.append(note.description)
-    if note.role_at_date:
-        lines.append(note.role_at_date)
-    count = len(note.mentions)
-    lines.append(f"{count} mention{'s' if count != 1 else ''}")
-    return lines
+    return wording.note_lines(note)
 
 
 class NoteCard(QFrame):
@@ -89,8 +81,14 @@ class NoteCard(QFrame):
             layout.addWidget(_plain_label(international, self, "noteInternational"))
         if note.description:
             layout.addWidget(_plain_label(note.description, self, "noteDescription"))
-        if note.role_at_date:
-            layout.addWidget(_plain_label(note.role_at_date, self, "noteRole"))
+        lifetime = wording.lifetime_text(note)
+        if lifetime:
+            layout.addWidget(_plain_label(lifetime, self, "noteLifetime"))
+        role = wording.role_at_date(note)
+        if role:
+            layout.addWidget(_plain_label(role, self, "noteRole"))
+        for fact in note.facts:
+            layout.addWidget(_plain_label(wording.fact_text(fact), self, "noteFact"))
         count = len(note.mentions)
         layout.addWidget(
             _plain_label(

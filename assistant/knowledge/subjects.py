@@ -1,39 +1,95 @@
-"""Note subjects: groups an article's name mentions and attaches offline background to each."""
+"""Note subjects: which knowledge entry each name mention certainly names (precision first: a
+mention gets no background rather than someone else's), mentions grouped by subject, and each
+subject's note as things stood at the article's date."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import functools
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from enum import Enum
 
+from assistant.knowledge import roles as dated
 from assistant.knowledge.base import (
-    CITY,
-    CURATED,
     KnowledgeBase,
     KnowledgeEntry,
     NamePattern,
-    Role,
+    Origin,
+    fold,
     genitive_base,
-    normalise,
 )
-from assistant.models import AnalysedArticle, ArticleDate, Category, Mention, Note, Token
+from assistant.knowledge.places import language_names
+from assistant.models import (
+    AnalysedArticle,
+    ArticleDate,
+    Category,
+    Entity,
+    Mention,
+    Note,
+    Token,
+)
 
 # A lone capitalised word this frequent is an ordinary word ("Van", "Best"), not a town.
 COMMON_WORD_ZIPF = 5.0
-FUZZY_GROUP_CUTOFF = 88.0
+# A sentence-initial capitalised word this frequent may be an ordinary word opening it.
+SENTENCE_WORD_ZIPF = 4.0
+# Towns this big (and capitals, and Dutch exonyms) are rarely anything else; smaller ones need
+# the NER or a preposition to mark them as places.
+BIG_CITY = 1_000_000
+# "in Davenport", "naar Ede": the word before marks a place.
+PLACE_PREPOSITIONS = frozenset({"in", "naar", "uit", "vanuit", "te", "nabij", "richting"})
+# "de havenstad Vladivostok", "zijn woonplaats Nashville", "het buurland Duitsland".
+PLACE_NOUN_ENDINGS = ("stad", "dorp", "gemeente", "provincie", "regio", "eiland", "plaats",
+                      "streek", "land")
+# Small words inside longer names: "Grote Prijs van Frankrijk", "Travel & Tours".
+LEFT_PARTICLES = (("van", "de"), ("van", "der"), ("van", "den"), ("von", "der"), ("van",),
+                  ("von",), ("&",), ("of",))
+RIGHT_PARTICLES = frozenset({"&", "of"})
+# What may stand between two names listed together.
+LIST_WORDS = frozenset({"en", "of", ",", "(", ")"})
+MAX_LIST_GAP = 3
+# Titles before a name are not part of it ("Premier Rutte", "Koning Willem-Alexander").
+TITLE_WORDS = frozenset({
+    "premier", "minister", "minister-president", "president", "koning", "koningin", "prins",
+    "prinses", "paus", "kardinaal", "bisschop", "generaal", "bondscoach", "trainer", "coach",
+    "burgemeester", "staatssecretaris", "commissaris", "kanselier", "ceo", "topman", "topvrouw",
+    "oud-premier", "ex-premier", "oud-minister", "ex-president", "oud-president", "vicepremier",
+    "sir", "lord", "lady", "dr", "prof", "mr", "ir", "mevrouw", "meneer", "heer", "senator",
+    "gouverneur", "kapitein", "sjeik", "emir", "sultan", "keizer", "tsaar", "ayatollah",
+})
 _NAME_CATEGORIES = frozenset(
     {Category.PERSON, Category.ORGANISATION, Category.PLACE, Category.GROUP, Category.EVENT,
      Category.OTHER}
 )
+# A person mention never gets a place or organisation note, and the reverse.
+_CLASHES = frozenset({
+    (Category.PERSON, Category.PLACE), (Category.PERSON, Category.ORGANISATION),
+    (Category.PLACE, Category.PERSON), (Category.ORGANISATION, Category.PERSON),
+})
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    """A known name found on the tokens (inclusive range)."""
+
+    first: int
+    last: int
+    entry: KnowledgeEntry
+    pattern: NamePattern
+
+    @property
+    def size(self) -> int:
+        return self.last - self.first + 1
 
 
 @dataclass(slots=True)
 class _Span:
-    """A mention: inclusive token range, and what it refers to if known."""
+    """A mention: inclusive token range, and the entry it names if known."""
 
     first: int
     last: int
     category: Category
-    entry_id: str | None = None
+    entry: KnowledgeEntry | None = None
     adjective: bool = False
 
 
@@ -45,127 +101,446 @@ class _Subject:
     spans: list[_Span] = field(default_factory=list)
 
 
-def build_notes(analysed: AnalysedArticle, kb: KnowledgeBase) -> tuple[Note, ...]:
-    """One note per subject (person, place, organisation, ...) in order of first mention."""
-    tokens = analysed.tokens
-    spans = _kb_spans(analysed, kb)
-    spans.extend(_ner_spans(analysed, kb, spans))
+class _Article:
+    """The analysed article with the lookups the rules share."""
+
+    def __init__(self, analysed: AnalysedArticle, kb: KnowledgeBase, when: ArticleDate) -> None:
+        self.analysed = analysed
+        self.tokens = analysed.tokens
+        self.text = analysed.article.text
+        self.kb = kb
+        self.when = when
+        self.covered: set[int] = set()
+
+    def sentence_start(self, i: int) -> bool:
+        return i == 0 or self.tokens[i - 1].sentence != self.tokens[i].sentence
+
+    def entity_of(self, i: int) -> Entity | None:
+        index = self.tokens[i].entity
+        return self.analysed.entities[index] if index is not None else None
+
+    def words(self, first: int, last: int) -> tuple[str, ...]:
+        return tuple(fold(self.tokens[i].text) for i in range(first, last + 1))
+
+    def name_word(self, i: int, entity: Entity | None = None) -> bool:
+        """A capitalised word that belongs to a name no candidate covers: mid-sentence, or
+        inside the given entity; never a title."""
+        if not 0 <= i < len(self.tokens) or i in self.covered:
+            return False
+        token = self.tokens[i]
+        if not token.text[:1].isupper() or token.text.lower() in TITLE_WORDS:
+            return False
+        if entity is not None and entity.first_token <= i <= entity.last_token:
+            return True
+        return not (self.sentence_start(i) and token.zipf >= SENTENCE_WORD_ZIPF)
+
+    def place_context(self, first: int) -> bool:
+        """Whether the word before marks a place: a preposition of place or a lower-case noun
+        for one ('hoofdstad')."""
+        if first == 0 or self.sentence_start(first):
+            return False
+        before = self.tokens[first - 1].text
+        return before.lower() in PLACE_PREPOSITIONS or (
+            before.islower() and before.endswith(PLACE_NOUN_ENDINGS)
+        )
+
+
+def build_notes(
+    analysed: AnalysedArticle, kb: KnowledgeBase, today: ArticleDate | None = None
+) -> tuple[Note, ...]:
+    """One note per subject (person, place, organisation, ...) in order of first mention, each
+    true at the article's date (or `today`, default the real today, when it has none)."""
+    when = analysed.article.date or today or dated.today()
+    article = _Article(analysed, kb, when)
+    spans = _known_spans(article)
+    spans.extend(_ner_spans(article, spans))
     spans.sort(key=lambda s: s.first)
-    subjects = _group(spans, tokens, analysed.article.text, kb)
-    date = analysed.article.date
-    notes = [_note(subject, tokens, analysed.article.text, date) for subject in subjects]
+    subjects = _group(article, spans)
+    notes = [_note(article, subject) for subject in subjects]
     notes.sort(key=lambda n: n.mentions[0].start)
     return tuple(notes)
 
 
-def _token_keys(token: Token, sentence_start: bool) -> tuple[str, ...]:
-    text = token.text.replace("’", "'")
+# -- known names ----------------------------------------------------------------------------
+
+
+def _token_keys(article: _Article, i: int) -> tuple[str, ...]:
+    text = article.tokens[i].text.replace("’", "'")
     keys = [text]
     base = genitive_base(text)
     if base is not None:
         keys.append(base)
-    if sentence_start and text[:1].isupper() and not text[1:2].isupper():
-        # Curated lower-case names ("oorlog in Oekraïne") opening a sentence.
+    if article.sentence_start(i) and text[:1].isupper() and not text[1:2].isupper():
+        # Curated lower-case names ("coronacrisis") opening a sentence.
         keys.append(text[:1].lower() + text[1:])
     return tuple(keys)
 
 
-def _sentence_start(tokens: tuple[Token, ...], i: int) -> bool:
-    return i == 0 or tokens[i - 1].sentence != tokens[i].sentence
-
-
-def _kb_spans(analysed: AnalysedArticle, kb: KnowledgeBase) -> list[_Span]:
-    """Known names, aliases and nationality adjectives found on the tokens."""
-    tokens = analysed.tokens
-    keys = [_token_keys(t, _sentence_start(tokens, i)) for i, t in enumerate(tokens)]
-    matches = kb.matcher().find(keys)
-    covered = {i for m in matches for i in m.positions}
-    spans: list[_Span] = []
-    for match in matches:
-        first, last = match.positions[0], match.positions[-1]
-        pattern: NamePattern = match.payload
-        if not _plausible(tokens, first, last, pattern):
-            continue
-        if pattern.priority >= CITY and _inside_other_name(analysed, first, last, covered):
-            continue
-        entry = kb.get(pattern.entry_id)
+def _known_spans(article: _Article) -> list[_Span]:
+    """Known names, short names and nationality adjectives that certainly name their entry."""
+    keys = [_token_keys(article, i) for i in range(len(article.tokens))]
+    candidates: list[_Candidate] = []
+    for match in article.kb.matcher().find_all(keys):
+        entry = article.kb.get(match.payload.entry_id)
         if entry is None:
             continue
-        spans.append(_Span(first, last, entry.category, entry.id, pattern.adjective))
-    return spans
+        candidate = _Candidate(match.positions[0], match.positions[-1], entry, match.payload)
+        if _plausible(article, candidate):
+            candidates.append(candidate)
+    article.covered = {i for c in candidates for i in range(c.first, c.last + 1)}
+    owners = _person_names(article, candidates)
+    firm: list[_Candidate] = []
+    conditional: list[_Candidate] = []
+    listed: list[_Candidate] = []
+    for candidate in candidates:
+        verdict = _verdict(article, candidate, owners)
+        if verdict is _Verdict.FIRM:
+            firm.append(candidate)
+        elif verdict is _Verdict.IF_INTRODUCED:
+            conditional.append(candidate)
+        elif verdict is _Verdict.IF_COORDINATED:
+            listed.append(candidate)
+    chosen = _non_overlapping(firm)
+    places = [c for c in chosen if c.entry.category is Category.PLACE and not c.pattern.adjective]
+    coordinated = [c for c in listed if any(_coordinated(article, c, p) for p in places)]
+    firm.extend(coordinated)
+    conditional.extend(c for c in listed if c not in coordinated)
+    chosen = _non_overlapping(firm)
+    introduced: dict[str, int] = {}
+    for candidate in chosen:
+        if not candidate.pattern.short and not candidate.pattern.adjective:
+            introduced.setdefault(candidate.entry.id, candidate.first)
+            introduced[candidate.entry.id] = min(introduced[candidate.entry.id], candidate.first)
+    taken = {i for c in chosen for i in range(c.first, c.last + 1)}
+    for candidate in sorted(conditional, key=lambda c: (c.first, -c.size)):
+        start = introduced.get(candidate.entry.id)
+        positions = set(range(candidate.first, candidate.last + 1))
+        if start is not None and start < candidate.first and taken.isdisjoint(positions):
+            chosen.append(candidate)
+            taken |= positions
+    return [
+        _Span(c.first, c.last, c.entry.category, c.entry, c.pattern.adjective)
+        for c in sorted(chosen, key=lambda c: c.first)
+    ]
 
 
-def _inside_other_name(
-    analysed: AnalysedArticle, first: int, last: int, covered: set[int]
-) -> bool:
-    """A town name inside a longer non-place entity next to unknown name words is part of
-    that name: 'Vladimir' in 'Vladimir Poetin', 'New York' in 'The New York Times'."""
-    tokens = analysed.tokens
-    index = tokens[first].entity
-    if index is None:
+def _coordinated(article: _Article, candidate: _Candidate, place: _Candidate) -> bool:
+    """Whether two names are listed together: 'Moskou (en Pyongyang)', 'Ede, Tours'."""
+    if place.last < candidate.first:
+        between = range(place.last + 1, candidate.first)
+    elif candidate.last < place.first:
+        between = range(candidate.last + 1, place.first)
+    else:
         return False
-    entity = analysed.entities[index]
-    if entity.category == Category.PLACE:
+    if not 0 < len(between) <= MAX_LIST_GAP:
         return False
-    for i in (first - 1, last + 1):
+    words = [article.tokens[i].text.lower() for i in between]
+    return set(words) <= LIST_WORDS and bool(set(words) & {"en", "of",
+                                                                                   ","})
+
+
+def _non_overlapping(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Longest first; on equal length curated before countries before towns, then earlier."""
+    taken: set[int] = set()
+    chosen: list[_Candidate] = []
+    order = sorted(candidates, key=lambda c: (-c.size, c.pattern.origin, c.pattern.short,
+                                              c.first))
+    for candidate in order:
+        positions = set(range(candidate.first, candidate.last + 1))
+        if taken.isdisjoint(positions):
+            taken |= positions
+            chosen.append(candidate)
+    return chosen
+
+
+def _plausible(article: _Article, candidate: _Candidate) -> bool:
+    """Checks on the words alone: case, ordinary words, and whether the entry existed yet."""
+    tokens = article.tokens
+    head = tokens[candidate.first]
+    entry = candidate.entry
+    if not dated.existed_at(entry, article.when):
+        return False
+    if candidate.pattern.origin is Origin.CURATED:
+        # Curated names match case-exactly; a lower-case one ("coronacrisis") is deliberate.
+        return True
+    if not head.text[:1].isupper():
+        return False
+    if candidate.size > 1 or candidate.pattern.origin is not Origin.CITY:
+        return True
+    # Single-word towns: reject ordinary words (unless the NER marks just this word as a
+    # place: "Rotterdam" is frequent), and sentence-initial capitals that the parser and the
+    # NER do not see as names.
+    entity = article.entity_of(candidate.first)
+    if head.zipf >= COMMON_WORD_ZIPF:
+        return (
+            entity is not None
+            and entity.first_token == entity.last_token
+            and entity.category is Category.PLACE
+        )
+    return (
+        not article.sentence_start(candidate.first)
+        or head.pos == "PROPN"
+        or head.entity is not None
+    )
+
+
+class _Verdict(Enum):
+    FIRM = "names its entry"
+    IF_INTRODUCED = "only after one of the entry's names appeared earlier"
+    IF_COORDINATED = ("a place when listed with another place ('Moskou (en Pyongyang)') or "
+                      "named so earlier")
+    NO = "does not name its entry"
+
+
+def _verdict(
+    article: _Article, candidate: _Candidate, owners: list[tuple[str, tuple[str, ...]]]
+) -> _Verdict:
+    """Whether and when the candidate names its entry."""
+    entry = candidate.entry
+    pattern = candidate.pattern
+    first, last = candidate.first, candidate.last
+    entity = article.entity_of(first)
+    if entity is not None and not entity.first_token <= last <= entity.last_token:
+        entity = None  # the candidate straddles two entities: the NER split a known name
+    exact = entity is not None and (entity.first_token, entity.last_token) == (first, last)
+    if entity is not None and not exact and _has_other_name_words(article, entity, first, last):
+        return _Verdict.NO  # "Ede" in "Hogeschool Ede", "De Wever" in "Anuna De Wever"
+    if _next_to_name_word(article, first, last):
+        return _Verdict.NO  # the NER missed the longer name: "Hogeschool Ede" unmarked
+    if pattern.origin is not Origin.COUNTRY and _someone_elses_name(article, candidate, owners):
+        return _Verdict.NO  # "Davenport" after "Lindsay Davenport" is not the town
+    mention = entity.category if exact and entity is not None else None
+    if pattern.adjective:
+        return _adjective_verdict(article, candidate, mention)
+    if pattern.origin is Origin.CITY:
+        return _place_verdict(article, candidate, mention)
+    if pattern.origin is Origin.COUNTRY:
+        if mention is Category.PERSON and not article.place_context(first):
+            return _Verdict.IF_INTRODUCED  # "tegen Pakistan" tagged as a person
+        return _Verdict.FIRM
+    clash = mention is not None and _clashes(mention, entry)
+    if entry.category is Category.PLACE and article.place_context(first):
+        clash = False
+    if pattern.short:
+        return _Verdict.IF_INTRODUCED
+    if clash:
+        # A full name is the KB's word against a confused NER ("Greta Thunberg" as ORG); a
+        # single word only counts once the article has named the entry in full.
+        return _Verdict.FIRM if candidate.size > 1 else _Verdict.IF_INTRODUCED
+    return _Verdict.FIRM
+
+
+def _clashes(mention: Category, entry: KnowledgeEntry) -> bool:
+    return (mention, entry.category) in _CLASHES and mention not in entry.can_be
+
+
+@functools.cache
+def _language_names() -> frozenset[str]:
+    return language_names()
+
+
+def _adjective_verdict(
+    article: _Article, candidate: _Candidate, mention: Category | None
+) -> _Verdict:
+    """'Russische' stands for Russia; a bare 'Frans' or 'Engels' is usually the language, so it
+    counts only before a noun ('een Frans bedrijf'); never as a person's name."""
+    if mention is Category.PERSON:
+        return _Verdict.NO
+    head = article.tokens[candidate.first]
+    if head.text in _language_names():
+        nxt = candidate.last + 1
+        if nxt >= len(article.tokens) or article.tokens[nxt].pos not in {"NOUN", "ADJ"}:
+            return _Verdict.NO
+    return _Verdict.FIRM
+
+
+def _place_verdict(
+    article: _Article, candidate: _Candidate, mention: Category | None
+) -> _Verdict:
+    """Towns from the gazetteer only where the NER or a preposition marks a place; capitals,
+    Dutch exonyms and big cities also where nothing says otherwise."""
+    entry = candidate.entry
+    context = article.place_context(candidate.first)
+    if mention in (Category.PLACE, Category.ORGANISATION) or context:
+        return _Verdict.FIRM
+    big = entry.capital or (entry.population or 0) >= BIG_CITY or entry.names[0] != (
+        entry.international_name)
+    if mention is None and big:
+        return _Verdict.FIRM
+    if mention in (None, Category.PERSON):
+        return _Verdict.IF_COORDINATED  # a town the NER missed or took for a person
+    return _Verdict.NO  # "het Brussels" (a dialect, MISC), an event, a nationality
+
+
+def _has_other_name_words(article: _Article, entity: Entity, first: int, last: int) -> bool:
+    """Whether the entity holds name words outside the candidate that no known name covers: the
+    candidate is then part of a longer name, not a name of its own."""
+    return any(
+        article.name_word(i, entity)
+        for i in range(entity.first_token, entity.last_token + 1)
+        if not first <= i <= last
+    )
+
+
+def _next_to_name_word(article: _Article, first: int, last: int) -> bool:
+    """A capitalised name word no known name covers right before or after in the same sentence
+    (even one the NER keeps apart: 'Europa' 'Cup'); before it also across 'van (de/der/den)',
+    'von (der)', '&', 'of' ('Grote Prijs van Frankrijk', 'Travel & Tours'), after it across '&'
+    and 'of'."""
+    tokens = article.tokens
+    if not tokens[first].text[:1].isupper():
+        return False
+    sentence = tokens[first].sentence
+    left = first - 1
+    words = [tokens[i].text.lower() for i in range(max(0, first - 2), first)]
+    for particles in LEFT_PARTICLES:
+        n = len(particles)
+        if tuple(words[-n:]) == particles and first - n >= 0:
+            left = first - n - 1
+            break
+    right = last + 1
+    if right < len(tokens) and tokens[right].text.lower() in RIGHT_PARTICLES:
+        right += 1
+    for i in (left, right):
         if (
-            entity.first_token <= i <= entity.last_token
-            and i not in covered
-            and _name_like(tokens[i])
+            0 <= i < len(tokens)
+            and tokens[i].sentence == sentence
+            and article.name_word(i)
         ):
             return True
     return False
 
 
-def _plausible(tokens: tuple[Token, ...], first: int, last: int, pattern: NamePattern) -> bool:
-    head = tokens[first]
-    if pattern.priority == CURATED:
-        # Curated names match case-exactly; a lower-case one ("coronacrisis") is deliberate.
-        return True
-    if not head.text[:1].isupper():
-        return False
-    if first != last or pattern.priority < CITY:
-        return True
-    # Single-word town names: reject ordinary words, and sentence-initial capitals that the
-    # parser and the NER do not see as names.
-    if head.zipf >= COMMON_WORD_ZIPF:
-        return False
-    return not _sentence_start(tokens, first) or head.pos == "PROPN" or head.entity is not None
+def _person_names(
+    article: _Article, candidates: Sequence[_Candidate]
+) -> list[tuple[str, tuple[str, ...]]]:
+    """Full names of the people in the article, with who bears them: known people named in
+    full, and NER person entities that are not one known name (key 'ner:<words>')."""
+    owners: list[tuple[str, tuple[str, ...]]] = []
+    full: dict[tuple[int, int], str] = {}
+    for c in candidates:
+        if (
+            c.entry.category is Category.PERSON
+            and c.size > 1
+            and not c.pattern.short
+            and not _has_uncovered_neighbours(article, c)
+        ):
+            owners.append((c.entry.id, article.words(c.first, c.last)))
+            full[(c.first, c.last)] = c.entry.id
+    for entity in article.analysed.entities:
+        if entity.category is not Category.PERSON or entity.first_token == entity.last_token:
+            continue
+        if (entity.first_token, entity.last_token) in full:
+            continue
+        words = [i for i in range(entity.first_token, entity.last_token + 1)
+                 if article.tokens[i].text[:1].isupper()]
+        if len(words) < 2 or all(i in article.covered for i in words):
+            continue  # a merge of known names ("Rutte Poetin"), not one person
+        owners.append(("ner:" + " ".join(article.words(entity.first_token, entity.last_token)),
+                       article.words(entity.first_token, entity.last_token)))
+    return owners
 
 
-def _ner_spans(analysed: AnalysedArticle, kb: KnowledgeBase, known: list[_Span]) -> list[_Span]:
-    """NER entities not covered by known names; a merged span keeps only its uncovered parts."""
-    tokens = analysed.tokens
+def _has_uncovered_neighbours(article: _Article, candidate: _Candidate) -> bool:
+    entity = article.entity_of(candidate.first)
+    return entity is not None and _has_other_name_words(
+        article, entity, candidate.first, candidate.last
+    )
+
+
+def _someone_elses_name(
+    article: _Article, candidate: _Candidate, owners: list[tuple[str, tuple[str, ...]]]
+) -> bool:
+    """Whether the candidate's words are part of the full name of another person in the
+    article ('Davenport' with 'Lindsay Davenport' there; 'Johnson' with 'Michael Johnson')."""
+    words = article.words(candidate.first, candidate.last)
+    base = genitive_base(article.tokens[candidate.last].text)
+    variants = {words}
+    if base is not None:
+        variants.add((*words[:-1], fold(base)))
+    for owner, full in owners:
+        if owner == candidate.entry.id or len(full) <= len(words):
+            continue
+        if any(_is_part(v, full) for v in variants):
+            return True
+    return False
+
+
+def _is_part(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """'kim' in 'kim jong un', 'van der leyen' in 'ursula von der leyen': a contiguous part."""
+    n = len(short)
+    return any(full[i : i + n] == short for i in range(len(full) - n + 1))
+
+
+# -- names the NER found --------------------------------------------------------------------
+
+
+def _ner_spans(article: _Article, known: list[_Span]) -> list[_Span]:
+    """NER entities not covered by known names; a merged span keeps only its uncovered parts;
+    adjacent person entities ('Michael' 'Johnson') are one name."""
+    tokens = article.tokens
     taken: set[int] = set()
     for span in known:
         taken.update(range(span.first, span.last + 1))
-    spans: list[_Span] = []
-    for entity in analysed.entities:
+    runs: list[tuple[list[int], Entity, bool]] = []
+    for entity in article.analysed.entities:
         if entity.category not in _NAME_CATEGORIES:
             continue
         run: list[int] = []
-        runs: list[list[int]] = []
+        parts: list[list[int]] = []
         for i in range(entity.first_token, entity.last_token + 1):
             if i in taken:
                 if run:
-                    runs.append(run)
+                    parts.append(run)
                 run = []
             else:
                 run.append(i)
         if run:
-            runs.append(run)
-        for part in runs:
+            parts.append(run)
+        whole = len(parts) == 1 and len(parts[0]) == entity.last_token - entity.first_token + 1
+        for part in parts:
             trimmed = _trim(tokens, part)
             if not trimmed:
                 continue
-            first, last = trimmed[0], trimmed[-1]
-            text = analysed.article.text[tokens[first].start : tokens[last].end]
-            entry = kb.find(text) or kb.fuzzy_find(text)
-            if entry is not None:
-                spans.append(_Span(first, last, entry.category, entry.id))
-            else:
-                spans.append(_Span(first, last, entity.category))
+            if runs and _joins_previous(runs[-1], trimmed, entity):
+                previous, previous_entity, _ = runs[-1]
+                runs[-1] = (list(range(previous[0], trimmed[-1] + 1)), previous_entity, False)
+                continue
+            runs.append((trimmed, entity, whole))
+    spans: list[_Span] = []
+    for positions, entity, whole in runs:
+        first, last = positions[0], positions[-1]
+        # A name the rules above turned down is not looked up again as a variant.
+        fresh = whole and article.covered.isdisjoint(positions)
+        entry = _variant_entry(article, first, last, entity.category) if fresh else None
+        spans.append(_Span(first, last, entry.category if entry else entity.category, entry))
     return spans
+
+
+def _joins_previous(
+    previous: tuple[list[int], Entity, bool], positions: list[int], entity: Entity
+) -> bool:
+    positions_before, entity_before, _ = previous
+    return (
+        entity_before.category is Category.PERSON
+        and entity.category is Category.PERSON
+        and entity_before.index != entity.index
+        and positions_before[-1] + 1 == positions[0]
+    )
+
+
+def _variant_entry(
+    article: _Article, first: int, last: int, category: Category
+) -> KnowledgeEntry | None:
+    """A curated entry whose name this whole NER entity spells differently only in case,
+    diacritics or hyphens, when nothing else speaks against it."""
+    text = article.text[article.tokens[first].start : article.tokens[last].end]
+    entry = article.kb.find_variant(text)
+    if entry is None or entry.origin is not Origin.CURATED:
+        return None
+    if _clashes(category, entry) or not dated.existed_at(entry, article.when):
+        return None
+    return entry
 
 
 def _trim(tokens: tuple[Token, ...], positions: list[int]) -> list[int]:
@@ -182,28 +557,28 @@ def _name_like(token: Token) -> bool:
     return token.text[:1].isupper() or token.text[:1].isdigit()
 
 
-def _group(
-    spans: list[_Span], tokens: tuple[Token, ...], text: str, kb: KnowledgeBase
-) -> list[_Subject]:
+# -- grouping -------------------------------------------------------------------------------
+
+
+def _group(article: _Article, spans: list[_Span]) -> list[_Subject]:
     subjects: dict[str, _Subject] = {}
     unknown: list[_Span] = []
     for span in spans:
-        if span.entry_id is None:
+        if span.entry is None:
             unknown.append(span)
             continue
-        entry = kb.get(span.entry_id)
-        subject = subjects.get(span.entry_id)
+        subject = subjects.get(span.entry.id)
         if subject is None:
-            assert entry is not None
-            subject = subjects[span.entry_id] = _Subject(span.entry_id, entry.category, entry)
+            subject = subjects[span.entry.id] = _Subject(span.entry.id, span.entry.category,
+                                                        span.entry)
         subject.spans.append(span)
     # Fullest forms first, so that "Kim" finds "Kim Jong-un" whatever their order in the text.
     unknown.sort(key=lambda s: (-(s.last - s.first), s.first))
     for span in unknown:
-        words = _words(tokens, span)
-        subject = _find_subject(words, span.category, subjects.values())
+        words = _span_words(article, span)
+        subject = _find_subject(words, span, subjects.values())
         if subject is None:
-            key = "unknown:" + normalise(" ".join(words))
+            key = "unknown:" + " ".join(words)
             subject = subjects.get(key)
             if subject is None:
                 subject = subjects[key] = _Subject(key, span.category, None)
@@ -213,67 +588,63 @@ def _group(
     return list(subjects.values())
 
 
-def _words(tokens: tuple[Token, ...], span: _Span) -> list[str]:
-    words = [tokens[i].text for i in range(span.first, span.last + 1)]
-    base = genitive_base(words[-1])
+def _span_words(article: _Article, span: _Span) -> tuple[str, ...]:
+    words = list(article.words(span.first, span.last))
+    base = genitive_base(article.tokens[span.last].text)
     if base is not None and len(words) == 1:
-        words[-1] = base
-    return words
+        words[-1] = fold(base)
+    return tuple(words)
 
 
-def _subject_word_sets(subject: _Subject) -> list[tuple[str, ...]]:
-    names: list[tuple[str, ...]] = []
+def _subject_forms(subject: _Subject) -> list[tuple[str, ...]]:
+    """The word sequences a subject goes by: its entry's names and its unknown key."""
+    forms: list[tuple[str, ...]] = []
     if subject.entry is not None:
-        names.extend(tuple(normalise(n).split()) for n in subject.entry.names)
-    names.append(tuple(normalise(subject.key.removeprefix("unknown:")).split()))
-    return names
+        forms.extend(tuple(fold(n).split()) for n in subject.entry.names)
+    else:
+        forms.append(tuple(subject.key.removeprefix("unknown:").split()))
+    return forms
 
 
 def _find_subject(
-    words: list[str], category: Category, subjects: Iterable[_Subject]
+    words: tuple[str, ...], span: _Span, subjects: Iterable[_Subject]
 ) -> _Subject | None:
-    """An existing subject this unknown mention is a variant of (surname, genitive, spelling)."""
-    from rapidfuzz import fuzz
-
-    key = tuple(normalise(" ".join(words)).split())
-    joined = " ".join(key)
-    best: tuple[float, _Subject] | None = None
+    """The subject an unknown mention is another form of: the same words (a genitive or a
+    spelling variant folds to them), or for a person a surname or first name of exactly one
+    person named more fully, who, when known, was named before it."""
+    same: list[_Subject] = []
+    part: list[_Subject] = []
     for subject in subjects:
-        for name in _subject_word_sets(subject):
-            if name == key:
-                return subject
-            same_kind = subject.category == category
-            person = category == Category.PERSON and subject.category == Category.PERSON
-            if person and len(key) < len(name) and _is_part(key, name):
-                score = 95.0
-            elif same_kind:
-                score = fuzz.ratio(joined, " ".join(name))
-                base = genitive_base(words[-1])
-                if base is not None:
-                    alt = " ".join((*key[:-1], normalise(base)))
-                    score = max(score, 100.0 if alt == " ".join(name) else 0.0)
-            else:
-                continue
-            if score >= FUZZY_GROUP_CUTOFF and (best is None or score > best[0]):
-                best = (score, subject)
-    return best[1] if best else None
+        forms = _subject_forms(subject)
+        # A known name the rules turned down stays turned down: only unknowns merge this way.
+        if subject.entry is None and any(form == words for form in forms):
+            same.append(subject)
+        elif (
+            span.category is Category.PERSON
+            and subject.category is Category.PERSON
+            and any(len(words) < len(form) and _is_part(words, form) for form in forms)
+            and (subject.entry is None or subject.spans[0].first < span.first)
+        ):
+            part.append(subject)
+    if len(same) == 1:
+        return same[0]
+    if not same and len(part) == 1:
+        return part[0]
+    return None
 
 
-def _is_part(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
-    """'kim' in 'kim jong-un', 'van der leyen' in 'ursula von der leyen': a contiguous part."""
-    n = len(short)
-    return any(full[i : i + n] == short for i in range(len(full) - n + 1))
+# -- notes ----------------------------------------------------------------------------------
 
 
-def _note(
-    subject: _Subject, tokens: tuple[Token, ...], text: str, date: ArticleDate | None
-) -> Note:
+def _note(article: _Article, subject: _Subject) -> Note:
+    tokens, text = article.tokens, article.text
     mentions = tuple(
         Mention(tokens[s.first].start, tokens[s.last].end,
-                text[tokens[s.first].start : tokens[s.last].end])
+                text[tokens[s.first].start : tokens[s.last].end], s.adjective)
         for s in subject.spans
     )
     sentences = tuple(sorted({tokens[s.first].sentence for s in subject.spans}))
+    as_of = article.analysed.article.date
     entry = subject.entry
     if entry is None:
         return Note(
@@ -282,18 +653,28 @@ def _note(
             category=subject.category,
             mentions=mentions,
             sentences=sentences,
+            as_of=as_of,
         )
+    when = article.when
+    facts, hidden = dated.facts_at(entry, when)
+    began, ended = dated.lifetime_at(entry, when)
     return Note(
         key=entry.id,
-        name=_known_name(entry, mentions, subject.spans),
+        name=_known_name(entry, mentions),
         category=entry.category,
         mentions=mentions,
         international_name=entry.international_name,
         description=entry.description,
-        role_at_date=role_at_date(entry.roles, date),
         source="offline",
         attribution=entry.source or None,
         sentences=sentences,
+        as_of=as_of,
+        roles=dated.roles_at(entry, when),
+        facts=facts,
+        began=began,
+        ended=ended,
+        timing=dated.event_timing(entry, when) if entry.category is Category.EVENT else None,
+        hidden_facts=hidden,
     )
 
 
@@ -305,79 +686,11 @@ def _fullest(mentions: tuple[Mention, ...], spans: list[_Span]) -> str:
     return best[0].text
 
 
-def _known_name(entry: KnowledgeEntry, mentions: tuple[Mention, ...], spans: list[_Span]) -> str:
-    """The fullest mention that is one of the entry's names; else its canonical Dutch name."""
-    names = {normalise(n) for n in entry.names}
-    candidates = [
-        (m, s) for m, s in zip(mentions, spans, strict=True)
-        if not s.adjective and normalise(m.text) in names
-    ]
+def _known_name(entry: KnowledgeEntry, mentions: tuple[Mention, ...]) -> str:
+    """The longest mention that is one of the entry's names; else its canonical Dutch name."""
+    names = {fold(n) for n in entry.names}
+    candidates = [m for m in mentions if not m.adjective and fold(m.text) in names]
     if not candidates:
         return entry.names[0]
     exact = set(entry.names)
-    return max(
-        candidates,
-        key=lambda ms: (ms[1].last - ms[1].first, len(ms[0].text), ms[0].text in exact),
-    )[0].text
-
-
-def _bounds(date: ArticleDate) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
-    """First and last day a year, month or day stands for, as comparable tuples."""
-    lo = (date.year, date.month or 1, date.day or 1)
-    hi = (date.year, date.month or 12, date.day or 31)
-    return lo, hi
-
-
-def _active(role: Role, date: ArticleDate) -> bool:
-    lo, hi = _bounds(date)
-    if role.start is not None and _bounds(role.start)[0] > hi:
-        return False
-    return role.end is None or _bounds(role.end)[1] >= lo
-
-
-def _years(role: Role) -> str:
-    start = role.start.year if role.start else None
-    end = role.end.year if role.end else None
-    if start is None:
-        return f"(until {end})" if end is not None else ""
-    if end is None:
-        return f"(since {start})"
-    return f"({start})" if start == end else f"({start}–{end})"
-
-
-def _role_text(role: Role) -> str:
-    years = _years(role)
-    return f"{role.role} {years}" if years else role.role
-
-
-def _event_dates(role: Role) -> str:
-    start, end = role.start, role.end
-    if start and end and start != end:
-        if start.year == end.year and start.month == end.month and start.day and end.day:
-            return f"held {start.day}–{end.describe()}"
-        return f"held {start.describe()} – {end.describe()}"
-    when = role.start or role.end
-    return f"held {when.describe()}" if when else "held"
-
-
-def role_at_date(roles: tuple[Role, ...], date: ArticleDate | None) -> str | None:
-    """What the subject was at the article's date, e.g. 'at the time of this article
-    (September 2023): Russia's Minister of Defence (2012–2024)'; roles listed newest first."""
-    held = [r for r in roles if r.role == "held"]
-    if held:
-        return _event_dates(held[0])
-    if not roles:
-        return None
-    if date is None:
-        return _role_text(roles[0])
-    prefix = f"at the time of this article ({date.describe()}): "
-    active = [r for r in roles if _active(r, date)]
-    if active:
-        return prefix + "; ".join(_role_text(r) for r in active)
-    lo, _ = _bounds(date)
-    past = [r for r in roles if r.end is not None and _bounds(r.end)[1] < lo]
-    if past:
-        latest = max(past, key=lambda r: _bounds(r.end)[1] if r.end else (0, 0, 0))
-        return prefix + "formerly " + _role_text(latest)
-    first = min(roles, key=lambda r: _bounds(r.start)[0] if r.start else (0, 0, 0))
-    return prefix + "not yet " + _role_text(first)
+    return max(candidates, key=lambda m: (len(m.text.split()), len(m.text), m.text in exact)).text

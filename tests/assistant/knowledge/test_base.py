@@ -8,9 +8,22 @@ from pathlib import Path
 import pytest
 
 from assistant.errors import DataError
-from assistant.knowledge.base import KnowledgeBase, genitive_base, name_key_variants, parse_file
-from assistant.knowledge.places import CITY_EXONYMS, NATIONALITY_ADJECTIVES, inflect_adjective
-from assistant.models import ArticleDate, Category
+from assistant.knowledge.base import (
+    KnowledgeBase,
+    Period,
+    fold,
+    genitive_base,
+    load_curated,
+    name_key_variants,
+    parse_file,
+)
+from assistant.knowledge.places import (
+    CITY_EXONYMS,
+    NATIONALITY_ADJECTIVES,
+    inflect_adjective,
+    not_town_names,
+)
+from assistant.models import ArticleDate, Category, Fact
 from assistant.resources import resource_path
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "knowledge"
@@ -21,15 +34,27 @@ def kb() -> KnowledgeBase:
     return KnowledgeBase.load(FIXTURES)
 
 
-def test_curated_entries_load_with_roles(kb: KnowledgeBase) -> None:
+def test_curated_entries_load_with_roles_facts_and_dates(kb: KnowledgeBase) -> None:
     shoigu = kb.get("sergei-shoigu")
     assert shoigu is not None
     assert shoigu.category is Category.PERSON
     assert shoigu.international_name == "Sergei Shoigu"
-    assert shoigu.roles[1].role == "Russia's Minister of Defence"
-    assert shoigu.roles[1].start == ArticleDate(2012, 11)
-    assert shoigu.roles[1].end == ArticleDate(2024, 5)
+    assert shoigu.roles[1].role == "Minister of Defence of Russia"
+    assert shoigu.roles[1].start == ArticleDate(2012, 11, 6)
+    assert shoigu.roles[1].end == ArticleDate(2024, 5, 12)
     assert shoigu.roles[0].end is None
+    assert shoigu.start == ArticleDate(1955, 5, 21) and shoigu.end is None
+    assert shoigu.roles_complete == Period(ArticleDate(2012, 5), ArticleDate(2025, 6))
+    assert shoigu.country == "RU" and shoigu.checked == ArticleDate(2026, 11)
+    assert shoigu.source == "https://en.wikipedia.org/wiki/Sergei_Shoigu"
+    greta = kb.get("greta-thunberg")
+    assert greta is not None and greta.short_names == ("Greta",)
+    assert [f.date for f in greta.facts] == sorted(f.date for f in greta.facts)
+    assert greta.facts[0] == Fact(ArticleDate(2018, 8, 20), greta.facts[0].text)
+    twitter = kb.get("twitter")
+    assert twitter is not None and twitter.can_be == frozenset({Category.OTHER})
+    covid = kb.get("covid-19")
+    assert covid is not None and covid.category is Category.OTHER
 
 
 def test_find_by_name_alias_case_and_genitive(kb: KnowledgeBase) -> None:
@@ -93,8 +118,9 @@ def test_nationality_adjectives_link_to_their_country(kb: KnowledgeBase) -> None
         "Belgische": "België",
     }
     for adjective, country in expected.items():
-        entry = kb.find(adjective)
+        entry = kb.adjective_country(adjective)
         assert entry is not None and country in entry.names, adjective
+        assert kb.find(adjective) is None, adjective  # an adjective is not a name
     assert len(NATIONALITY_ADJECTIVES) >= 80
 
 
@@ -122,7 +148,7 @@ def test_load_is_cached_and_places_optional() -> None:
     small = KnowledgeBase.load(FIXTURES, places=False)
     assert small.find("Moskou") is None
     assert small.find("Poetin") is not None
-    assert len(small) == 7
+    assert len(small) == 32
 
 
 def test_missing_directory_gives_places_only(tmp_path: Path) -> None:
@@ -131,11 +157,38 @@ def test_missing_directory_gives_places_only(tmp_path: Path) -> None:
     assert kb.find("Rusland") is not None
 
 
-def test_fuzzy_find_spelling_variants(kb: KnowledgeBase) -> None:
-    entry = kb.fuzzy_find("Vladimir Poetien")
-    assert entry is not None and entry.id == "vladimir-putin"
-    assert kb.fuzzy_find("Vladimir Lenin") is None
-    assert kb.fuzzy_find("Kim") is None
+@pytest.mark.parametrize(
+    ("name", "entry_id"),
+    [
+        ("Kim Jong Un", "kim-jong-un"),  # listed
+        ("kim jong-un", "kim-jong-un"),  # case
+        ("KIM JONG UN", "kim-jong-un"),
+        ("Sergej Sjojgoes", "sergei-shoigu"),  # genitive
+        ("Anuna de Wever", "anuna-de-wever"),  # case of a particle
+        ("Fridays-for-Future", "fridays-for-future"),  # hyphens
+        ("Angela Merkél", "angela-merkel"),  # a diacritic
+    ],
+)
+def test_find_variant_absorbs_spelling_and_inflection(
+    kb: KnowledgeBase, name: str, entry_id: str
+) -> None:
+    entry = kb.find_variant(name)
+    assert entry is not None and entry.id == entry_id
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Christophe Lambrecht", "Vladimir Poetien", "Vladimir Lenin", "Kim", "Amazone",
+     "Greta Thunbergh", "Michael Johnson", "Johnson", "De Wever", "Rafael Grossi"],
+)
+def test_find_variant_never_jumps_to_another_name(kb: KnowledgeBase, name: str) -> None:
+    assert kb.find_variant(name) is None
+
+
+def test_fold_keeps_letters_drops_case_diacritics_and_hyphens() -> None:
+    assert fold("Erdoğan") == fold("erdogan") == "erdogan"
+    assert fold("Kim Jong-un") == "kim jong un"
+    assert fold("Christophe") != fold("Christine")
 
 
 def test_genitive_base() -> None:
@@ -156,10 +209,36 @@ def _write(tmp_path: Path, data: object, name: str = "bad.json") -> Path:
     return path
 
 
-GOOD = {
+GOOD: dict[str, object] = {
     "id": "x-y", "kind": "person", "names": ["X Y"], "international_name": "X Y",
-    "description": "A person.", "roles": [], "source": "https://example.org/",
+    "description": "A person.", "sources": ["https://example.org/"],
 }
+ROLE_NEW = {"role": "Mayor", "organisation": "Town", "from": "2010-05", "to": "2014"}
+ROLE_OLD = {"role": "Alderman", "organisation": None, "from": "2002", "to": "2010-05"}
+
+
+def test_a_full_entry_parses() -> None:
+    raw = {
+        **GOOD, "short_names": ["Y"], "from": "1960-03-16", "to": "2020", "country": "NL",
+        "roles": [ROLE_NEW, ROLE_OLD], "roles_complete": {"from": "2000", "to": "2019-12"},
+        "facts": [{"date": "2003", "text": "A."}, {"date": "2003-05-01", "text": "B."}],
+        "can_be": ["place"], "checked": "2026-11",
+    }
+    path_entry = parse_file_entry(raw)
+    assert path_entry.short_names == ("Y",)
+    assert path_entry.start == ArticleDate(1960, 3, 16) and path_entry.end == ArticleDate(2020)
+    assert [r.role for r in path_entry.roles] == ["Mayor", "Alderman"]
+    assert path_entry.roles[1].organisation is None
+    assert path_entry.can_be == frozenset({Category.PLACE})
+    assert path_entry.may_be(Category.PLACE) and path_entry.may_be(Category.PERSON)
+    assert not path_entry.may_be(Category.ORGANISATION)
+    assert path_entry.checked == ArticleDate(2026, 11)
+
+
+def parse_file_entry(raw: dict[str, object]) -> object:
+    from assistant.knowledge.base import parse_entry
+
+    return parse_entry(raw, "x.json", 0)
 
 
 @pytest.mark.parametrize(
@@ -167,53 +246,116 @@ GOOD = {
     [
         ({"id": "Bad Id"}, "bad id"),
         ({"kind": "planet"}, "unknown kind"),
-        ({"names": []}, "names"),
-        ({"roles": [{"role": "Mayor", "from": "2020-13"}]}, "bad role date"),
-        ({"roles": [{"from": "2020"}]}, "role"),
+        ({"names": []}, "non-empty list of names"),
+        ({"names": ["X", ""]}, "names as a list"),
+        ({"short_names": "Y"}, "short_names as a list"),
+        ({"description": " "}, "description as a non-empty text"),
+        ({"description": "Mayor since 2010."}, "year in its description"),
+        ({"international_name": 3}, "international_name"),
+        ({"colour": "red"}, "unknown keys colour"),
+        ({"source": "https://example.org/"}, "unknown keys source"),
+        ({"sources": []}, "sources"),
+        ({"sources": ["example.org"]}, "sources"),
+        ({"from": "1960-02-30"}, "bad from date"),
+        ({"from": 1960}, "bad from date"),
+        ({"from": "2000", "to": "1999-12"}, "from 2000 after to 1999-12"),
+        ({"country": "nl"}, "bad country"),
+        ({"roles": {"role": "Mayor"}}, "roles that are not a list"),
+        ({"roles": [{"from": "2020"}]}, "without a 'role' text"),
+        ({"roles": [{"role": "Mayor", "from": "2020-13"}]}, "bad the role 'Mayor' from date"),
+        ({"roles": [{"role": "Mayor", "since": "2020"}]}, "unknown keys since"),
+        ({"roles": [{"role": "Mayor", "from": "2021", "to": "2020"}]}, "after its to"),
+        ({"roles": [ROLE_OLD, ROLE_NEW]}, "newest first"),
+        ({"from": "2005", "roles": [ROLE_OLD]}, "before its from"),
+        ({"to": "2005", "roles": [ROLE_NEW]}, "after its to"),
+        ({"roles_complete": {"from": "2000"}}, "exactly from and to"),
+        ({"roles_complete": {"from": "2010", "to": "2000"}}, "roles_complete from"),
+        ({"roles_complete": {"from": None, "to": "2000"}}, "both ends"),
+        ({"facts": [{"date": "2003", "text": "A.", "source": "x"}]}, "exactly date and text"),
+        ({"facts": [{"date": None, "text": "A."}]}, "without a date"),
+        ({"facts": [{"date": "2004", "text": "A."}, {"date": "2003", "text": "B."}]},
+         "date order"),
+        ({"facts": [{"date": "2004", "text": ""}]}, "fact text"),
+        ({"can_be": ["planet"]}, "can_be"),
+        ({"checked": "11-2026"}, "bad checked date"),
     ],
 )
-def test_bad_entries_raise_data_error(
+def test_bad_entries_raise_data_error_naming_file_and_entry(
     tmp_path: Path, change: dict[str, object], message: str
 ) -> None:
-    path = _write(tmp_path, {"entries": [{**GOOD, **change}]})
+    path = _write(tmp_path, {"schema": 2, "entries": [{**GOOD, **change}]})
     with pytest.raises(DataError) as caught:
         parse_file(path)
     assert message in caught.value.message
     assert "bad.json" in caught.value.message
+    if "id" not in change:
+        assert "'x-y'" in caught.value.message
 
 
-def test_missing_key_and_broken_json_raise_data_error(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "change",
+    [
+        # 2010 sorts before 2010-05, and ends after it: both are fine.
+        {"roles": [ROLE_NEW, {"role": "Alderman", "from": "2010", "to": "2010-05"}]},
+        {"from": "2010-05-03", "roles": [{"role": "Mayor", "from": "2010-05", "to": None}]},
+        {"to": "2014-06", "roles": [ROLE_NEW]},  # the role ends in the year of the end
+        {"roles": [{"role": "Mayor"}, ROLE_NEW]},  # an undated role anywhere
+        {"facts": [{"date": "2003", "text": "A."}, {"date": "2003", "text": "B."}]},
+        {"description": "Runs the 1000 metres."},  # a distance, not a year
+    ],
+)
+def test_valid_edge_cases_are_accepted(tmp_path: Path, change: dict[str, object]) -> None:
+    path = _write(tmp_path, {"schema": 2, "entries": [{**GOOD, **change}]})
+    assert [e.id for e in parse_file(path)] == ["x-y"]
+
+
+def test_missing_key_schema_and_broken_json_raise_data_error(tmp_path: Path) -> None:
     entry = dict(GOOD)
     del entry["description"]
     with pytest.raises(DataError, match="lacks description"):
-        parse_file(_write(tmp_path, {"entries": [entry]}))
+        parse_file(_write(tmp_path, {"schema": 2, "entries": [entry]}))
+    with pytest.raises(DataError, match="schema 1"):
+        parse_file(_write(tmp_path, {"schema": 1, "entries": [GOOD]}, "old.json"))
+    with pytest.raises(DataError, match="schema None"):
+        parse_file(_write(tmp_path, {"entries": [GOOD]}, "old.json"))
     broken = tmp_path / "broken.json"
     broken.write_text("{not json", encoding="utf-8")
     with pytest.raises(DataError, match=r"broken\.json"):
         parse_file(broken)
     with pytest.raises(DataError, match="entries"):
         parse_file(_write(tmp_path, [GOOD], "list.json"))
+    with pytest.raises(DataError, match="entry 1, is not an object"):
+        parse_file(_write(tmp_path, {"schema": 2, "entries": ["x"]}, "strings.json"))
 
 
-def test_duplicate_curated_names_are_reported(tmp_path: Path) -> None:
-    other = {**GOOD, "id": "x-z"}
-    _write(tmp_path, {"entries": [GOOD, other]}, "dups.json")
-    kb = KnowledgeBase.load(tmp_path, places=False)
-    assert kb.duplicates == ["'X Y': x-y and x-z"]
-    entry = kb.find("X Y")
-    assert entry is not None and entry.id == "x-y"
+def test_ids_and_names_are_unique_across_files(tmp_path: Path) -> None:
+    _write(tmp_path, {"schema": 2, "entries": [GOOD]}, "a.json")
+    _write(tmp_path, {"schema": 2, "entries": [{**GOOD, "names": ["Z"]}]}, "b.json")
+    with pytest.raises(DataError, match=r"b\.json, entry 'x-y', has the id of an entry in a\.json"):
+        load_curated(tmp_path)
+    _write(tmp_path, {"schema": 2, "entries": [{**GOOD, "id": "x-z", "names": ["x  y"]}]},
+           "b.json")
+    with pytest.raises(DataError, match=r"claims the name 'x y' of 'x-y' \(a\.json\)"):
+        load_curated(tmp_path)
+    # A short name may repeat another entry's name: it only counts after the full name.
+    _write(tmp_path, {"schema": 2, "entries": [{**GOOD, "id": "x-z", "names": ["Z Y"],
+                                                "short_names": ["X Y"]}]}, "b.json")
+    assert [e.id for e in load_curated(tmp_path)] == ["x-y", "x-z"]
 
 
-def test_project_knowledge_files_are_valid() -> None:
+def test_project_knowledge_files_are_valid_and_cover_the_news() -> None:
     folder = resource_path("knowledge")
-    files = sorted(folder.glob("*.json")) if folder.is_dir() else []
-    if not files:
-        pytest.skip("resources/knowledge has no files yet")
-    entries = [e for path in files for e in parse_file(path)]
-    ids = [e.id for e in entries]
-    assert len(ids) == len(set(ids))
-    kb = KnowledgeBase.load(folder, places=False)
-    assert kb.duplicates == []
+    entries = load_curated(folder)  # raises DataError on the first bad entry
+    assert len(entries) >= 1500
+    kinds = {e.category for e in entries}
+    assert kinds >= {Category.PERSON, Category.ORGANISATION, Category.EVENT, Category.PLACE,
+                     Category.GROUP, Category.OTHER}
+    towns = not_town_names()
+    for entry in entries:
+        if entry.category is Category.GROUP:
+            continue  # a people may share its language's name (Rohingya)
+        for name in entry.names:
+            assert name not in towns, (entry.id, name)  # "Engels", "Frans" are never names
 
 
 def test_trimmed_places_file_round_trips(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -230,3 +372,9 @@ def test_trimmed_places_file_round_trips(tmp_path, monkeypatch) -> None:  # type
     path.write_text("{not json", encoding="utf-8")
     fallback_countries, _ = places.load_place_records()
     assert len(fallback_countries) == countries
+
+
+@pytest.mark.parametrize("word", ["Brits", "Engels", "Frans", "Duits", "Britse", "Nederlands"])
+def test_nationality_and_language_words_are_never_towns(kb: KnowledgeBase, word: str) -> None:
+    entry = kb.find(word)
+    assert entry is None or not entry.id.startswith("city-")
