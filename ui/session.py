@@ -168,8 +168,7 @@ class ReadingSession(QObject):
         if isinstance(error, AssistantError):
             self._pipeline_error = error
             self.pipeline_failed.emit(error.message)
-            if self._reading is None:
-                self.notes_hint.emit(NO_MODEL_HINT)
+            self.notes_hint.emit(NO_MODEL_HINT)
         self.report_error(error, "loading the language model")
 
     # -- opening and analysing -----------------------------------------------------------
@@ -221,10 +220,8 @@ class ReadingSession(QObject):
 
     def _on_reading(self, reading: Reading, level: Level, known: frozenset[str]) -> None:
         if level is not self._level or known != self.known():
-            remarked = self._relevelled(reading)
-            if remarked is None:
-                return
-            reading = remarked
+            # Should re-marking fail, the text is still worth reading with its first marks.
+            reading = self._relevelled(reading) or reading
         self._reading = reading
         self.analysis_finished.emit(reading)
         self._enrich(reading)

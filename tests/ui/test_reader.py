@@ -409,6 +409,36 @@ def test_known_word_menu_and_key(qtbot: QtBot) -> None:
     assert requests == [("minister", True), ("minister", False), ("minister", False)]
 
 
+def test_known_words_match_the_stored_form_of_the_lemma(qtbot: QtBot) -> None:
+    reading = _phrase_reading()
+    index = _index(reading, "minister")
+    tokens = list(reading.analysed.tokens)
+    tokens[index] = dataclasses.replace(tokens[index], lemma=" Minister")
+    reading = dataclasses.replace(reading, analysed=dataclasses.replace(
+        reading.analysed, tokens=tuple(tokens)))
+    view = _reader(qtbot, reading, lambda _r, _i: None)
+    view.set_known(frozenset({"minister"}))  # the store keeps lemmas stripped, lower-cased
+    assert view.is_known(" Minister")
+    [action] = view.known_actions(index)
+    assert action.text().startswith("Forget")
+
+
+def test_a_reading_that_grows_is_indexed_again(qtbot: QtBot) -> None:
+    reading = _phrase_reading()
+    tokens = reading.analysed.tokens
+    first_part = dataclasses.replace(reading, analysed=dataclasses.replace(
+        reading.analysed, tokens=tokens[:3]))
+    view = _reader(qtbot, first_part, lambda _r, _i: None)
+    with pytest.raises(IndexError):
+        view.token_document_range(len(tokens) - 1)
+    view.set_reading(reading)  # the same article, now with all its tokens
+    last = tokens[-1]
+    assert view.token_document_range(last.index) == view.document_range(last.start, last.end)
+    assert view.token_at(view.token_center(_index(reading, "Utrecht"))) == _index(
+        reading, "Utrecht"
+    )
+
+
 def test_click_on_a_name_reports_its_offset_and_escape_clears_mentions(qtbot: QtBot) -> None:
     reading = _phrase_reading()
     view = _reader(qtbot, reading, lambda _r, _i: None)

@@ -184,6 +184,15 @@ def test_a_word_marked_known_during_the_analysis_applies_to_its_result() -> None
     assert hard_words(recorder.args("analysis_finished")[0]) == {"binnenstad"}
 
 
+def test_the_article_is_analysed_at_the_learners_level() -> None:
+    session, service, _learner, _recorder = make()
+    session.set_level(Level.C1)
+    session.open_text(TEXT)
+    assert service.reads == [(TEXT, Level.C1, frozenset())]
+    assert service.relevels == []
+    assert hard_words(session.reading) == {"binnenstad"}
+
+
 def test_the_level_re_marks_without_a_new_analysis() -> None:
     session, service, _learner, recorder = make()
     session.open_text(TEXT)
@@ -302,6 +311,20 @@ def test_a_failed_re_marking_keeps_the_reading() -> None:
     assert recorder.names() == ["level_changed", "notice"]
     assert "while re-marking the words: ValueError: bad level" in recorder.args("notice")[0].text
     assert session.reading is reading
+
+
+def test_a_failed_re_marking_of_a_new_analysis_still_shows_it() -> None:
+    runner = ManualTaskRunner()
+    session, service, _learner, recorder = make(runner=runner)
+    session.open_text(TEXT)
+    runner.run_next("load")
+    session.set_level(Level.C2)
+    service.relevel_error = ValueError("bad level")
+    runner.run_all()
+    [reading] = recorder.args("analysis_finished")
+    assert reading.analysed.level is Level.B1  # the marks it was analysed with
+    assert session.reading is reading
+    assert "while re-marking the words" in recorder.args("notice")[0].text
 
 
 def _service_with_notes(article: Article) -> FakeService:
