@@ -1,0 +1,121 @@
+"""The notes dock on hand-built notes: groups and order, what a card says, selection, clicks."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+from ui_helpers import hand_reading, note
+
+from assistant.models import Category, Note, Reading
+from assistant.reading.loading import article_from_text
+from ui.notes_panel import GROUP_TITLES, NotesPanel, grouped_notes
+
+TEXT = "Utrecht en Rutte. Later sprak Rutte in Den Haag met de NOS over Utrecht."
+
+
+@pytest.fixture
+def reading() -> Reading:
+    article = article_from_text(TEXT)
+    notes = (
+        note("nos", "NOS", Category.ORGANISATION, "Dutch public broadcaster.", article),
+        note("rutte", "Rutte", Category.PERSON, "Dutch politician.", article),
+        note("den-haag", "Den Haag", Category.PLACE, "Seat of government.", article),
+        note("utrecht", "Utrecht", Category.PLACE, "A city.", article),
+    )
+    return hand_reading(article, notes=notes)
+
+
+@pytest.fixture
+def panel(qtbot: QtBot) -> NotesPanel:
+    widget = NotesPanel()
+    qtbot.addWidget(widget)
+    widget.resize(330, 700)
+    widget.show()
+    return widget
+
+
+def _labels(panel: NotesPanel, key: str) -> dict[str, str]:
+    card = panel.cards[key]
+    return {label.objectName(): label.text() for label in card.findChildren(QLabel)}
+
+
+def test_groups_follow_their_first_mention_and_cards_theirs(reading: Reading) -> None:
+    groups = grouped_notes(reading.notes)
+    assert [(category, [n.key for n in notes]) for category, notes in groups] == [
+        (Category.PLACE, ["utrecht", "den-haag"]),
+        (Category.PERSON, ["rutte"]),
+        (Category.ORGANISATION, ["nos"]),
+    ]
+
+
+def test_panel_shows_headers_cards_and_time(panel: NotesPanel, reading: Reading) -> None:
+    panel.set_reading(reading)
+    assert panel.headers() == [GROUP_TITLES[Category.PLACE], GROUP_TITLES[Category.PERSON],
+                               GROUP_TITLES[Category.ORGANISATION], "Time"]
+    assert panel.card_order() == ["utrecht", "den-haag", "rutte", "nos"]
+    labels = _labels(panel, "rutte")
+    assert labels["noteName"] == "Rutte"
+    assert labels["noteDescription"] == "Dutch politician."
+    assert labels["noteMeta"] == "person · 2 mentions"
+    assert _labels(panel, "nos")["noteMeta"] == "organisation · 1 mention"
+    assert "noteInternational" not in labels
+    assert panel.time_rows() == []
+
+
+@pytest.mark.parametrize(("international", "shown"),
+                         [("The Hague", True), ("den haag", False), (None, False)])
+def test_international_name_only_when_it_differs(
+    panel: NotesPanel, reading: Reading, international: str | None, shown: bool
+) -> None:
+    notes = tuple(dataclasses.replace(n, international_name=international)
+                  if n.key == "den-haag" else n for n in reading.notes)
+    panel.set_reading(dataclasses.replace(reading, notes=notes))
+    assert ("noteInternational" in _labels(panel, "den-haag")) is shown
+
+
+def test_source_link_is_escaped(panel: NotesPanel, reading: Reading) -> None:
+    hostile: Note = dataclasses.replace(
+        reading.notes[0], source="https://nl.wikipedia.org/wiki/<b>NOS</b>",
+        attribution="<img src=x> CC BY-SA",
+    )
+    panel.set_reading(dataclasses.replace(reading, notes=(hostile, *reading.notes[1:])))
+    source = panel.cards["nos"].findChild(QLabel, "noteSource")
+    assert isinstance(source, QLabel)
+    assert "<img" not in source.text() and "&lt;img src=x&gt;" in source.text()
+    assert ">nl.wikipedia.org</a>" in source.text()
+
+
+def test_click_selects_and_note_at_finds_mentions(
+    panel: NotesPanel, reading: Reading, qtbot: QtBot
+) -> None:
+    panel.set_reading(reading)
+    with qtbot.waitSignal(panel.note_selected) as selected:
+        qtbot.mouseClick(panel.cards["rutte"], Qt.MouseButton.LeftButton)
+    assert selected.args == ["rutte"]
+    assert panel.selected_key == "rutte" and panel.cards["rutte"].selected
+    panel.select("utrecht")
+    assert not panel.cards["rutte"].selected
+    found = panel.note_at(TEXT.index("Den Haag") + 2)
+    assert found is not None and found.key == "den-haag"
+    assert panel.note_at(TEXT.index("sprak")) is None
+
+
+def test_enriched_notes_keep_the_selection(panel: NotesPanel, reading: Reading) -> None:
+    panel.set_reading(reading)
+    panel.select("rutte", emit=False)
+    enriched = tuple(dataclasses.replace(n, description=f"{n.name} (online)")
+                     for n in reading.notes)
+    panel.set_notes(enriched)
+    assert panel.selected_key == "rutte" and panel.cards["rutte"].selected
+    assert _labels(panel, "rutte")["noteDescription"] == "Rutte (online)"
+
+
+def test_without_a_reading_a_hint(panel: NotesPanel) -> None:
+    panel.set_reading(None, "Analysing the article…")
+    hints = panel.findChildren(QLabel, "notesHint")
+    assert [hint.text() for hint in hints] == ["Analysing the article…"]
+    assert panel.cards == {}
