@@ -20,7 +20,7 @@ PLACES := resources/places.json
 INSTALLED := $(VENV)/.installed
 PIPELINE_STAMP := $(VENV)/.pipeline-$(subst /,_,$(subst :,_,$(LEESWIJZER_PIPELINE)))
 
-.PHONY: run test setup lint bench bundle package clean
+.PHONY: run test setup lint bench bundle package clean kb-report
 
 run: setup
 	$(PY) main.py
@@ -60,6 +60,10 @@ bench: setup
 	LEESWIJZER_OFFLINE=1 $(PY) bench/lexicon.py
 	LEESWIJZER_OFFLINE=1 $(PY) bench/notes.py
 	QT_QPA_PLATFORM=offscreen LEESWIJZER_OFFLINE=1 $(PY) bench/ui.py
+
+# Coverage of the offline knowledge base and the entries that may be out of date.
+kb-report: $(INSTALLED)
+	$(PY) scripts/kb_report.py
 
 clean:
 	rm -rf build dist $(DICTIONARY) $(PLACES)
