@@ -18,6 +18,7 @@ SEPARABLE_VERBS = AttestedVerbs.of([
     ("uit", "vallen"), ("aan", "komen"), ("op", "halen"), ("op", "bellen"), ("binnen", "vallen"),
     ("om", "gaan"), ("mee", "gaan"), ("voort", "zetten"), ("aan", "zetten"), ("door", "zetten"),
     ("uit", "voeren"), ("uit", "breken"), ("uit", "zien"), ("op", "staan"), ("weg", "lopen"),
+    ("op", "lopen"),
 ])
 
 

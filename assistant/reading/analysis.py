@@ -23,7 +23,7 @@ from assistant.models import (
     Sentence,
     Token,
 )
-from assistant.reading.difficulty import IDIOM_PENALTY, Learner, is_hard
+from assistant.reading.difficulty import IDIOM_PENALTY, Learner, is_hard, threshold
 from assistant.reading.entities import IGNORED_LABELS, NAME_CATEGORIES, label_category
 from assistant.reading.idioms import IdiomList, IdiomMatch, load_idioms
 from assistant.reading.nlp import ParsedText, ParsedToken, Pipeline, get_pipeline
@@ -211,8 +211,12 @@ def _with_partners(positions: tuple[int, ...], partner_of: dict[int, int]) -> tu
 def _idiom_zipf(
     match: IdiomMatch, tokens: Sequence[ParsedToken], lemmas: Sequence[str]
 ) -> float | None:
-    """What an idiom's words are judged by: for idioms with a verb, their rarest content word's
-    frequency less IDIOM_PENALTY; None for fixed phrases without a verb."""
+    """What an idiom's words are judged by: the frequency at which its level's learners know
+    words (hard below that level, however easy its words: "uit de lucht vallen" is B2); without
+    a level, for idioms with a verb, their rarest content word's frequency less IDIOM_PENALTY;
+    None for fixed phrases without either."""
+    if match.idiom.level is not None:
+        return threshold(match.idiom.level)
     if match.idiom.verb is None:
         return None
     content = [max(zipf(lemmas[i]), zipf(tokens[i].text)) for i in match.positions

@@ -23,10 +23,10 @@ ZIPF_THRESHOLDS: dict[Level, float] = {
     Level.C2: 2.5,
 }
 
-# A figurative idiom is harder than its words: "uit de lucht vallen" uses only common words.
-# Its content words are judged half a Zipf step (about 3.2 times) rarer than the rarest
-# of them, which marks such idioms for beginners while near-literal ones ("in oorlog zijn")
-# stay unmarked from A2 on.
+# An idiom is harder than its words: "uit de lucht vallen" uses only common words. The idiom
+# list gives most idioms a level (their words are judged by that level's threshold); an idiom
+# without one has its content words judged half a Zipf step (about 3.2 times) rarer than the
+# rarest of them.
 IDIOM_PENALTY = 0.5
 
 

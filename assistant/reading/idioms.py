@@ -9,6 +9,7 @@ from pathlib import Path
 
 from assistant.datafiles import read_tsv
 from assistant.errors import DataError
+from assistant.models import Level
 from assistant.reading.matching import SequenceMatch, SequenceMatcher, non_overlapping
 from assistant.resources import resource_path
 
@@ -29,10 +30,14 @@ DETERMINERS = frozenset({
 
 @dataclass(frozen=True, slots=True)
 class Idiom:
+    """An idiom: its fixed words (in order), its verb if any, its meaning, and the CEFR level
+    from which a learner knows it (None: judged by its words)."""
+
     expression: str
     fixed: tuple[str, ...]
     verb: str | None
     meaning: str
+    level: Level | None = None
 
     @property
     def bare_noun(self) -> bool:
@@ -106,7 +111,8 @@ def _nearest_verb(
 
 
 def parse_idioms(path: Path) -> list[Idiom]:
-    """The idioms of a TSV file (expression, fixed, verb, meaning); raises DataError."""
+    """The idioms of a TSV file (expression, fixed, verb, meaning, optional level);
+    raises DataError naming the file and line."""
     idioms: list[Idiom] = []
     for row in read_tsv(path, ("expression", "fixed", "verb", "meaning")):
         fixed = tuple(row.get("fixed").lower().split())
@@ -114,7 +120,11 @@ def parse_idioms(path: Path) -> list[Idiom]:
         if not fixed or not meaning:
             raise DataError(f"Line {row.line} of {path.name} needs fixed words and a meaning.")
         verb = row.get("verb").lower() or None
-        idioms.append(Idiom(row.get("expression"), fixed, verb, meaning))
+        level = row.get("level").upper()
+        if level and level not in Level.__members__:
+            raise DataError(f"Line {row.line} of {path.name}: {level!r} is not a CEFR level.")
+        idioms.append(Idiom(row.get("expression"), fixed, verb, meaning,
+                            Level(level) if level else None))
     return idioms
 
 
