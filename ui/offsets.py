@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 # Code points above the Basic Multilingual Plane take two UTF-16 units (a surrogate pair);
 # everything else, combining marks included, takes one, as in a Python str.
-_BMP_LIMIT = 0xFFFF
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
 def utf16_length(text: str) -> int:
     """Length of `text` in UTF-16 code units (what Qt counts)."""
-    return len(text) + sum(1 for char in text if ord(char) > _BMP_LIMIT)
+    return len(text) + (0 if text.isascii() else len(_ASTRAL.findall(text)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,13 +35,23 @@ class OffsetMap:
 
     Each segment is a slice [start, end) of the text inserted verbatim (one char may be
     swapped for another BMP char, e.g. '\\n' → U+2028) at document position `doc_start`.
+    Segments are only ever appended (a document built block by block); every lookup is a
+    binary search over them.
     """
 
     def __init__(self, text: str, segments: Iterable[tuple[int, int, int]] = ()) -> None:
         self._text = text
         self._segments: list[_Segment] = []
+        self._starts: list[int] = []
+        self._doc_starts: list[int] = []
         for start, end, doc_start in segments:
             self.add(start, end, doc_start)
+
+    @property
+    def mapped_end(self) -> int:
+        """The str offset where the last segment ends (0 before any): later text is not in
+        the document yet."""
+        return self._segments[-1].end if self._segments else 0
 
     def add(self, start: int, end: int, doc_start: int) -> None:
         """Record that text[start:end] was inserted at `doc_start` (segments in order)."""
@@ -50,17 +61,20 @@ class OffsetMap:
             raise ValueError("segments must be added in increasing order")
         astral_py: list[int] = []
         astral_doc: list[int] = []
-        for offset in range(start, end):
-            if ord(self._text[offset]) > _BMP_LIMIT:
-                relative = offset - start
+        piece = self._text[start:end]
+        if not piece.isascii():
+            for match in _ASTRAL.finditer(piece):
+                relative = match.start()
                 astral_doc.append(relative + len(astral_py) + 1)
                 astral_py.append(relative)
         self._segments.append(
             _Segment(start, end, doc_start, tuple(astral_doc), tuple(astral_py))
         )
+        self._starts.append(start)
+        self._doc_starts.append(doc_start)
 
     def _segment_for_offset(self, offset: int) -> _Segment | None:
-        index = bisect_right([s.start for s in self._segments], offset) - 1
+        index = bisect_right(self._starts, offset) - 1
         if index < 0:
             return None
         segment = self._segments[index]
@@ -82,8 +96,7 @@ class OffsetMap:
 
         A position inside a surrogate pair maps to the start of that character.
         """
-        starts = [s.doc_start for s in self._segments]
-        index = bisect_right(starts, position) - 1
+        index = bisect_right(self._doc_starts, position) - 1
         if index < 0:
             return None
         segment = self._segments[index]

@@ -61,6 +61,28 @@ def test_round_trip(pieces: list[str]) -> None:
         assert mapping.from_document(position) == offset
 
 
+@given(st.lists(st.lists(st.sampled_from(["a", "é", "😀", " ", "𝄞"]), min_size=1), min_size=1))
+def test_many_segments_map_like_one_at_a_time(blocks: list[list[str]]) -> None:
+    """Blocks joined by one separator, as the document has them; each segment is looked up
+    among all the others (an offset between blocks belongs to none)."""
+    texts = ["".join(block) for block in blocks]
+    text = "\n".join(texts)
+    mapping = OffsetMap(text)
+    start = position = 0
+    expected: dict[int, int] = {}
+    for piece in texts:
+        assert mapping.mapped_end == max(start - 1, 0)
+        mapping.add(start, start + len(piece), position)
+        for offset in range(len(piece) + 1):
+            expected[start + offset] = position + utf16_length(piece[:offset])
+        start += len(piece) + 1
+        position += utf16_length(piece) + 1
+    assert mapping.mapped_end == len(text)
+    for offset, doc in expected.items():
+        assert mapping.to_document(offset) == doc
+        assert mapping.from_document(doc) == offset
+
+
 def _document_text(view: ReaderView, start: int, end: int) -> str:
     cursor = view.textCursor()
     cursor.setPosition(start)
