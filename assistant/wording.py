@@ -111,6 +111,15 @@ def mentions_text(note: Note) -> str:
     return f"{count} mention{'s' if count != 1 else ''}"
 
 
+def undated_line(note: Note) -> str | None:
+    """For a note of an undated article with dated content but no role line (which says it
+    itself): that it is as of today."""
+    dated = note.facts or note.began or note.ended or note.timing
+    if note.as_of is None and dated and not note.roles:
+        return UNDATED
+    return None
+
+
 def note_lines(note: Note) -> list[str]:
     """A card's text lines, in order: name, international name, description, lifetime, roles
     or where an event stood, dated facts, mentions."""
@@ -119,7 +128,7 @@ def note_lines(note: Note) -> list[str]:
         lines.append(note.international_name)
     if note.description:
         lines.append(note.description)
-    for line in (lifetime_text(note), role_at_date(note)):
+    for line in (lifetime_text(note), role_at_date(note), undated_line(note)):
         if line:
             lines.append(line)
     lines.extend(fact_text(fact) for fact in note.facts)

@@ -228,6 +228,7 @@ class MainWindow(QMainWindow):
         self.reader.text_clicked.connect(self._on_text_clicked)
         self.notes.note_selected.connect(self._on_note_selected)
         self.notes.time_selected.connect(self._on_time_selected)
+        self.notes.nationalities_toggled.connect(self.reader.set_show_nationalities)
 
     # -- settings ------------------------------------------------------------------------
 

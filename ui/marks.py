@@ -9,6 +9,7 @@ from enum import Enum
 
 from PySide6.QtGui import QTextCharFormat
 
+from assistant.knowledge.places import is_nationality_adjective
 from assistant.models import Category, Reading
 from ui.offsets import OffsetMap
 from ui.theme import ReaderColours
@@ -38,8 +39,10 @@ def reading_marks(
     tokens: Sequence[tuple[int, int]],
     show_hard: bool = True,
     show_entities: bool = True,
+    show_nationalities: bool = False,
 ) -> list[Mark]:
-    """The marks a reading always has: names first, hard words drawn over them.
+    """The marks a reading always has: names first, hard words drawn over them. Nationality
+    adjectives ("Russische") are names only when `show_nationalities` asks for them.
 
     `tokens` are the tokens' document ranges (ui.document.token_ranges).
     """
@@ -47,6 +50,8 @@ def reading_marks(
     analysed = reading.analysed
     if show_entities:
         for entity in analysed.entities:
+            if not show_nationalities and is_nationality_adjective(entity.text):
+                continue
             start, end = offsets.to_document_range(entity.start, entity.end)
             marks.append(Mark(MarkKind.ENTITY, start, end, entity.category))
     if show_hard:

@@ -1,4 +1,6 @@
-"""The notes dock: a card per subject, grouped by category, and the time expressions."""
+"""The notes dock: the date the notes are true at, a card per subject with background grouped
+by category (the names without background on one line per category), and the time
+expressions."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ from html import escape
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QMouseEvent, QPalette
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDockWidget,
     QFrame,
     QLabel,
@@ -87,6 +90,9 @@ class NoteCard(QFrame):
         role = wording.role_at_date(note)
         if role:
             layout.addWidget(_plain_label(role, self, "noteRole"))
+        undated = wording.undated_line(note)
+        if undated:
+            layout.addWidget(_plain_label(undated, self, "noteUndated"))
         for fact in note.facts:
             layout.addWidget(_plain_label(wording.fact_text(fact), self, "noteFact"))
         count = len(note.mentions)
@@ -168,6 +174,55 @@ class NoteCard(QFrame):
         super().mouseReleaseEvent(event)
 
 
+def as_of_line(reading: Reading) -> str:
+    """The notes' header: the date they are true at, or that the article has none."""
+    text = wording.as_of_text(reading.analysed.article.date)
+    return "Notes " + text
+
+
+class AlsoNamed(QLabel):
+    """One line for a category's names without background ('Also named: Pier 33, KNCA');
+    each name selects its note. Names are escaped: they are article text."""
+
+    clicked = Signal(str)
+
+    def __init__(self, notes: list[Note], parent: QWidget) -> None:
+        super().__init__(parent)
+        self.notes = notes
+        self.setObjectName("alsoNamed")
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setOpenExternalLinks(False)
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                     | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.linkActivated.connect(self._on_link)
+        self._selected: str | None = None
+        self._render()
+
+    def names(self) -> list[str]:
+        return [note.name for note in self.notes]
+
+    def note_keys(self) -> list[str]:
+        return [note.key for note in self.notes]
+
+    def set_selected(self, key: str | None) -> None:
+        self._selected = key
+        self._render()
+
+    def _render(self) -> None:
+        links = []
+        for index, note in enumerate(self.notes):
+            name = escape(note.name)
+            if note.key == self._selected:
+                name = f"<b>{name}</b>"
+            links.append(f'<a href="{index}">{name}</a>')
+        self.setText("Also named: " + ", ".join(links))
+
+    def _on_link(self, href: str) -> None:
+        if href.isdigit() and int(href) < len(self.notes):
+            self.clicked.emit(self.notes[int(href)].key)
+
+
 class TimeRow(QLabel):
     clicked = Signal(int, int)
 
@@ -191,6 +246,7 @@ class NotesPanel(QDockWidget):
 
     note_selected = Signal(str)
     time_selected = Signal(int, int)
+    nationalities_toggled = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Notes", parent)
@@ -198,12 +254,28 @@ class NotesPanel(QDockWidget):
         self.setAllowedAreas(
             Qt.DockWidgetArea.RightDockWidgetArea | Qt.DockWidgetArea.LeftDockWidgetArea
         )
-        self._scroll = QScrollArea(self)
+        frame = QWidget(self)
+        outer = QVBoxLayout(frame)
+        outer.setContentsMargins(8, 6, 8, 0)
+        outer.setSpacing(4)
+        self._as_of = _plain_label("", frame, "notesAsOf")
+        outer.addWidget(self._as_of)
+        self.nationality_toggle = QCheckBox("Mark nationality adjectives", frame)
+        self.nationality_toggle.setObjectName("nationalityToggle")
+        self.nationality_toggle.setToolTip(
+            "Highlight words such as 'Russische' and 'Amerikaanse' as names in the text"
+        )
+        self.nationality_toggle.toggled.connect(self.nationalities_toggled)
+        outer.addWidget(self.nationality_toggle)
+        self._scroll = QScrollArea(frame)
         self._scroll.setWidgetResizable(True)
         self._scroll.setFrameShape(QFrame.Shape.NoFrame)
         self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setWidget(self._scroll)
+        outer.addWidget(self._scroll, 1)
+        self.setWidget(frame)
         self._cards: dict[str, NoteCard] = {}
+        self._also: dict[Category, AlsoNamed] = {}
+        self._reading: Reading | None = None
         self._notes: tuple[Note, ...] = ()
         self._times: tuple[TimeExpression, ...] = ()
         self._selected: str | None = None
@@ -211,6 +283,9 @@ class NotesPanel(QDockWidget):
 
     def set_reading(self, reading: Reading | None, message: str | None = None) -> None:
         """Rebuild the cards for a reading (None: show `message` or a hint)."""
+        self._reading = reading
+        self._as_of.setText(as_of_line(reading) if reading is not None else "")
+        self._as_of.setVisible(reading is not None)
         if reading is None:
             self._populate(None, (), message)
         else:
@@ -220,6 +295,7 @@ class NotesPanel(QDockWidget):
         self, notes: tuple[Note, ...] | None, times: tuple[TimeExpression, ...], message: str | None
     ) -> None:
         self._cards = {}
+        self._also = {}
         self._selected = None
         self._notes = notes or ()
         self._times = times
@@ -236,11 +312,18 @@ class NotesPanel(QDockWidget):
                 layout.addWidget(_plain_label("No subjects found.", content, "notesHint"))
             for category, group in grouped_notes(notes):
                 layout.addWidget(self._header(GROUP_TITLES.get(category, category.value), content))
+                plain = [note for note in group if not note.has_background]
                 for note in group:
-                    card = NoteCard(note, content)
-                    card.clicked.connect(self.select)
-                    layout.addWidget(card)
-                    self._cards[note.key] = card
+                    if note.has_background:
+                        card = NoteCard(note, content)
+                        card.clicked.connect(self.select)
+                        layout.addWidget(card)
+                        self._cards[note.key] = card
+                if plain:
+                    also = AlsoNamed(plain, content)
+                    also.clicked.connect(self.select)
+                    layout.addWidget(also)
+                    self._also[category] = also
             layout.addWidget(self._header("Time", content))
             if not times:
                 layout.addWidget(_plain_label("No time expressions.", content, "notesHint"))
@@ -266,7 +349,7 @@ class NotesPanel(QDockWidget):
         """Replace notes in place (after enrichment) keeping the selection."""
         selected = self._selected
         self._populate(notes, self._times, None)
-        if selected in self._cards:
+        if selected is not None:
             self.select(selected, emit=False)
 
     @property
@@ -275,6 +358,13 @@ class NotesPanel(QDockWidget):
 
     def card_order(self) -> list[str]:
         return list(self._cards)
+
+    def also_named(self) -> dict[Category, list[str]]:
+        """The names without background, by category, as the 'Also named' lines list them."""
+        return {category: row.names() for category, row in self._also.items()}
+
+    def as_of(self) -> str:
+        return self._as_of.text()
 
     def headers(self) -> list[str]:
         return [label.text() for label in self._content.findChildren(QLabel, "notesHeader")]
@@ -287,8 +377,7 @@ class NotesPanel(QDockWidget):
         return self._selected
 
     def note(self, key: str) -> Note | None:
-        card = self._cards.get(key)
-        return card.note if card is not None else None
+        return next((note for note in self._notes if note.key == key), None)
 
     def note_at(self, offset: int) -> Note | None:
         """The note with a mention covering str offset `offset`."""
@@ -299,21 +388,29 @@ class NotesPanel(QDockWidget):
         return None
 
     def select(self, key: str, emit: bool = True) -> None:
-        if key not in self._cards:
+        """Select a note by key: its card, or its name on an 'Also named' line."""
+        row = next((r for r in self._also.values() if key in r.note_keys()), None)
+        if key not in self._cards and row is None:
             return
-        if self._selected in self._cards and self._selected != key:
-            self._cards[self._selected].set_selected(False)
+        self.clear_selection()
         self._selected = key
-        card = self._cards[key]
-        card.set_selected(True)
-        self._scroll.ensureWidgetVisible(card, 0, 24)
+        card = self._cards.get(key)
+        if card is not None:
+            card.set_selected(True)
+            self._scroll.ensureWidgetVisible(card, 0, 24)
+        elif row is not None:
+            row.set_selected(key)
+            self._scroll.ensureWidgetVisible(row, 0, 24)
         if emit:
             self.note_selected.emit(key)
 
     def clear_selection(self) -> None:
         if self._selected in self._cards:
             self._cards[self._selected].set_selected(False)
+        for row in self._also.values():
+            row.set_selected(None)
         self._selected = None
 
 
-__all__ = ["CATEGORY_LABELS", "NoteCard", "NotesPanel", "grouped_notes", "note_lines"]
+__all__ = ["CATEGORY_LABELS", "AlsoNamed", "NoteCard", "NotesPanel", "as_of_line",
+           "grouped_notes", "note_lines"]

@@ -84,6 +84,7 @@ class ReaderView(QTextEdit):
         self._known: frozenset[str] = frozenset()
         self._show_hard = True
         self._show_entities = True
+        self._show_nationalities = False
         self._mentions: list[tuple[int, int]] = []
         self._focus_token: int | None = None
         self._zoom = 0
@@ -236,6 +237,15 @@ class ReaderView(QTextEdit):
         self._show_entities = show
         self._refresh_selections()
 
+    @property
+    def show_nationalities(self) -> bool:
+        return self._show_nationalities
+
+    def set_show_nationalities(self, show: bool) -> None:
+        """Whether nationality adjectives ("Russische") are marked as names."""
+        self._show_nationalities = show
+        self._refresh_selections()
+
     def hard_tokens(self) -> list[int]:
         """Indices of the tokens currently marked as hard, in text order."""
         if self._reading is None:
@@ -278,7 +288,8 @@ class ReaderView(QTextEdit):
             reading = self._reading
             self._base_selections = (
                 [self._selection(mark) for mark in reading_marks(
-                    reading, offsets, self._token_ranges, self._show_hard, self._show_entities
+                    reading, offsets, self._token_ranges, self._show_hard, self._show_entities,
+                    self._show_nationalities,
                 )]
                 if reading is not None and offsets is not None
                 else []

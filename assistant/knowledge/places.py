@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 from dataclasses import asdict, dataclass
@@ -182,6 +183,17 @@ def adjective_forms() -> dict[str, str]:
     return forms
 
 
+@functools.cache
+def _adjective_set() -> frozenset[str]:
+    return frozenset(adjective_forms())
+
+
+def is_nationality_adjective(text: str) -> bool:
+    """'Russische', 'Brits', 'Noord-Koreaanse': a nationality adjective (case as written)."""
+    return text in _adjective_set()
+
+
+@functools.cache
 def language_names() -> frozenset[str]:
     """Dutch names of languages (CLDR): Engels, Frans, Duits, ... ."""
     from babel import Locale

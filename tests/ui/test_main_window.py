@@ -33,7 +33,10 @@ def test_notes_panel_cards_in_order_and_click_selects(
     notes = window.notes
     assert reading.notes
     order = notes.card_order()
-    assert sorted(order) == sorted(n.key for n in reading.notes)
+    assert sorted(order) == sorted(n.key for n in reading.notes if n.has_background)
+    also = [name for names in notes.also_named().values() for name in names]
+    assert sorted(also) == sorted(n.name for n in reading.notes if not n.has_background)
+    assert notes.as_of() == "Notes as of September 2023, the article's date"
     # Within each category, cards follow the order of first mention.
     by_key = {n.key: n for n in reading.notes}
     for category in {n.category for n in reading.notes}:
@@ -42,7 +45,7 @@ def test_notes_panel_cards_in_order_and_click_selects(
         assert firsts == sorted(firsts)
     assert notes.headers()[-1] == "Time"
     assert len(notes.time_rows()) == len(reading.times)
-    note = reading.notes[-1]
+    note = [n for n in reading.notes if n.has_background][-1]
     card = notes.cards[note.key]
     name = card.findChild(QLabel, "noteName")
     assert isinstance(name, QLabel) and name.text() == note.name

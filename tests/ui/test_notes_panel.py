@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 from ui_helpers import hand_reading, note
 
-from assistant.models import Category, Note, Reading
+from assistant.models import Category, Mention, Note, Reading
 from assistant.reading.loading import article_from_text
-from ui.notes_panel import GROUP_TITLES, NotesPanel, grouped_notes
+from ui.notes_panel import GROUP_TITLES, AlsoNamed, NotesPanel, grouped_notes
 
 TEXT = "Utrecht en Rutte. Later sprak Rutte in Den Haag met de NOS over Utrecht."
 
@@ -119,3 +119,67 @@ def test_without_a_reading_a_hint(panel: NotesPanel) -> None:
     hints = panel.findChildren(QLabel, "notesHint")
     assert [hint.text() for hint in hints] == ["Analysing the article…"]
     assert panel.cards == {}
+
+
+def _plain(key: str, name: str, category: Category, article_text: str) -> Note:
+    start = article_text.index(name)
+    return Note(key=key, name=name, category=category,
+                mentions=(Mention(start, start + len(name), name),))
+
+
+def test_names_without_background_share_one_line_per_category(
+    panel: NotesPanel, qtbot: QtBot
+) -> None:
+    text = "Rutte zag Pier 33 en KNCA. Ook <b>Jan</b> kwam naar Pier 33 en Utrecht."
+    article = article_from_text(text)
+    notes = (
+        note("rutte", "Rutte", Category.PERSON, "Dutch politician.", article),
+        _plain("unknown:pier 33", "Pier 33", Category.PLACE, article.text),
+        _plain("unknown:knca", "KNCA", Category.ORGANISATION, article.text),
+        _plain("unknown:jan", "<b>Jan</b>", Category.PERSON, article.text),
+        note("utrecht", "Utrecht", Category.PLACE, "A city.", article),
+    )
+    panel.set_reading(hand_reading(article, notes=notes))
+    assert panel.card_order() == ["rutte", "utrecht"]
+    assert panel.also_named() == {
+        Category.PERSON: ["<b>Jan</b>"], Category.PLACE: ["Pier 33"],
+        Category.ORGANISATION: ["KNCA"],
+    }
+    rows = {row.notes[0].category: row for row in panel.findChildren(AlsoNamed)}
+    assert "&lt;b&gt;Jan&lt;/b&gt;" in rows[Category.PERSON].text()  # article text stays text
+    assert rows[Category.PLACE].text().startswith("Also named: ")
+    with qtbot.waitSignal(panel.note_selected) as selected:
+        rows[Category.PLACE].linkActivated.emit("0")
+    assert selected.args == ["unknown:pier 33"]
+    assert panel.selected_key == "unknown:pier 33"
+    assert "<b>Pier 33</b>" in rows[Category.PLACE].text()
+    panel.select("rutte")
+    assert "<b>" not in rows[Category.PLACE].text() and panel.cards["rutte"].selected
+    found = panel.note(panel.selected_key or "")
+    assert found is not None and found.key == "rutte"
+    assert panel.note("unknown:knca") is not None  # collapsed notes are still notes
+
+
+@pytest.mark.parametrize(
+    ("source", "line"),
+    [(" date 2019-09-23 Rutte sprak.", "Notes as of 23 September 2019, the article's date"),
+     ("Rutte sprak.", "Notes as of today; the article has no date")],
+)
+def test_header_says_the_date_the_notes_are_true_at(
+    panel: NotesPanel, source: str, line: str
+) -> None:
+    article = article_from_text(source)
+    panel.set_reading(hand_reading(article, notes=(
+        note("rutte", "Rutte", Category.PERSON, "Dutch politician.", article),)))
+    assert panel.as_of() == line
+    panel.set_reading(None, "Analysing the article…")
+    assert panel.as_of() == ""
+
+
+def test_nationality_toggle_is_off_by_default_and_says_so(
+    panel: NotesPanel, qtbot: QtBot
+) -> None:
+    assert not panel.nationality_toggle.isChecked()
+    with qtbot.waitSignal(panel.nationalities_toggled) as toggled:
+        panel.nationality_toggle.setChecked(True)
+    assert toggled.args == [True]

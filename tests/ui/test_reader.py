@@ -12,6 +12,7 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 from ui_helpers import CountingService, WindowFactory, hand_reading, open_and_wait
 
+from assistant.knowledge.places import is_nationality_adjective
 from assistant.learner.known_words import KnownWords
 from assistant.models import (
     Category,
@@ -127,7 +128,13 @@ def test_toggle_entities_and_hard_words(
     reading = open_and_wait(qtbot, window, shared_sample)
     reader = window.reader
     assert reading.analysed.entities
+    names = [e for e in reading.analysed.entities if not is_nationality_adjective(e.text)]
+    assert 0 < len(names) < len(reading.analysed.entities)  # the sample has "Russische"
+    assert len(reader.marked_ranges()["entity"]) == len(names)
+    window.notes.nationality_toggle.setChecked(True)
     assert len(reader.marked_ranges()["entity"]) == len(reading.analysed.entities)
+    window.notes.nationality_toggle.setChecked(False)
+    assert len(reader.marked_ranges()["entity"]) == len(names)
     window.entities_action.trigger()
     assert "entity" not in reader.marked_ranges()
     assert not window.legend.isVisible()
@@ -136,7 +143,7 @@ def test_toggle_entities_and_hard_words(
     assert "hard" not in reader.marked_ranges()
     window.entities_action.trigger()
     window.hard_action.trigger()
-    assert len(reader.marked_ranges()["entity"]) == len(reading.analysed.entities)
+    assert len(reader.marked_ranges()["entity"]) == len(names)
     assert window.legend.isVisible()
     assert set(window.legend.labels()) >= {"person", "place", "organisation"}
 

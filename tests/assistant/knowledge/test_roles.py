@@ -305,3 +305,26 @@ def test_card_lines_in_order() -> None:
     assert wording.note_lines(Note("u", "Pier", Category.PLACE, (Mention(0, 4, "Pier"),))) == [
         "Pier", "1 mention"
     ]
+
+
+@pytest.mark.parametrize(
+    ("as_of", "facts", "roles", "line"),
+    [
+        (None, True, False, "as of today; the article has no date"),
+        (None, False, False, None),  # nothing dated: nothing to qualify
+        (None, True, True, None),  # the role line says it
+        (D("2023-09"), True, False, None),
+    ],
+)
+def test_undated_cards_say_so(
+    as_of: ArticleDate | None, facts: bool, roles: bool, line: str | None
+) -> None:
+    note = Note(
+        "k", "Greta Thunberg", Category.PERSON, (), as_of=as_of,
+        facts=(Fact(D("2018-08-20"), "Began a school strike."),) if facts else (),
+        roles=(RoleAtDate(Role("Activist", None, D("2018")), RoleStatus.CURRENT),) if roles
+        else (),
+    )
+    assert wording.undated_line(note) == line
+    assert (line in wording.note_lines(note)) if line else (
+        "as of today; the article has no date" not in wording.note_lines(note))
