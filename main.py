@@ -76,24 +76,9 @@ def run_analyze(argv: list[str], data_dir: Path | None = None) -> int:
 
 
 def run_self_test(path: str | None, pipeline: str | None) -> int:
-    from assistant.errors import AssistantError
-    from assistant.report import summary_line
-    from assistant.resources import resource_path
-    from assistant.service import ReadingAssistant
+    from ui.self_test import run_self_test as self_test
 
-    assistant = ReadingAssistant(pipeline_name=pipeline)
-    try:
-        assistant.load_pipeline()
-        if assistant.dictionary() is None:
-            error = assistant.dictionary_error
-            raise error if error is not None else RuntimeError("dictionary missing")
-        article = assistant.load_article(path or resource_path("sample_article.txt"))
-        reading = assistant.read(article)
-    except AssistantError as error:
-        print(f"self-test FAILED: {error.message}", file=sys.stderr)
-        return 1
-    print(f"self-test OK: {summary_line(reading, assistant)}")
-    return 0
+    return self_test(path, pipeline)
 
 
 LEARNER_FILE = "learner.sqlite"

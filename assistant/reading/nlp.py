@@ -6,6 +6,7 @@ import json
 import logging
 import os
 import re
+import sys
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -153,7 +154,32 @@ def choose_pipeline(requested: str | None = None) -> str:
         log.warning("requested pipeline %s is not installed; looking for another", requested)
     if installed:
         return installed[0]
-    raise PipelineMissingError(
+    raise PipelineMissingError(missing_pipeline_message(frozen=getattr(sys, "frozen", False)))
+
+
+def broken_pipeline_message(name: str, error: Exception, *, frozen: bool) -> str:
+    """The pipeline is there but does not load: in an installed app, reinstall the app."""
+    if frozen:
+        return (
+            f"Leeswijzer's Dutch language model could not be loaded ({error}). Reinstall "
+            "Leeswijzer with its installer from the Leeswijzer download page."
+        )
+    return (
+        f"The Dutch language model “{name}” could not be loaded ({error}). "
+        f"Reinstall it, or install the official one with:  {INSTALL_COMMAND}"
+    )
+
+
+def missing_pipeline_message(*, frozen: bool) -> str:
+    """What to do without a Dutch pipeline: an installed app's learner reinstalls it (the
+    installers carry the model); a source checkout gets the developer's command."""
+    if frozen:
+        return (
+            "Leeswijzer's Dutch language model is missing from this installation, so it cannot "
+            "analyse articles. Reinstall Leeswijzer with its installer from the Leeswijzer "
+            "download page: the installer includes the model and needs no internet afterwards."
+        )
+    return (
         "No Dutch language model for spaCy is installed, so Leeswijzer cannot analyse articles. "
         f"Install the official one with:  {INSTALL_COMMAND}  "
         f"(offline: pip install a downloaded wheel such as {OFFICIAL_WHEEL.rsplit('/', 1)[-1]})."
@@ -261,8 +287,7 @@ def get_pipeline(name: str | None = None) -> Pipeline:
                 pipeline = Pipeline(chosen)
             except (OSError, ImportError) as error:
                 raise PipelineMissingError(
-                    f"The Dutch language model “{chosen}” could not be loaded ({error}). "
-                    f"Reinstall it, or install the official one with:  {INSTALL_COMMAND}"
+                    broken_pipeline_message(chosen, error, frozen=getattr(sys, "frozen", False))
                 ) from error
             _pipelines[chosen] = pipeline
         return pipeline
