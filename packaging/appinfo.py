@@ -13,6 +13,29 @@ PACKAGE_NAME = "leeswijzer"
 SUMMARY = "Reading assistant for learners of Dutch"
 HOMEPAGE = "https://github.com/leeswijzer/leeswijzer"
 MAINTAINER = "Leeswijzer team <leeswijzer@users.noreply.github.com>"
+DEVELOPER = "Leeswijzer team"
+# The pipelines a release may bundle; any other (the offline stand-in) makes a test build whose
+# file names carry STANDIN_SUFFIX and which the release options refuse.
+OFFICIAL_PIPELINES = ("nl_core_news_sm", "nl_core_news_md", "nl_core_news_lg")
+STANDIN_SUFFIX = "-standin"
+
+
+def is_official(pipeline: str | None) -> bool:
+    return pipeline in OFFICIAL_PIPELINES
+
+
+def build_name(pipeline: str | None) -> str:
+    """'leeswijzer' for a release build, 'leeswijzer-standin' for a test build."""
+    return PACKAGE_NAME if is_official(pipeline) else PACKAGE_NAME + STANDIN_SUFFIX
+
+
+def bundled_pipeline(bundle: Path) -> str | None:
+    """The Dutch pipeline inside a built bundle (from its package metadata)."""
+    for folder in (bundle / "_internal", bundle / "Contents" / "Frameworks", bundle):
+        names = sorted(p.name.split("-")[0] for p in folder.glob("nl_*.dist-info"))
+        if names:
+            return names[0]
+    return None
 
 
 def read_project_table(path: Path) -> dict[str, object]:

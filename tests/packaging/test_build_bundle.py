@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import appinfo
 import build_bundle
+import pytest
 
 
 def elf(path: Path, size: int = 16) -> Path:
@@ -33,3 +35,34 @@ def test_largest_parts_sorts_top_level_parts_by_size(tmp_path: Path) -> None:
     (tmp_path / "_internal/link.so").symlink_to("small.so")
     parts = build_bundle.largest_parts(tmp_path, count=2)
     assert parts == [("_internal/big", 6000), ("_internal/small.so", 100)]
+
+
+def test_the_build_refuses_the_qt_that_pyproject_excludes(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(build_bundle.sys, "version_info", (3, 11, 7))
+    with pytest.raises(SystemExit, match=r"6\.12\.0"):
+        build_bundle.check_qt_version("6.12.0")
+    build_bundle.check_qt_version("6.11.3")
+    pin = (appinfo.ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert all(f"!={version}" in pin for version in build_bundle.AFFECTED_QT)
+
+
+def test_stand_in_builds_carry_the_suffix() -> None:
+    assert appinfo.build_name("nl_core_news_sm") == "leeswijzer"
+    assert appinfo.build_name("nl_standin_sm") == "leeswijzer-standin"
+    assert appinfo.build_name(None) == "leeswijzer-standin"
+
+
+def test_size_parts_sort_files_into_named_parts(tmp_path: Path) -> None:
+    elf(tmp_path / "leeswijzer", 100)
+    elf(tmp_path / "_internal/PySide6/Qt/lib/libicudata.so.73", 5000)
+    elf(tmp_path / "_internal/PySide6/Qt/lib/libQt6Core.so.6", 3000)
+    elf(tmp_path / "_internal/blis/cy.so", 2000)
+    (tmp_path / "_internal/resources").mkdir()
+    (tmp_path / "_internal/resources/dictionary.sqlite").write_bytes(b"x" * 1500)
+    elf(tmp_path / "_internal/libssl.so.3", 700)
+    parts = dict(build_bundle.part_sizes(tmp_path))
+    assert parts == {"Qt: ICU data": 5000, "Qt: libraries": 3000,
+                     "blis (spaCy's maths kernels)": 2000, "dictionary": 1500,
+                     "system libraries (libssl, libstdc++, X11, ...)": 700,
+                     "executable and its module archive": 100}
