@@ -58,3 +58,82 @@ def test_gui_killed_by_sigterm_fails(tmp_path: Path, monkeypatch: pytest.MonkeyP
     app = fake_app(tmp_path, "exec sleep 60")
     with pytest.raises(check_bundle.CheckFailed, match="killed by signal 15"):
         check_bundle.gui_quits_on_sigterm(app, tmp_path)
+
+
+def test_article_counts_come_from_the_first_article_of_the_line() -> None:
+    line = ("self-test OK: 611 tokens, 80 hard words, 77 glossed, 66 entities, 20 notes, "
+            "8 time expressions (model nl_standin_sm 0.1.0); html 341 tokens, epub 359 tokens")
+    assert check_bundle.article_counts(line) == {
+        "tokens": 611, "hard words": 80, "glossed": 77, "entities": 66, "notes": 20}
+    check_bundle.check_counts(line, "the sample")
+
+
+@pytest.mark.parametrize("line", [
+    "self-test OK: 12 tokens, 1 hard words, 1 glossed, 0 entities, 0 notes; html 341 tokens",
+    "self-test OK: 611 tokens, 80 hard words, 2 glossed, 66 entities, 20 notes",
+    "self-test OK (exit code 0)",
+])
+def test_an_article_read_badly_fails(line: str) -> None:
+    with pytest.raises(check_bundle.CheckFailed, match="read badly"):
+        check_bundle.check_counts(line, "the page")
+
+
+def test_loopback_server_serves_the_folder(tmp_path: Path) -> None:
+    import urllib.request
+
+    (tmp_path / "groene daken.html").write_text("<p>Hallo</p>", encoding="utf-8")
+    with check_bundle.serve_folder(tmp_path) as url:
+        assert url.startswith("http://127.0.0.1:")
+        with urllib.request.urlopen(f"{url}/groene%20daken.html", timeout=10) as response:
+            assert response.read() == b"<p>Hallo</p>"
+
+
+def test_lintian_errors_keep_only_what_an_opt_bundle_cannot_avoid() -> None:
+    output = (
+        "E: leeswijzer: dir-or-file-in-opt [opt/leeswijzer/]\n"
+        "E: leeswijzer: embedded-library libz [opt/leeswijzer/_internal/libz.so.1]\n"
+        "E: leeswijzer: no-copyright-file\n"
+        "W: leeswijzer: description-synopsis-starts-with-article\n"
+        "E: leeswijzer: debian-changelog-file-missing\n"
+    )
+    assert check_bundle.lintian_errors(output) == [
+        "E: leeswijzer: no-copyright-file", "E: leeswijzer: debian-changelog-file-missing"]
+
+
+def test_a_linked_copy_is_broken_without_touching_the_original(tmp_path: Path) -> None:
+    bundle = tmp_path / "bundle"
+    (bundle / "_internal").mkdir(parents=True)
+    plugin = bundle / "_internal" / "libqxcb.so"
+    plugin.write_bytes(b"\x7fELF real plugin")
+    copy = check_bundle.linked_copy(bundle, tmp_path / "copy")
+    check_bundle._replace(copy / "_internal" / "libqxcb.so", b"")
+    assert plugin.read_bytes() == b"\x7fELF real plugin"
+    assert (copy / "_internal" / "libqxcb.so").read_bytes() == b""
+
+
+def test_every_sabotage_names_what_it_breaks() -> None:
+    names = [what for what, _, _ in check_bundle.SABOTAGE]
+    for part in ("platform plugins", "X11 platform plugin", "QtWidgets", "dictionary",
+                 "knowledge base"):
+        assert any(part in name for name in names), part
+
+
+def test_highlighted_pixels_counts_entity_and_underline_colours(tmp_path: Path,
+                                                                qapp: object) -> None:
+    from PySide6.QtGui import QColor, QImage
+
+    entity, underline = check_bundle.highlight_colours(dark=False)
+    image = QImage(200, 100, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    for x in range(50):
+        for y in range(20):
+            image.setPixelColor(x, y, QColor(*entity[0]))
+    for x in range(30):
+        image.setPixelColor(x, 60, QColor(*underline))
+    path = tmp_path / "shot.png"
+    assert image.save(str(path), "PNG")
+    counts = check_bundle.highlighted_pixels(path)
+    assert counts == {"entity": 1000, "underline": 30}
+    image.fill(QColor("white"))
+    assert image.save(str(path), "PNG")
+    assert check_bundle.highlighted_pixels(path) == {"entity": 0, "underline": 0}
