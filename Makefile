@@ -8,9 +8,9 @@ PY := $(VENV)/bin/python
 PIP := $(PY) -m pip
 
 # The Dutch spaCy pipeline to install (a package name, found in PIP_FIND_LINKS or on an index,
-# or a wheel path/URL). The official nl_core_news_sm comes from its release wheel.
+# or a wheel path/URL). The official nl_core_news_sm comes from its release wheel, pinned by
+# URL and SHA-256 in packaging/pipeline-requirements.txt (never by name from an index).
 LEESWIJZER_PIPELINE ?= nl_core_news_sm
-NL_CORE_NEWS_SM_WHEEL := https://github.com/explosion/spacy-models/releases/download/nl_core_news_sm-3.8.0/nl_core_news_sm-3.8.0-py3-none-any.whl
 # Folder with the dictionary sources (FreeDict, OMW, WordNet); empty = download them.
 LEESWIJZER_SOURCES ?=
 export LEESWIJZER_PIPELINE LEESWIJZER_SOURCES
@@ -37,8 +37,9 @@ $(INSTALLED): pyproject.toml
 	touch $@
 
 $(PIPELINE_STAMP): $(INSTALLED)
-	$(PIP) install --quiet "$(LEESWIJZER_PIPELINE)" || { \
-	  test "$(LEESWIJZER_PIPELINE)" = nl_core_news_sm && $(PIP) install --quiet "$(NL_CORE_NEWS_SM_WHEEL)"; }
+	if [ "$(LEESWIJZER_PIPELINE)" = nl_core_news_sm ]; then \
+	  $(PIP) install --quiet --no-deps --require-hashes -r packaging/pipeline-requirements.txt; \
+	else $(PIP) install --quiet "$(LEESWIJZER_PIPELINE)"; fi
 	touch $@
 
 # The build reads the strong-verb table too (principal parts, past forms), through assistant/lexicon/verbs.py.

@@ -1,15 +1,21 @@
 #!/usr/bin/env bash
 # Packs dist/Leeswijzer.app (built on macOS by `python packaging/build_bundle.py`, which runs the
-# spec's BUNDLE step) into dist/leeswijzer-<version>-macos.dmg with an Applications link.
-# Unsigned apart from PyInstaller's ad-hoc signature; set CODESIGN_IDENTITY to sign with a
-# Developer ID (notarisation is a separate, manual step; see docs/packaging.md).
+# spec's BUNDLE step) into dist/leeswijzer-<version>-macos-<arch>.dmg (arm64 or x86_64, the
+# machine's architecture) with an Applications link. Unsigned apart from PyInstaller's ad-hoc
+# signature unless CODESIGN_IDENTITY names a Developer ID: then the app is signed with the
+# hardened runtime and the release workflow notarises the .dmg (docs/packaging.md).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 PY="${PY:-.venv/bin/python}"
 version="$("$PY" -c 'import sys; sys.path.insert(0, "packaging"); import appinfo; print(appinfo.load().version)')"
 app="dist/Leeswijzer.app"
-dmg="dist/leeswijzer-${version}-macos.dmg"
+arch="$(uname -m)"
+standin=""
+if ! ls -d "$app"/Contents/*/nl_core_news_*.dist-info >/dev/null 2>&1; then
+  standin="-standin"  # a test build with the stand-in pipeline, never a release
+fi
+dmg="dist/leeswijzer${standin}-${version}-macos-${arch}.dmg"
 
 if [ ! -d "$app" ]; then
   echo "build_dmg: $app is missing; run python packaging/build_bundle.py on macOS first" >&2

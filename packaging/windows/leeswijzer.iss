@@ -1,9 +1,11 @@
-; Inno Setup 6 script: installs the PyInstaller bundle dist\leeswijzer\ for one user or all users.
+; Inno Setup 6 script: installs the PyInstaller bundle dist\leeswijzer\ for the learner (per user,
+; no administrator rights); IT administrators can install for all users with /ALLUSERS.
 ; Build (after `python packaging/build_bundle.py` on Windows), from the repository root:
 ;   iscc /DAppVersion=0.1.0 packaging\windows\leeswijzer.iss
 ; Output: dist\leeswijzer-<version>-windows-setup.exe. User data (settings, known words, caches)
 ; lives in %LOCALAPPDATA%\Leeswijzer, %LOCALAPPDATA%\cache\Leeswijzer and the registry, never in {app}; uninstalling keeps it
-; unless the learner ticked the "remove my data" task when installing.
+; unless the learner ticked the "remove my data" task when installing. That task exists only in a
+; per-user install: in an all-users install {localappdata} would be the administrator's folder.
 
 #ifndef AppVersion
   #define AppVersion "0.1.0"
@@ -27,9 +29,10 @@ VersionInfoVersion={#AppVersion}
 DefaultDirName={autopf}\{#AppName}
 DefaultGroupName={#AppName}
 DisableProgramGroupPage=yes
-; Learners often have no administrator rights: install per user unless they choose otherwise.
+; Learners often have no administrator rights, and "remove my data" must remove their own folders:
+; install per user. No dialog offers all users; /ALLUSERS on the command line still does.
 PrivilegesRequired=lowest
-PrivilegesRequiredOverridesAllowed=dialog
+PrivilegesRequiredOverridesAllowed=commandline
 ArchitecturesAllowed=x64compatible
 ArchitecturesInstallIn64BitMode=x64compatible
 MinVersion=10.0
@@ -66,13 +69,13 @@ Name: "{autodesktop}\{#AppName}"; Filename: "{app}\{#AppExe}"; Tasks: desktopico
 
 [Registry]
 ; Only with the removedata task: an entry whose key is deleted on uninstall (QSettings lives there).
-Root: HKCU; Subkey: "Software\{#AppName}"; ValueType: none; Flags: uninsdeletekey; Tasks: removedata
+Root: HKCU; Subkey: "Software\{#AppName}"; ValueType: none; Flags: uninsdeletekey; Tasks: removedata; Check: not IsAdminInstallMode
 
 [Run]
 Filename: "{app}\{#AppExe}"; Description: "{cm:LaunchProgram,{#AppName}}"; Flags: nowait postinstall skipifsilent
 
 [UninstallDelete]
 ; The learner's data is deleted only when they asked for it (the unchecked removedata task).
-Type: filesandordirs; Name: "{userappdata}\{#AppName}"; Tasks: removedata
-Type: filesandordirs; Name: "{localappdata}\{#AppName}"; Tasks: removedata
-Type: filesandordirs; Name: "{localappdata}\cache\{#AppName}"; Tasks: removedata
+Type: filesandordirs; Name: "{userappdata}\{#AppName}"; Tasks: removedata; Check: not IsAdminInstallMode
+Type: filesandordirs; Name: "{localappdata}\{#AppName}"; Tasks: removedata; Check: not IsAdminInstallMode
+Type: filesandordirs; Name: "{localappdata}\cache\{#AppName}"; Tasks: removedata; Check: not IsAdminInstallMode

@@ -29,7 +29,7 @@ def spec_constant(name: str) -> object:
 
 def used_qt_modules() -> set[str]:
     used = {"QtCore", "QtGui", "QtWidgets"}
-    for path in [ROOT / "main.py", *sorted((ROOT / "ui").glob("*.py"))]:
+    for path in [ROOT / "main.py", *sorted((ROOT / "ui").rglob("*.py"))]:
         used.update(re.findall(r"PySide6\.(Qt\w+)", path.read_text(encoding="utf-8")))
     return used
 
@@ -87,6 +87,14 @@ def test_inno_script_matches_the_app() -> None:
     assert r"dist\leeswijzer\*" in ISS
 
 
+def test_inno_installs_per_user_so_data_removal_is_the_learners_own() -> None:
+    assert "PrivilegesRequired=lowest" in ISS
+    assert "PrivilegesRequiredOverridesAllowed=dialog" not in ISS
+    section = ISS.split("[UninstallDelete]", 1)[1]
+    entries = [line for line in section.splitlines() if line.startswith("Type:")]
+    assert all("Check: not IsAdminInstallMode" in line for line in entries)
+
+
 def test_inno_uninstall_keeps_learner_data_unless_asked() -> None:
     section = ISS.split("[UninstallDelete]", 1)[1]
     entries = [line for line in section.splitlines() if line.startswith("Type:")]
@@ -104,15 +112,54 @@ def test_macos_recipe_uses_the_spec_app_and_pyproject_version() -> None:
 
 
 def test_workflow_builds_all_three_with_the_official_pipeline() -> None:
-    for runner in ("ubuntu-", "windows-", "macos-"):
-        assert f"runs-on: {runner}" in WORKFLOW
-    for step in ("packaging/build_bundle.py --require-pipeline nl_core_news_sm",
-                 "packaging/linux/build_deb.py", r"packaging\windows\leeswijzer.iss",
-                 "packaging/macos/build_dmg.sh", "packaging/check_bundle.py"):
+    for runner in ("ubuntu-", "windows-", "macos-14", "macos-13"):
+        assert f"runs-on: {runner}" in WORKFLOW or f"runner: {runner}" in WORKFLOW, runner
+    for step in ("packaging/build_bundle.py --release --require-pipeline nl_core_news_sm",
+                 "packaging/linux/build_deb.py --release", r"packaging\windows\leeswijzer.iss",
+                 "packaging/macos/build_dmg.sh", "packaging/check_bundle.py",
+                 "sha256sum", "SHA256SUMS.txt", "notarytool submit", "stapler staple",
+                 "signtool sign"):
         assert step in WORKFLOW, step
-    wheel = re.search(r"NL_CORE_NEWS_SM_WHEEL := (\S+)", MAKEFILE)
-    assert wheel and f"NL_CORE_NEWS_SM_WHEEL: {wheel.group(1)}" in WORKFLOW
     assert "LEESWIJZER_SOURCES" not in WORKFLOW, "releases build the dictionary by download"
+
+
+def test_workflow_tests_with_the_official_pipeline_before_building() -> None:
+    assert re.search(r"^  test:\n(?s:.*?)make test", WORKFLOW, re.MULTILINE)
+    for job in ("linux", "windows", "macos"):
+        block = re.split(r"\n  \w", WORKFLOW.split(f"\n  {job}:\n", 1)[1], maxsplit=1)[0]
+        assert "needs: test" in block, job
+
+
+def test_signing_runs_only_when_its_secrets_exist() -> None:
+    steps = re.split(r"\n      - ", WORKFLOW)
+    for step in steps:
+        if any(word in step for word in ("signtool sign", "notarytool", "security import")):
+            assert re.search(r"if: env\.\w+ != ''", step), step[:80]
+
+
+def test_the_pipeline_is_pinned_by_url_and_hash() -> None:
+    requirements = (ROOT / "packaging" / "pipeline-requirements.txt").read_text("utf-8")
+    line = next(line for line in requirements.splitlines() if not line.startswith("#"))
+    assert re.fullmatch(
+        r"nl_core_news_sm @ https://github\.com/explosion/spacy-models/releases/download/"
+        r"nl_core_news_sm-[\d.]+/nl_core_news_sm-[\d.]+-py3-none-any\.whl "
+        r"--hash=sha256:[0-9a-f]{64}", line)
+    for text in (MAKEFILE, WORKFLOW):
+        assert "--require-hashes -r packaging/pipeline-requirements.txt" in text or (
+            "make setup" in text)
+    assert "--require-hashes -r packaging/pipeline-requirements.txt" in MAKEFILE
+    assert 'install --quiet "nl_core_news_sm"' not in MAKEFILE
+
+
+def test_unnotarised_builds_tell_learners_about_open_anyway() -> None:
+    notes = (ROOT / "packaging" / "release-notes-unsigned.md").read_text("utf-8")
+    assert "Open Anyway" in notes and "Privacy & Security" in notes
+    assert "release-notes-unsigned.md" in WORKFLOW
+
+
+def test_macos_minimum_follows_the_wheels_and_the_dmg_names_its_architecture() -> None:
+    assert '"LSMinimumSystemVersion": minimum_macos()' in SPEC
+    assert "macos-${arch}.dmg" in DMG and "uname -m" in DMG and "-standin" in DMG
 
 
 def test_makefile_has_the_packaging_targets() -> None:
@@ -129,3 +176,26 @@ def test_built_bundle_has_no_webengine_qml_or_tests() -> None:
     assert not [name for name in names if any(word in name for word in unwanted)]
     if sys.platform == "linux":
         assert any(name.endswith("platforms/libqoffscreen.so") for name in names)
+
+
+def test_qt_filter_keeps_read_aloud_and_drops_the_macos_icon_plugin_elsewhere() -> None:
+    keep = qt_filter.keep_qt_file
+    assert keep("PySide6/Qt/plugins/texttospeech/libqtexttospeech_speechd.so")
+    assert not keep("PySide6/Qt/plugins/texttospeech/libqtexttospeech_mock.so")
+    assert not keep("PySide6/Qt/plugins/multimedia/libffmpegmediaplugin.so")
+    assert keep("PySide6/Qt/lib/libQt6Network.so.6", {"QtCore", "QtTextToSpeech"})
+    assert not keep("PySide6/Qt/lib/libQt6Network.so.6", {"QtCore", "QtWidgets"})
+    assert not keep("PySide6/Qt/plugins/imageformats/libqicns.so", platform="linux")
+    assert not keep("PySide6/Qt/plugins/imageformats/qicns.dll", platform="win32")
+    assert keep("PySide6/Qt/plugins/imageformats/libqicns.dylib", platform="darwin")
+
+
+def test_spec_keeps_babel_for_trafilatura_and_cuts_what_nothing_runs() -> None:
+    excludes = SPEC.split("EXCLUDES = [", 1)[1].split("]", 1)[0]
+    assert '"babel"' not in SPEC.split("EXCLUDES +=", 1)[1].split("]", 1)[0]
+    assert '"babel"' not in excludes
+    for cut in ('"pygments"', '"lxml.objectify"', '"lxml.html.diff"', '"numpy._core._simd"'):
+        assert cut in excludes, cut
+    assert "_avx2" in SPEC and "SYSTEM_LIBRARIES" in SPEC
+    justext = (ROOT / "packaging" / "pyinstaller" / "hook-justext.py").read_text("utf-8")
+    assert "stoplists/Dutch.txt" in justext and "stoplists/English.txt" in justext
