@@ -76,9 +76,10 @@ def run_analyze(argv: list[str], data_dir: Path | None = None) -> int:
 
 
 def run_self_test(path: str | None, pipeline: str | None) -> int:
+    from assistant.service import ReadingAssistant
     from ui.self_test import run_self_test as self_test
 
-    return self_test(path, pipeline)
+    return self_test(ReadingAssistant(pipeline_name=pipeline), path)
 
 
 LEARNER_FILE = "learner.sqlite"

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # main.py builds the assistant; this module only uses it
+    from assistant import service
     from assistant.models import Reading
-    from assistant.service import ReadingAssistant
 
 # Floors well below what the shipped data has, so that a broken or emptied part fails while
 # normal growth and either Dutch pipeline pass.
@@ -135,7 +135,7 @@ def check_qt() -> str:
     return f"Qt {name} (plugins {plugins})"
 
 
-def check_dictionary(assistant: ReadingAssistant) -> str:
+def check_dictionary(assistant: service.ReadingAssistant) -> str:
     dictionary = assistant.dictionary()
     if dictionary is None:
         error = assistant.dictionary_error
@@ -161,7 +161,7 @@ def knowledge_floor(folder: Path) -> int:
     return KNOWLEDGE_FLOOR
 
 
-def check_knowledge(assistant: ReadingAssistant) -> str:
+def check_knowledge(assistant: service.ReadingAssistant) -> str:
     from assistant.resources import resource_path
 
     knowledge = assistant.knowledge()
@@ -179,7 +179,7 @@ def check_knowledge(assistant: ReadingAssistant) -> str:
     return f"knowledge {curated} notes, {places} places"
 
 
-def analyse(assistant: ReadingAssistant, path: str | Path) -> tuple[Reading, Counts]:
+def analyse(assistant: service.ReadingAssistant, path: str | Path) -> tuple[Reading, Counts]:
     reading = assistant.read(assistant.load_article(path))
     hard = [t for t in reading.analysed.tokens if t.hard]
     return reading, Counts(
@@ -191,7 +191,7 @@ def analyse(assistant: ReadingAssistant, path: str | Path) -> tuple[Reading, Cou
     )
 
 
-def check_fixtures(assistant: ReadingAssistant) -> str:
+def check_fixtures(assistant: service.ReadingAssistant) -> str:
     from assistant.resources import resource_path
 
     read = []
@@ -277,14 +277,12 @@ def check_optional() -> str:
     return "extras " + (", ".join(present) if present else "none")
 
 
-def run_self_test(path: str | None, pipeline: str | None) -> int:
+def run_self_test(assistant: service.ReadingAssistant, path: str | None) -> int:
     """Every check in turn; prints one line, `self-test OK: …` or `self-test FAILED: …`."""
     from assistant.errors import AssistantError
     from assistant.report import summary_line
     from assistant.resources import resource_path
-    from assistant.service import ReadingAssistant
 
-    assistant = ReadingAssistant(pipeline_name=pipeline)
     try:
         qt = check_qt()
         assistant.load_pipeline()
