@@ -353,6 +353,7 @@ class Enricher:
                     if time.monotonic() > deadline:
                         raise _NetworkDown(f"{url}: response too slow")
         except urllib.error.HTTPError as exc:
+            exc.close()  # it holds the response's socket
             if exc.code == 404:
                 return None
             raise _Failed(f"{url}: HTTP {exc.code}") from exc

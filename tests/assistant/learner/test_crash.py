@@ -39,19 +39,19 @@ def test_every_committed_row_survives_sigkill(tmp_path: Path) -> None:
     committed: list[int] = []
     next_number = 0
     for _ in range(KILLS):
-        child = subprocess.Popen([sys.executable, "-c", WRITER, str(path), str(next_number)],
-                                 cwd=ROOT, stdout=subprocess.PIPE, text=True)
-        assert child.stdout is not None
-        # Kill it after a few commits (0: possibly while it opens, migrates or backs up).
-        for _ in range(chooser.randrange(0, 25)):
-            line = child.stdout.readline()
-            if not line:
-                break
-            committed.append(int(line))
-        os.kill(child.pid, signal.SIGKILL)
-        child.wait(timeout=30)
-        # What it printed before the kill but we did not read yet was committed too.
-        committed.extend(int(line) for line in child.stdout.read().split())
+        with subprocess.Popen([sys.executable, "-c", WRITER, str(path), str(next_number)],
+                              cwd=ROOT, stdout=subprocess.PIPE, text=True) as child:
+            assert child.stdout is not None
+            # Kill it after a few commits (0: possibly while it opens, migrates or backs up).
+            for _ in range(chooser.randrange(0, 25)):
+                line = child.stdout.readline()
+                if not line:
+                    break
+                committed.append(int(line))
+            os.kill(child.pid, signal.SIGKILL)
+            child.wait(timeout=30)
+            # What it printed before the kill but we did not read yet was committed too.
+            committed.extend(int(line) for line in child.stdout.read().split())
         next_number = max(committed, default=-1) + 1
     assert len(committed) > KILLS
     memory = LearnerMemory(path)

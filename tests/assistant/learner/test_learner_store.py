@@ -281,17 +281,17 @@ connection.execute("COMMIT")
 
 @contextlib.contextmanager
 def lock_held(path: Path, mode: str = "write") -> Iterator[subprocess.Popen[str]]:
-    child = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(path), mode],
-                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-    assert child.stdout is not None and child.stdout.readline().strip() == "locked"
-    try:
-        yield child
-    finally:
-        if child.poll() is None:
-            assert child.stdin is not None
-            child.stdin.write("\n")
-            child.stdin.flush()
-        child.wait(timeout=30)
+    with subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(path), mode],
+                          stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True) as child:
+        assert child.stdout is not None and child.stdout.readline().strip() == "locked"
+        try:
+            yield child
+        finally:
+            if child.poll() is None:
+                assert child.stdin is not None
+                child.stdin.write("\n")
+                child.stdin.flush()
+            child.wait(timeout=30)
 
 
 def release(child: subprocess.Popen[str]) -> None:
