@@ -43,8 +43,11 @@ class Coverage:
 def is_running_word(token: Token, view: LearnerView) -> bool:
     """Counted in coverage: a word (not a name, number, symbol or punctuation), not foreign,
     not one the learner ignores."""
-    return (token.is_word and token.pos != FOREIGN_POS
-            and not view.ignored.intersection((token.lemma.lower(), token.text.lower())))
+    if not token.is_word or token.pos == FOREIGN_POS:
+        return False
+    ignored = view.ignored
+    return not ignored or (token.lemma.lower() not in ignored
+                           and token.text.lower() not in ignored)
 
 
 def coverage(analysed: AnalysedArticle, view: LearnerView) -> Coverage:
@@ -56,8 +59,12 @@ def coverage(analysed: AnalysedArticle, view: LearnerView) -> Coverage:
     steps: dict[str, int | None] = {}
     seen_phrases: set[int] = set()
     phrases = analysed.phrases
+    ignored = view.ignored
     for token in analysed.tokens:
-        if not is_running_word(token, view):
+        # is_running_word, inlined: this loop is the whole cost of coverage.
+        if not token.is_word or token.pos == FOREIGN_POS:
+            continue
+        if ignored and (token.lemma.lower() in ignored or token.text.lower() in ignored):
             continue
         running += 1
         if not token.hard:
@@ -66,17 +73,22 @@ def coverage(analysed: AnalysedArticle, view: LearnerView) -> Coverage:
         lemma = token.lemma.lower()
         frequency = token.zipf
         if token.phrase is not None:
-            phrase = phrases[token.phrase]
             if token.phrase in seen_phrases:
                 continue  # a phrase counts once per occurrence, not once per word
             seen_phrases.add(token.phrase)
+            phrase = phrases[token.phrase]
             lemma = phrase.lemma.lower()
             if phrase.zipf is not None:
                 frequency = phrase.zipf
-        counts[lemma] = counts.get(lemma, 0) + 1
-        rarity[lemma] = min(rarity.get(lemma, frequency), frequency)
-        if lemma not in steps:
+        count = counts.get(lemma)
+        if count is None:
+            counts[lemma] = 1
+            rarity[lemma] = frequency
             steps[lemma] = view.step(lemma, token.text.lower())
+        else:
+            counts[lemma] = count + 1
+            if frequency < rarity[lemma]:
+                rarity[lemma] = frequency
     hard = sorted(counts, key=lambda lemma: (-counts[lemma], rarity[lemma], lemma))
     return Coverage(
         running_words=running,

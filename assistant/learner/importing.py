@@ -95,9 +95,10 @@ def lemmatise(
         if " " in entry:
             yield entry
             continue
-        if is_headword is not None and is_headword(entry):
+        lemma = normalise_lemma(simplemma.lemmatize(entry, lang="nl"))
+        if lemma != entry and is_headword is not None and is_headword(entry):
             yield entry
-        yield normalise_lemma(simplemma.lemmatize(entry, lang="nl"))
+        yield lemma
 
 
 def read_entries(path: Path) -> tuple[str, list[str], list[SkippedRow]]:

@@ -120,13 +120,15 @@ def apply_statuses(
     action; None when nothing changed. Blank lemmas are refused (ValueError)."""
     now = time.time()
     changes: list[Change] = []
+    current = _statuses_of(connection, [normalise_lemma(raw) for raw in wanted])
     for raw, after in wanted.items():
         lemma = normalise_lemma(raw)
         if not lemma:
             raise ValueError("a blank lemma has no status")
-        before = status_of(connection, lemma)
+        before = current.get(lemma, Status.NEW)
         if before is not after:
             changes.append(Change(lemma, before, after))
+            current[lemma] = after
     if not changes:
         return None
     action_id = connection.execute("INSERT INTO action (kind, at) VALUES (?, ?)",
@@ -141,6 +143,18 @@ def apply_statuses(
     connection.executemany("UPDATE lookup SET opened_while_known = 0 WHERE lemma = ?",
                            [(c.lemma,) for c in changes])
     return Action(action_id, kind, tuple(changes))
+
+
+def _statuses_of(connection: sqlite3.Connection, lemmas: list[str]) -> dict[str, Status]:
+    """The stored statuses of `lemmas` (one query per 500, not one per lemma)."""
+    found: dict[str, Status] = {}
+    for first in range(0, len(lemmas), 500):
+        chunk = lemmas[first:first + 500]
+        rows = connection.execute(
+            f"SELECT lemma, status FROM word_status WHERE lemma IN ({', '.join('?' * len(chunk))})",
+            chunk)
+        found.update((str(lemma), Status(status)) for lemma, status in rows)
+    return found
 
 
 def _write_statuses(

@@ -39,16 +39,21 @@ def is_hard(token: Token, phrase: Phrase | None, level: Level, known: Learner) -
     level's threshold."""
     if not token.is_word:
         return False
-    view = known if isinstance(known, LearnerView) else LearnerView(known=known)
+    # Plain set look-ups: this runs for every token at every re-marking.
+    if isinstance(known, LearnerView):
+        known_words, ignored, learning = known.known, known.ignored, known.learning
+    else:
+        known_words, ignored, learning = known, frozenset(), {}
     lemma, form = token.lemma.lower(), token.text.lower()
-    if view.settled(lemma, form):
+    if lemma in known_words or form in known_words or lemma in ignored or form in ignored:
         return False
     frequency = token.zipf
     if phrase is not None and phrase.kind is PhraseKind.IDIOM:
-        if view.settled(phrase.lemma) or token.pos in FUNCTION_POS:
+        whole = phrase.lemma.lower()
+        if whole in known_words or whole in ignored or token.pos in FUNCTION_POS:
             return False
         if phrase.zipf is not None:
             frequency = min(frequency, phrase.zipf)
-    if view.step(lemma, form) is not None:
+    if lemma in learning or form in learning:
         return True
     return frequency < threshold(level)
