@@ -208,10 +208,8 @@ def _headwords() -> Callable[[str], bool] | None:
     """The bundled dictionary's headwords (kept as written when importing), if it is there."""
     from assistant.service import ReadingAssistant
 
-    dictionary = ReadingAssistant().dictionary()
-    if dictionary is None:
-        return None
-    return lambda word: dictionary.lookup(word) is not None
+    assistant = ReadingAssistant()
+    return assistant.is_headword if assistant.dictionary() is not None else None
 
 
 def run_gui(path: str | None, screenshot: str | None, pipeline: str | None = None,
@@ -219,7 +217,7 @@ def run_gui(path: str | None, screenshot: str | None, pipeline: str | None = Non
     if screenshot is not None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no screen needed for a PNG
     from assistant.knowledge.enrichment import Enricher
-    from assistant.learner.known_words import KnownWords
+    from assistant.learner.memory import LearnerMemory
     from assistant.service import ReadingAssistant
     from ui.settings import cache_folder, data_folder, load_preferences, set_application_identity
 
@@ -236,11 +234,11 @@ def run_gui(path: str | None, screenshot: str | None, pipeline: str | None = Non
         with tempfile.TemporaryDirectory(prefix="leeswijzer-shot-") as scratch:
             folder = Path(scratch)
             return take_screenshot(path, Path(screenshot), service,
-                                   KnownWords(folder / LEARNER_FILE), folder)
+                                   LearnerMemory(folder / LEARNER_FILE), folder)
     from ui.app import run
 
     folder = data_dir if data_dir is not None else data_folder()
-    return run(path, service, KnownWords(folder / LEARNER_FILE), folder)
+    return run(path, service, LearnerMemory(folder / LEARNER_FILE), folder)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -191,6 +191,11 @@ class ReadingAssistant:
                     self._dictionary_error = error
             return self._dictionary
 
+    def is_headword(self, word: str) -> bool:
+        """Whether the dictionary has `word` as a lemma of its own (False without one)."""
+        dictionary = self.dictionary()
+        return dictionary is not None and dictionary.lookup(word) is not None
+
     @property
     def dictionary_error(self) -> DataError | None:
         return self._dictionary_error

@@ -11,6 +11,7 @@ from typing import Protocol
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -21,6 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assistant.learner.coverage import Coverage
+from assistant.learner.exporting import ExportError, export_apkg, export_csv
+from assistant.learner.importing import ImportPreview
 from assistant.models import Article, Level, PipelineInfo, Reading
 from ui.dialogs import AboutService, PasteDialog, choose_article_file, open_about
 from ui.message_bar import MessageBar
@@ -30,6 +34,11 @@ from ui.reader import ReaderView
 from ui.session import ReadingSession, SessionService
 from ui.settings import as_bool, recent_files, remember_recent
 from ui.theme import LegendWidget
+from ui.vocabulary import VocabularyWindow
+
+IMPORT_FILTER = ("Word lists (*.txt *.csv *.tsv *.apkg);;Anki package (*.apkg);;"
+                 "Text or Anki notes export (*.txt *.tsv);;CSV (*.csv);;All files (*)")
+EXPORT_FILTER = "Anki package (*.apkg);;CSV, UTF-8 (*.csv)"
 
 LEVELS = tuple(Level)
 PROGRESS_DELAY_MS = 500
@@ -88,7 +97,12 @@ class MainWindow(QMainWindow):
         self._status = QLabel(LOADING_MODEL, self)
         self._status.setObjectName("pipelineStatus")
         self.statusBar().addWidget(self._status, 1)
+        self.coverage_label = QLabel("", self)
+        self.coverage_label.setObjectName("coverage")
+        self.statusBar().addPermanentWidget(self.coverage_label)
         self.statusBar().addPermanentWidget(self._progress)
+        self.vocabulary: VocabularyWindow | None = None
+        self.import_box: QMessageBox | None = None
         self._progress_timer = QTimer(self)
         self._progress_timer.setSingleShot(True)
         self._progress_timer.setInterval(PROGRESS_DELAY_MS)
@@ -154,6 +168,14 @@ class MainWindow(QMainWindow):
              QKeySequence("Ctrl+,")]
         )
         self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.import_action = self._action("&Import known words…", self.import_known)
+        self.export_action = self._action("&Export saved words…", self.export_saved)
+        self.anki_action = self._action("Send saved words to &Anki", self.session.send_to_anki)
+        self.vocabulary_action = self._action("&Vocabulary", self.show_vocabulary,
+                                              "Ctrl+Shift+B")
+        self.mark_rest_action = self._action("Mark the &rest as known",
+                                             self.session.mark_rest_known, "Ctrl+Shift+K")
+        self.undo_action = self._action("&Undo", self.session.undo, QKeySequence.StandardKey.Undo)
 
     def _build_toolbar(self) -> None:
         toolbar = QToolBar("Reading", self)
@@ -194,8 +216,15 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu("Open &recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addSeparator()
+        file_menu.addAction(self.import_action)
+        file_menu.addAction(self.export_action)
+        file_menu.addAction(self.anki_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit = bar.addMenu("&Edit")
+        edit.addAction(self.undo_action)
+        edit.addAction(self.mark_rest_action)
+        edit.addSeparator()
         edit.addAction(self.preferences_action)
         view = bar.addMenu("&View")
         view.addAction(self.zoom_in_action)
@@ -205,6 +234,7 @@ class MainWindow(QMainWindow):
         view.addAction(self.hard_action)
         view.addAction(self.entities_action)
         view.addAction(self.notes_action)
+        view.addAction(self.vocabulary_action)
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.about_action)
 
@@ -225,6 +255,12 @@ class MainWindow(QMainWindow):
         session.source_opened.connect(lambda source: remember_recent(self.settings, source))
         session.runner.busy_changed.connect(self._on_busy)
         self.reader.known_requested.connect(session.set_known)
+        self.reader.status_requested.connect(session.set_status)
+        self.reader.save_requested.connect(session.save_word)
+        self.reader.card_shown.connect(session.word_opened)
+        session.view_changed.connect(self.reader.set_view)
+        session.coverage_changed.connect(self._on_coverage)
+        session.import_previewed.connect(self.confirm_import)
         self.reader.text_clicked.connect(self._on_text_clicked)
         self.notes.note_selected.connect(self._on_note_selected)
         self.notes.time_selected.connect(self._on_time_selected)
@@ -376,6 +412,58 @@ class MainWindow(QMainWindow):
         if files:
             event.acceptProposedAction()
             self.session.open_path(files[0])
+
+    # -- the learner's words -------------------------------------------------------------
+
+    def _on_coverage(self, covered: Coverage) -> None:
+        self.coverage_label.setText(covered.describe())
+
+    def show_vocabulary(self) -> VocabularyWindow:
+        if self.vocabulary is None:
+            self.vocabulary = VocabularyWindow(self.session, self)
+        self.vocabulary.refresh()
+        self.vocabulary.show()
+        self.vocabulary.raise_()
+        return self.vocabulary
+
+    def import_known(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Import known words", "", IMPORT_FILTER)
+        if path:
+            self.session.preview_import(path)
+
+    def confirm_import(self, preview: ImportPreview) -> QMessageBox:
+        """Say what the import would do; nothing is written until the learner agrees."""
+        box = QMessageBox(QMessageBox.Icon.Question, "Import known words",
+                          f"{Path(preview.path).name}: {preview.describe()}.", parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # a file name is untrusted text
+        box.setInformativeText(f"Mark the {len(preview.new)} new words as known?")
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        yes = box.button(QMessageBox.StandardButton.Yes)
+        box.buttonClicked.connect(
+            lambda button: self.session.apply_import(preview) if button is yes else None)
+        self.import_box = box
+        box.open()
+        return box
+
+    def export_saved(self) -> None:
+        path, chosen = QFileDialog.getSaveFileName(self, "Export saved words",
+                                                   "leeswijzer-vocabulary.apkg", EXPORT_FILTER)
+        if path:
+            self.export_to(Path(path), csv="CSV" in chosen)
+
+    def export_to(self, path: Path, csv: bool = False) -> int:
+        """Write the saved words to `path` (.csv or .apkg by its suffix)."""
+        words = self.session.saved_words()
+        try:
+            if csv or path.suffix.lower() == ".csv":
+                count = export_csv(words, path.with_suffix(".csv"))
+            else:
+                count = export_apkg(words, path.with_suffix(".apkg"))
+        except ExportError as error:
+            self.session.report_error(error)
+            return 0
+        self.statusBar().showMessage(f"{count} saved words exported to {path.name}.", 6000)
+        return count
 
     def show_preferences(self) -> PreferencesDialog:
         dialog = PreferencesDialog(self.service, self.settings, self)

@@ -3,14 +3,14 @@ phrase and the keyboard focus, as document ranges with their character formats."
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
 from PySide6.QtGui import QTextCharFormat
 
 from assistant.knowledge.places import is_nationality_adjective
-from assistant.models import Category, Reading
+from assistant.models import Category, Reading, Token
 from ui.offsets import OffsetMap
 from ui.theme import ReaderColours
 
@@ -31,6 +31,7 @@ class Mark:
     start: int
     end: int
     category: Category | None = None  # entities only
+    step: int | None = None  # hard words being learnt: their learning step, 1–4
 
 
 def reading_marks(
@@ -40,11 +41,13 @@ def reading_marks(
     show_hard: bool = True,
     show_entities: bool = True,
     show_nationalities: bool = False,
+    step_of: Callable[[Token], int | None] | None = None,
 ) -> list[Mark]:
     """The marks a reading always has: names first, hard words drawn over them. Nationality
     adjectives ("Russische") are names only when `show_nationalities` asks for them.
 
-    `tokens` are the tokens' document ranges (ui.document.token_ranges).
+    `tokens` are the tokens' document ranges (ui.document.token_ranges); `step_of` gives a
+    word's learning step (1–4), which marks it in that step's colour.
     """
     marks: list[Mark] = []
     analysed = reading.analysed
@@ -55,8 +58,10 @@ def reading_marks(
             start, end = offsets.to_document_range(entity.start, entity.end)
             marks.append(Mark(MarkKind.ENTITY, start, end, entity.category))
     if show_hard:
-        marks.extend(token_marks(MarkKind.HARD, (t.index for t in analysed.tokens if t.hard),
-                                 tokens))
+        for token in analysed.tokens:
+            if token.hard and 0 <= token.index < len(tokens):
+                step = step_of(token) if step_of is not None else None
+                marks.append(Mark(MarkKind.HARD, *tokens[token.index], step=step))
     return marks
 
 
@@ -80,6 +85,8 @@ def mark_format(mark: Mark, colours: ReaderColours) -> QTextCharFormat:
     elif mark.kind is MarkKind.HARD:
         chars.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
         chars.setUnderlineColor(colours.hard_underline)
+        if mark.step is not None:
+            chars.setBackground(colours.learning[mark.step - 1])
     elif mark.kind is MarkKind.MENTION:
         chars.setBackground(colours.mention)
         chars.setFontUnderline(True)

@@ -22,7 +22,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextEdit, QWidget
 
-from assistant.learner.known_words import normalise_lemma
+from assistant.learner.statuses import LearnerView, Status, normalise_lemma
 from assistant.models import Article, GlossCard, GlossKind, Reading, Token
 from ui.document import build_document, placeholder_document, token_ranges
 from ui.gloss_card import GlossCardWidget
@@ -61,6 +61,8 @@ class ReaderView(QTextEdit):
     card_shown = Signal(int)  # token index
     card_hidden = Signal()
     known_requested = Signal(str, bool)  # lemma, known
+    status_requested = Signal(str, object)  # lemma, Status (learning 1–4, ignored, ...)
+    save_requested = Signal(int)  # token index
     text_clicked = Signal(int)  # str offset
 
     def __init__(self, gloss: GlossProvider, parent: QWidget | None = None) -> None:
@@ -82,6 +84,7 @@ class ReaderView(QTextEdit):
         self._token_starts: list[int] = []
         self._token_ranges: tuple[tuple[int, int], ...] = ()
         self._known: frozenset[str] = frozenset()
+        self._view = LearnerView()
         self._show_hard = True
         self._show_entities = True
         self._show_nationalities = False
@@ -166,6 +169,21 @@ class ReaderView(QTextEdit):
 
     def set_known(self, known: frozenset[str]) -> None:
         self._known = known
+
+    def set_view(self, view: LearnerView) -> None:
+        """The learner's statuses: words being learnt are marked in their step's colour."""
+        self._view = view
+        self._known = view.known
+        self._refresh_selections()
+
+    def learning_step(self, index: int) -> int | None:
+        if self._reading is None or not 0 <= index < len(self._reading.analysed.tokens):
+            return None
+        token = self._reading.analysed.tokens[index]
+        return self._view.step(token.lemma, token.text)
+
+    def _step_of(self, token: Token) -> int | None:
+        return self._view.step(token.lemma, token.text) if self._view.learning else None
 
     def _font(self) -> QFont:
         return reading_font(READING_POINT_SIZE * (ZOOM_STEP**self._zoom))
@@ -290,6 +308,7 @@ class ReaderView(QTextEdit):
                 [self._selection(mark) for mark in reading_marks(
                     reading, offsets, self._token_ranges, self._show_hard, self._show_entities,
                     self._show_nationalities,
+                    self._step_of,
                 )]
                 if reading is not None and offsets is not None
                 else []
@@ -521,12 +540,28 @@ class ReaderView(QTextEdit):
             event.accept()
             return
         bare = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        if event.key() == Qt.Key.Key_K and bare:
-            index = self._focus_token if self._focus_token is not None else self.card.token_index
-            if index is not None and self.toggle_known(index):
-                event.accept()
-                return
+        index = self._focus_token if self._focus_token is not None else self.card.token_index
+        if bare and index is not None and self._word_key(event.key(), index):
+            event.accept()
+            return
         super().keyPressEvent(event)
+
+    def _word_key(self, key: int, index: int) -> bool:
+        """K known (or forget), S save, 1–4 learning step, I ignore — on the focused word."""
+        if key == Qt.Key.Key_K:
+            return self.toggle_known(index)
+        lemma = self.lemma_of(index)
+        if lemma is None:
+            return False
+        if key == Qt.Key.Key_S:
+            self.save_requested.emit(index)
+        elif key == Qt.Key.Key_I:
+            self.status_requested.emit(lemma, Status.IGNORED)
+        elif Qt.Key.Key_1 <= key <= Qt.Key.Key_4:
+            self.status_requested.emit(lemma, Status.learning(key - Qt.Key.Key_0))
+        else:
+            return False
+        return True
 
     # -- known words ---------------------------------------------------------------------
 
@@ -564,12 +599,41 @@ class ReaderView(QTextEdit):
             action.triggered.connect(lambda: self.known_requested.emit(lemma, True))
         return [action]
 
+    def status_actions(self, index: int, lemma: str, owner: QWidget) -> list[QAction]:
+        """Save the word; learning steps 1–4; ignore (the same keys as on the card)."""
+        current = self._view.status(lemma)
+        save = QAction("Save word to vocabulary", owner)
+        save.setShortcut(Qt.Key.Key_S)
+        save.triggered.connect(lambda: self.save_requested.emit(index))
+        actions = [save]
+        for step in range(1, 5):
+            status = Status.learning(step)
+            action = QAction(f"Learning, step {step}", owner)
+            action.setShortcut(getattr(Qt.Key, f"Key_{step}"))
+            action.setCheckable(True)
+            action.setChecked(current is status)
+            action.triggered.connect(
+                lambda _=False, s=status: self.status_requested.emit(lemma, s))
+            actions.append(action)
+        ignore = QAction("Ignore (a name or foreign word)", owner)
+        ignore.setShortcut(Qt.Key.Key_I)
+        ignore.triggered.connect(lambda: self.status_requested.emit(lemma, Status.IGNORED))
+        actions.append(ignore)
+        if current not in (Status.NEW, Status.KNOWN):
+            reset = QAction("Back to new", owner)
+            reset.triggered.connect(lambda: self.status_requested.emit(lemma, Status.NEW))
+            actions.append(reset)
+        return actions
+
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         self.hide_card()
         menu = self.createStandardContextMenu(event.pos())
         index = self.token_at(event.pos())
         if index is not None:
             actions = self.known_actions(index, menu)
+            lemma = self.lemma_of(index)
+            if lemma is not None:
+                actions += self.status_actions(index, lemma, menu)
             if actions:
                 first = menu.actions()[0] if menu.actions() else None
                 menu.insertActions(first, actions)  # type: ignore[arg-type]

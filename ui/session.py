@@ -1,18 +1,23 @@
-"""The reading session: the open article, its reading, the level and the known words, and the
-background work that produces them. Signals out, no widgets, so it is tested without a window."""
+"""The reading session: the open article, its reading, the level and the learner's words, and
+the background work that produces them. Signals out, no widgets: tested without a window."""
 
 from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
 
 from assistant.errors import AssistantError
-from assistant.models import Article, GlossCard, Level, Note, PipelineInfo, Reading
+from assistant.learner.coverage import Coverage, coverage
+from assistant.learner.importing import ImportPreview
+from assistant.learner.saved import SavedWord, word_from_reading
+from assistant.learner.statuses import Action, LearnerView, Status
+from assistant.models import AnalysedArticle, Article, GlossCard, Level, Note, PipelineInfo, Reading
+from assistant.reading.difficulty import Learner
 from ui.notices import Notice, NoticeKind, notice_for_error
 from ui.tasks import Request, TaskRunner
 
@@ -22,6 +27,9 @@ log = logging.getLogger(__name__)
 PIPELINE = "pipeline"
 ARTICLE = "article"
 ENRICH = "enrich"
+LOOKUP = "lookup"
+IMPORT = "import"
+ANKI = "anki"
 
 ANALYSING_HINT = "Analysing the article…"
 NO_MODEL_HINT = "Notes need a Dutch language model."
@@ -35,14 +43,15 @@ class SessionService(Protocol):
     def load_pipeline(self) -> PipelineInfo: ...
     def load_article(self, path: str | Path) -> Article: ...
     def article_from_text(self, text: str) -> Article: ...
-    def read(self, article: Article, level: Level, known_lemmas: frozenset[str]) -> Reading: ...
-    def relevel(self, reading: Reading, level: Level, known_lemmas: frozenset[str]) -> Reading: ...
+    def read(self, article: Article, level: Level, known_lemmas: Learner) -> Reading: ...
+    def relevel(self, reading: Reading, level: Level, known_lemmas: Learner) -> Reading: ...
     def gloss(self, reading: Reading, token_index: int) -> GlossCard | None: ...
     def enrich(self, note: Note) -> Note: ...
+    def is_headword(self, word: str) -> bool: ...
 
 
 class LearnerStore(Protocol):
-    """What the session needs from the learner's store (assistant.learner.known_words)."""
+    """What the session needs from the learner's store (assistant.learner.memory)."""
 
     @property
     def recovered_message(self) -> str | None: ...
@@ -50,6 +59,22 @@ class LearnerStore(Protocol):
     def add(self, lemma: str) -> None: ...
     def remove(self, lemma: str) -> None: ...
     def close(self) -> None: ...
+    def view(self) -> LearnerView: ...
+    def set_status(self, lemma: str, status: Status) -> Action | None: ...
+    def mark_rest_known(
+        self, analysed: AnalysedArticle, opened: Iterable[str]
+    ) -> Action | None: ...
+    def undo(self) -> Action | None: ...
+    def record_lookup(self, lemma: str) -> bool: ...
+    def save_word(self, word: SavedWord) -> SavedWord: ...
+    def saved_words(self) -> list[SavedWord]: ...
+    def edit_gloss(self, lemma: str, gloss: str) -> bool: ...
+    def delete_saved(self, lemma: str) -> bool: ...
+    def preview_import(
+        self, path: Path, is_headword: Callable[[str], bool] | None = None
+    ) -> ImportPreview: ...
+    def apply_import(self, preview: ImportPreview) -> int: ...
+    def record_reading(self, analysed: AnalysedArticle, covered: Coverage) -> object: ...
 
 
 def source_key(source: str) -> str:
@@ -71,6 +96,10 @@ class ReadingSession(QObject):
     notes_enriched = Signal(object)  # Reading: the same article, notes with online background
     notes_hint = Signal(str)  # what the notes panel says while there are no notes
     known_changed = Signal(object)  # frozenset[str] of known lemmas
+    view_changed = Signal(object)  # LearnerView: every status (known, learning steps, ignored)
+    coverage_changed = Signal(object)  # Coverage of the reading shown
+    saved_changed = Signal()  # a word saved, edited or deleted
+    import_previewed = Signal(object)  # ImportPreview, before anything is written
     level_changed = Signal(object)  # Level
     pipeline_ready = Signal(object)  # PipelineInfo
     pipeline_failed = Signal(str)  # the core's message
@@ -93,7 +122,9 @@ class ReadingSession(QObject):
         if self.runner.parent() is None:
             self.runner.setParent(self)
         self._level = Level.B1
-        self._known: frozenset[str] | None = None
+        self._view: LearnerView | None = None
+        self._opened: set[str] = set()  # lemmas whose card the learner opened in this article
+        self._recorded: Article | None = None  # the article last written to the history
         self._article: Article | None = None
         self._reading: Reading | None = None
         self._pipeline_error: AssistantError | None = None
@@ -127,17 +158,35 @@ class ReadingSession(QObject):
 
     def known(self) -> frozenset[str]:
         """The known lemmas (read from the store once; a damaged store is said once)."""
-        if self._known is None:
+        return self.learner_view().known
+
+    def learner_view(self) -> LearnerView:
+        """Every status the learner set (read from the store once, then after each change)."""
+        if self._view is None:
             try:
-                self._known = self._learner.all()
+                self._view = self._learner.view()
             except AssistantError as error:
                 self.report_error(error)
-                self._known = frozenset()
+                self._view = LearnerView()
             recovered = self._learner.recovered_message
             if recovered:
                 self.notice.emit(Notice(recovered, NoticeKind.WARNING))
-            self.known_changed.emit(self._known)
-        return self._known
+            self._emit_view()
+        return self._view
+
+    def _emit_view(self) -> None:
+        assert self._view is not None
+        self.known_changed.emit(self._view.known)
+        self.view_changed.emit(self._view)
+
+    def _reload_view(self) -> bool:
+        try:
+            self._view = self._learner.view()
+        except AssistantError as error:
+            self.report_error(error)
+            return False
+        self._emit_view()
+        return True
 
     def gloss(self, reading: Reading, token_index: int) -> GlossCard | None:
         return self._service.gloss(reading, token_index)
@@ -198,6 +247,7 @@ class ReadingSession(QObject):
             self.source_opened.emit(source_key(source))
         self._article = article
         self._reading = None
+        self._opened = set()
         self.article_shown.emit(article)
         if self._pipeline_error is not None:
             self.notes_hint.emit(NO_MODEL_HINT)
@@ -209,22 +259,36 @@ class ReadingSession(QObject):
 
     def _analyse(self, request: Request, article: Article) -> None:
         """The one place the slow analysis is asked for (part of the request that opened it)."""
-        level, known = self._level, self.known()
+        level, view = self._level, self.learner_view()
         self.runner.run(
             request,
-            lambda: self._service.read(article, level, known),
-            lambda reading: self._on_reading(reading, level, known),
+            lambda: self._service.read(article, level, view),
+            lambda reading: self._on_reading(reading, level, view),
             lambda error: self.report_error(error, "analysing the article"),
             lane="nlp",
         )
 
-    def _on_reading(self, reading: Reading, level: Level, known: frozenset[str]) -> None:
-        if level is not self._level or known != self.known():
+    def _on_reading(self, reading: Reading, level: Level, view: LearnerView) -> None:
+        if level is not self._level or view is not self.learner_view():
             # Should re-marking fail, the text is still worth reading with its first marks.
             reading = self._relevelled(reading) or reading
         self._reading = reading
         self.analysis_finished.emit(reading)
+        self._covered(reading, record=True)
         self._enrich(reading)
+
+    def _covered(self, reading: Reading, record: bool = False) -> Coverage:
+        """Coverage of the reading shown, said to the status bar; the first reading of an
+        opened article goes into the history."""
+        covered = coverage(reading.analysed, self.learner_view())
+        self.coverage_changed.emit(covered)
+        if record and self._recorded is not reading.analysed.article:
+            self._recorded = reading.analysed.article
+            try:
+                self._learner.record_reading(reading.analysed, covered)
+            except AssistantError as error:
+                log.warning("reading history not saved: %s", error.message)
+        return covered
 
     def _enrich(self, reading: Reading) -> None:
         notes = reading.notes
@@ -259,19 +323,148 @@ class ReadingSession(QObject):
 
     def set_known(self, lemma: str, known: bool) -> None:
         """Mark a lemma known (or forget it), store it and re-mark the text."""
+        verb = "marked as known" if known else "will be marked again"
+        self.set_status(lemma, Status.KNOWN if known else Status.NEW, f"“{lemma}” {verb}.")
+
+    def set_status(self, lemma: str, status: Status, confirmation: str | None = None) -> None:
+        """Give a lemma a status (new, learning 1–4, known, ignored) and re-mark the text."""
         try:
-            if known:
-                self._learner.add(lemma)
-            else:
-                self._learner.remove(lemma)
-            self._known = self._learner.all()
+            self._learner.set_status(lemma, status)
         except AssistantError as error:
             self.report_error(error)
             return
-        self.known_changed.emit(self._known)
+        if not self._reload_view():
+            return
         self._remark()
-        verb = "marked as known" if known else "will be marked again"
-        self.status.emit(f"“{lemma}” {verb}.")
+        if confirmation is None:
+            described = {Status.NEW: "will be marked again", Status.KNOWN: "marked as known",
+                         Status.IGNORED: "ignored"}.get(status)
+            if described is None:
+                described = f"marked as learning, step {status.step}"
+            confirmation = f"“{lemma}” {described}."
+        self.status.emit(confirmation)
+
+    def mark_rest_known(self) -> int:
+        """Finishing the article: every hard word not marked and not opened becomes known (one
+        action, undone by `undo`); returns how many."""
+        if self._reading is None:
+            return 0
+        try:
+            action = self._learner.mark_rest_known(self._reading.analysed, self._opened)
+        except AssistantError as error:
+            self.report_error(error)
+            return 0
+        count = len(action.changes) if action is not None else 0
+        if action is not None and self._reload_view():
+            self._remark()
+        self.status.emit(f"{count} words marked as known (Edit → Undo brings them back)."
+                         if count else "No unmarked hard words left to mark as known.")
+        return count
+
+    def undo(self) -> None:
+        """Undo the last status change (one word, mark-the-rest or an import)."""
+        try:
+            action = self._learner.undo()
+        except AssistantError as error:
+            self.report_error(error)
+            return
+        if action is None:
+            self.status.emit("Nothing to undo.")
+            return
+        if self._reload_view():
+            self._remark()
+        what = {"mark-rest": "Marking the rest as known", "import": "The import"}.get(
+            action.kind, "The last change")
+        self.status.emit(f"{what} was undone ({len(action.changes)} words).")
+
+    def word_opened(self, token_index: int) -> None:
+        """The learner opened a word's card: remembered (in the background); a word opened
+        again and again while marked known is offered back as a word to learn."""
+        reading = self._reading
+        if reading is None or not 0 <= token_index < len(reading.analysed.tokens):
+            return
+        lemma = self._lemma_at(reading, token_index)
+        self._opened.add(lemma)
+        learner = self._learner
+
+        def offered(offer: bool) -> None:
+            if offer:
+                self.notice.emit(Notice(
+                    f"You opened “{lemma}” three times although it is marked as known: "
+                    "press 1 on it to learn it again.", NoticeKind.INFO))
+
+        self.runner.run(self.runner.request(LOOKUP), lambda: learner.record_lookup(lemma),
+                        offered, lambda error: log.warning("lookup not saved: %s", error),
+                        lane="load")
+
+    @staticmethod
+    def _lemma_at(reading: Reading, token_index: int) -> str:
+        analysed = reading.analysed
+        token = analysed.tokens[token_index]
+        if token.phrase is not None:
+            return analysed.phrases[token.phrase].lemma
+        return token.lemma or token.text.lower()
+
+    # -- saved words, import -------------------------------------------------------------
+
+    def save_word(self, token_index: int) -> SavedWord | None:
+        """Save the word at `token_index` with its sentence, gloss and article."""
+        reading = self._reading
+        if reading is None or not 0 <= token_index < len(reading.analysed.tokens):
+            return None
+        try:
+            card = self._service.gloss(reading, token_index)
+            word = self._learner.save_word(word_from_reading(reading, token_index, card))
+        except AssistantError as error:
+            self.report_error(error)
+            return None
+        self.saved_changed.emit()
+        self.status.emit(f"“{word.lemma}” saved to your vocabulary.")
+        return word
+
+    def saved_words(self) -> list[SavedWord]:
+        try:
+            return self._learner.saved_words()
+        except AssistantError as error:
+            self.report_error(error)
+            return []
+
+    def edit_gloss(self, lemma: str, gloss: str) -> None:
+        try:
+            self._learner.edit_gloss(lemma, gloss)
+        except AssistantError as error:
+            self.report_error(error)
+            return
+        self.saved_changed.emit()
+
+    def delete_saved(self, lemma: str) -> None:
+        try:
+            self._learner.delete_saved(lemma)
+        except AssistantError as error:
+            self.report_error(error)
+            return
+        self.saved_changed.emit()
+
+    def preview_import(self, path: str | Path) -> None:
+        """Read a word list in the background; `import_previewed` says what it would do."""
+        learner, file, headword = self._learner, Path(path), self._service.is_headword
+        self.runner.run(self.runner.request(IMPORT),
+                        lambda: learner.preview_import(file, headword),
+                        self.import_previewed.emit,
+                        lambda error: self.report_error(error, f"reading {file.name}"),
+                        lane="load")
+
+    def apply_import(self, preview: ImportPreview) -> int:
+        """Mark the preview's new lemmas known (one action) and re-mark the text."""
+        try:
+            count = self._learner.apply_import(preview)
+        except AssistantError as error:
+            self.report_error(error)
+            return 0
+        if self._reload_view():
+            self._remark()
+        self.status.emit(f"{count} new words marked as known from {Path(preview.path).name}.")
+        return count
 
     def _remark(self) -> None:
         if self._reading is None:
@@ -280,13 +473,27 @@ class ReadingSession(QObject):
         if reading is not None:
             self._reading = reading
             self.reading_changed.emit(reading)
+            self._covered(reading)
 
     def _relevelled(self, reading: Reading) -> Reading | None:
         try:
-            return self._service.relevel(reading, self._level, self.known())
+            return self._service.relevel(reading, self._level, self.learner_view())
         except Exception as error:
             self.report_error(error, "re-marking the words")
             return None
+
+    def send_to_anki(self) -> None:
+        """Send the saved words to a running Anki (AnkiConnect), in the background."""
+        from assistant.learner.exporting import AnkiConnect, SendResult
+
+        words = self.saved_words()
+
+        def sent(result: SendResult) -> None:
+            self.status.emit(f"Anki: {result.added} notes added, {result.updated} updated.")
+
+        self.runner.run(self.runner.request(ANKI), lambda: AnkiConnect().send(words), sent,
+                        lambda error: self.report_error(error, "sending words to Anki"),
+                        lane="net")
 
     # -- end -----------------------------------------------------------------------------
 

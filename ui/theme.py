@@ -63,6 +63,8 @@ class ReaderColours:
     phrase: QColor
     focus: QColor
     muted: QColor
+    # Backgrounds of words being learnt, step 1 (new to the learner, strongest) to 4 (faint).
+    learning: tuple[QColor, QColor, QColor, QColor]
 
 
 def is_dark(palette: QPalette | None = None) -> bool:
@@ -81,6 +83,9 @@ def reader_colours(palette: QPalette | None = None) -> ReaderColours:
         phrase=QColor("#5c4a1e" if dark else "#fff0b8"),
         focus=QColor("#3d5a80" if dark else "#d6e4ff"),
         muted=QColor("#a0a0a0" if dark else "#6b6b6b"),
+        learning=tuple(QColor(value) for value in (  # type: ignore[arg-type]
+            ("#7a4a00", "#66450f", "#52401f", "#403a2c") if dark
+            else ("#ffc966", "#ffd98f", "#ffe8b8", "#fff4dc"))),
     )
 
 

@@ -48,6 +48,11 @@ class LearnerMemory:
         """What the learner should be told once (damaged file kept aside, read-only, ...)."""
         return self.store.message
 
+    @property
+    def recovered_message(self) -> str | None:
+        """The same as `message` (the name the reading session knows it by)."""
+        return self.store.message
+
     def open(self) -> None:
         self.store.open()
 
@@ -67,6 +72,20 @@ class LearnerMemory:
 
     def known_lemmas(self) -> list[str]:
         return sorted(self.view().known)
+
+    def all(self) -> frozenset[str]:
+        """Every known lemma (normalised)."""
+        return self.view().known
+
+    def add(self, lemma: str) -> None:
+        """Mark `lemma` known (nothing for a blank one)."""
+        if normalise_lemma(lemma):
+            self.set_status(lemma, Status.KNOWN)
+
+    def remove(self, lemma: str) -> None:
+        """Forget that `lemma` is known (nothing when it was not)."""
+        if normalise_lemma(lemma) and self.status(lemma) is Status.KNOWN:
+            self.set_status(lemma, Status.NEW)
 
     def set_status(self, lemma: str, status: Status) -> Action | None:
         return self.set_statuses({lemma: status}, "status")

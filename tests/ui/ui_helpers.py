@@ -11,6 +11,8 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from assistant.errors import AssistantError, PipelineMissingError
+from assistant.learner.saved import SavedWord
+from assistant.learner.statuses import LearnerView, Status
 from assistant.models import (
     AnalysedArticle,
     Article,
@@ -26,6 +28,7 @@ from assistant.models import (
     Token,
 )
 from assistant.reading import loading
+from assistant.reading.difficulty import Learner
 from assistant.service import ReadingAssistant
 from ui.main_window import MainWindow
 
@@ -145,7 +148,8 @@ class FakeService:
             if rank <= LEVELS.index(up_to) and word.lower() not in known
         ]
 
-    def read(self, article: Article, level: Level, known_lemmas: frozenset[str]) -> Reading:
+    def read(self, article: Article, level: Level, known_lemmas: Learner) -> Reading:
+        known_lemmas = known_set(known_lemmas)
         self.reads.append((article.text, level, known_lemmas))
         if self.read_error is not None:
             raise self.read_error
@@ -153,7 +157,8 @@ class FakeService:
         return hand_reading(article, self._hard_words(level, known_lemmas), present, level,
                             self.notes)
 
-    def relevel(self, reading: Reading, level: Level, known_lemmas: frozenset[str]) -> Reading:
+    def relevel(self, reading: Reading, level: Level, known_lemmas: Learner) -> Reading:
+        known_lemmas = known_set(known_lemmas)
         self.relevels.append((level, known_lemmas))
         if self.relevel_error is not None:
             raise self.relevel_error
@@ -172,6 +177,9 @@ class FakeService:
         description = self.enrichment.get(note.key)
         return dataclasses.replace(note, description=description) if description else note
 
+    def is_headword(self, word: str) -> bool:
+        return False
+
     def attributions(self) -> tuple[tuple[str, str], ...]:
         return (("Fake <data>", "Made up & kept small."),)
 
@@ -182,14 +190,66 @@ class FakeService:
         pass
 
 
+def known_set(known: Learner) -> frozenset[str]:
+    """The known lemmas of what the session hands the service (a set or a learner view)."""
+    return known.known if isinstance(known, LearnerView) else known
+
+
 class MemoryLearner:
-    """A learner store in memory; `fail_with` makes the next reads and writes fail."""
+    """A learner store in memory (statuses only); `fail_with` makes the next reads and writes
+    fail."""
 
     def __init__(self, known: Sequence[str] = (), recovered_message: str | None = None) -> None:
         self.lemmas = {lemma.lower() for lemma in known}
         self.recovered_message = recovered_message
         self.fail_with: AssistantError | None = None
         self.closed = 0
+        self.statuses: dict[str, Status] = {}
+        self.saved: dict[str, SavedWord] = {}
+        self.lookups: list[str] = []
+
+    def view(self) -> LearnerView:
+        self._check()
+        learning = {k: s.step for k, s in self.statuses.items() if s.step is not None}
+        ignored = frozenset(k for k, s in self.statuses.items() if s is Status.IGNORED)
+        return LearnerView(frozenset(self.lemmas), ignored, learning)
+
+    def set_status(self, lemma: str, status: Status) -> None:
+        self._check()
+        key = lemma.strip().lower()
+        self.lemmas.discard(key)
+        self.statuses.pop(key, None)
+        if status is Status.KNOWN:
+            self.lemmas.add(key)
+        elif status is not Status.NEW:
+            self.statuses[key] = status
+
+    def mark_rest_known(self, analysed: object, opened: object) -> None:
+        self._check()
+
+    def undo(self) -> None:
+        self._check()
+
+    def record_lookup(self, lemma: str) -> bool:
+        self.lookups.append(lemma)
+        return False
+
+    def save_word(self, word: SavedWord) -> SavedWord:
+        self._check()
+        self.saved[word.lemma] = word
+        return word
+
+    def saved_words(self) -> list[SavedWord]:
+        return list(self.saved.values())
+
+    def edit_gloss(self, lemma: str, gloss: str) -> bool:
+        return False
+
+    def delete_saved(self, lemma: str) -> bool:
+        return self.saved.pop(lemma, None) is not None
+
+    def record_reading(self, analysed: object, covered: object) -> None:
+        self._check()
 
     def _check(self) -> None:
         if self.fail_with is not None:
