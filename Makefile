@@ -60,6 +60,7 @@ bench: setup
 	LEESWIJZER_OFFLINE=1 $(PY) bench/gloss.py
 	LEESWIJZER_OFFLINE=1 $(PY) bench/lexicon.py
 	LEESWIJZER_OFFLINE=1 $(PY) bench/notes.py
+	LEESWIJZER_OFFLINE=1 $(PY) bench/learner.py
 	QT_QPA_PLATFORM=offscreen LEESWIJZER_OFFLINE=1 $(PY) bench/ui.py
 
 # Coverage of the offline knowledge base and the entries that may be out of date.
