@@ -4,6 +4,7 @@ the background work that produces them. Signals out, no widgets: tested without 
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import logging
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -125,6 +126,7 @@ class ReadingSession(QObject):
         self._view: LearnerView | None = None
         self._opened: set[str] = set()  # lemmas whose card the learner opened in this article
         self._recorded: Article | None = None  # the article last written to the history
+        self._lookups = itertools.count(1)
         self._article: Article | None = None
         self._reading: Reading | None = None
         self._pipeline_error: AssistantError | None = None
@@ -393,7 +395,9 @@ class ReadingSession(QObject):
                     f"You opened “{lemma}” three times although it is marked as known: "
                     "press 1 on it to learn it again.", NoticeKind.INFO))
 
-        self.runner.run(self.runner.request(LOOKUP), lambda: learner.record_lookup(lemma),
+        # A key of its own per lookup: a newer one must not make this one stale (skipped).
+        key = f"{LOOKUP}-{next(self._lookups)}"
+        self.runner.run(key, lambda: learner.record_lookup(lemma),
                         offered, lambda error: log.warning("lookup not saved: %s", error),
                         lane="load")
 

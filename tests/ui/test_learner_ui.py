@@ -12,12 +12,14 @@ from PySide6.QtGui import QAction, QColor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
-from ui_helpers import open_and_wait
+from ui_helpers import WindowFactory, open_and_wait
 
 from assistant.learner.memory import LearnerMemory
 from assistant.learner.statuses import Status
 from assistant.models import Reading
+from assistant.service import ReadingAssistant
 from ui.main_window import MainWindow
+from ui.tasks import ManualTaskRunner
 from ui.theme import reader_colours
 
 
@@ -190,3 +192,24 @@ def test_export_from_the_file_menu(
         rows = list(csv.DictReader(handle))
     assert [row["lemma"] for row in rows] == [reading.analysed.tokens[index].lemma.lower()]
     assert window.export_to(tmp_path / "w.apkg") == 1 and (tmp_path / "w.apkg").exists()
+
+
+def test_every_opening_is_remembered_even_when_queued(
+    qtbot: QtBot, make_window: WindowFactory, service: ReadingAssistant, shared_sample: Path,
+    learner_path: Path,
+) -> None:
+    runner = ManualTaskRunner()
+    window = make_window(service, runner)
+    window.session.open_path(shared_sample)
+    runner.run_all()
+    reading = window.session.reading
+    assert reading is not None
+    index = first_hard_word(reading)
+    lemma = reading.analysed.tokens[index].lemma
+    window.session.set_status(lemma, Status.KNOWN)
+    for _ in range(3):
+        window.session.word_opened(index)
+    runner.run_all()  # all three ran, none was dropped as stale
+    assert LearnerMemory(learner_path).lookup_counts()[lemma.lower()] == 3
+    # The third opening of a known word offers it back as a word to learn.
+    assert "three times" in window.message_bar.text() and lemma in window.message_bar.text()
