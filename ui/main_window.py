@@ -242,7 +242,7 @@ class MainWindow(QMainWindow):
         session = self.session
         session.article_shown.connect(self._on_article_shown)
         session.analysis_finished.connect(self._on_analysis_finished)
-        session.reading_changed.connect(self.reader.set_reading)
+        session.marks_changed.connect(self.reader.set_marking)
         session.notes_enriched.connect(self._on_notes_enriched)
         session.notes_hint.connect(lambda hint: self.notes.set_reading(None, hint))
         session.known_changed.connect(self.reader.set_known)
@@ -336,6 +336,7 @@ class MainWindow(QMainWindow):
 
     def _on_analysis_finished(self, reading: Reading) -> None:
         self.legend.set_present(entity.category for entity in reading.analysed.entities)
+        self.reader.set_marking(self.session.marking)
         self.reader.set_reading(reading)
         self.notes.set_reading(reading)
 

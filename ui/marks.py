@@ -1,16 +1,19 @@
 """What the reader marks, where and how: names, hard words, a note's mentions, the open card's
-phrase and the keyboard focus, as document ranges with their character formats."""
+phrase and the keyboard focus, as document ranges with their character formats — only for a
+window of the text at a time, found by binary search, so a long article costs no more."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import Enum
+from itertools import accumulate
 
 from PySide6.QtGui import QTextCharFormat
 
 from assistant.knowledge.places import is_nationality_adjective
-from assistant.models import Category, Reading, Token
+from assistant.models import Category, Entity, Reading, Token
 from ui.offsets import OffsetMap
 from ui.theme import ReaderColours
 
@@ -34,47 +37,82 @@ class Mark:
     step: int | None = None  # hard words being learnt: their learning step, 1–4
 
 
+class TextIndex:
+    """Where a reading's tokens and names lie in its text (str offsets), by binary search."""
+
+    def __init__(self, reading: Reading | None = None) -> None:
+        analysed = reading.analysed if reading is not None else None
+        self._token_starts = [t.start for t in analysed.tokens] if analysed else []
+        self._token_ends = [t.end for t in analysed.tokens] if analysed else []
+        self._entities: tuple[Entity, ...] = analysed.entities if analysed else ()
+        self._entity_starts = [e.start for e in self._entities]
+        # Names may overlap: the running maximum of their ends is what can be searched.
+        self._entity_reach = list(accumulate((e.end for e in self._entities), max))
+
+    def token_at(self, offset: int) -> int | None:
+        """The token whose text holds str offset `offset`, or None."""
+        index = bisect_right(self._token_starts, offset) - 1
+        return index if index >= 0 and offset < self._token_ends[index] else None
+
+    def tokens_between(self, start: int, end: int) -> range:
+        """Indices of the tokens overlapping [start, end) (tokens never overlap)."""
+        return range(bisect_right(self._token_ends, start), bisect_left(self._token_starts, end))
+
+    def entities_between(self, start: int, end: int) -> list[Entity]:
+        first = bisect_right(self._entity_reach, start)
+        last = bisect_left(self._entity_starts, end)
+        return [e for e in self._entities[first:last] if e.end > start]
+
+
 def reading_marks(
     reading: Reading,
+    index: TextIndex,
     offsets: OffsetMap,
-    tokens: Sequence[tuple[int, int]],
+    window: tuple[int, int],
+    is_hard: Callable[[int], bool],
     show_hard: bool = True,
     show_entities: bool = True,
     show_nationalities: bool = False,
     step_of: Callable[[Token], int | None] | None = None,
 ) -> list[Mark]:
-    """The marks a reading always has: names first, hard words drawn over them. Nationality
-    adjectives ("Russische") are names only when `show_nationalities` asks for them.
-
-    `tokens` are the tokens' document ranges (ui.document.token_ranges); `step_of` gives a
-    word's learning step (1–4), which marks it in that step's colour.
-    """
+    """The marks a reading always has within the str range `window`: names first, hard words
+    drawn over them; text not yet in the document (past `offsets.mapped_end`) has none.
+    Nationality adjectives ("Russische") are names only when `show_nationalities` asks;
+    `step_of` gives a word's learning step (1–4), which marks it in that step's colour."""
+    start, end = window[0], min(window[1], offsets.mapped_end)
     marks: list[Mark] = []
-    analysed = reading.analysed
     if show_entities:
-        for entity in analysed.entities:
+        for entity in index.entities_between(start, end):
             if not show_nationalities and is_nationality_adjective(entity.text):
                 continue
-            start, end = offsets.to_document_range(entity.start, entity.end)
-            marks.append(Mark(MarkKind.ENTITY, start, end, entity.category))
+            if entity.end <= offsets.mapped_end:
+                marks.append(Mark(MarkKind.ENTITY, *offsets.to_document_range(
+                    entity.start, entity.end), entity.category))
     if show_hard:
-        for token in analysed.tokens:
-            if token.hard and 0 <= token.index < len(tokens):
+        tokens = reading.analysed.tokens
+        for i in index.tokens_between(start, end):
+            token = tokens[i]
+            if token.end <= offsets.mapped_end and is_hard(i):
                 step = step_of(token) if step_of is not None else None
-                marks.append(Mark(MarkKind.HARD, *tokens[token.index], step=step))
+                marks.append(Mark(MarkKind.HARD, *offsets.to_document_range(
+                    token.start, token.end), step=step))
     return marks
 
 
 def span_marks(kind: MarkKind, spans: Iterable[tuple[int, int]], offsets: OffsetMap) -> list[Mark]:
-    """Marks for str ranges of the article text (e.g. a note's mentions)."""
-    return [Mark(kind, *offsets.to_document_range(start, end)) for start, end in spans]
+    """Marks for str ranges of the article text (e.g. a note's mentions) in the document."""
+    reach = offsets.mapped_end
+    return [Mark(kind, *offsets.to_document_range(start, end))
+            for start, end in spans if end <= reach]
 
 
 def token_marks(
-    kind: MarkKind, indices: Iterable[int], tokens: Sequence[tuple[int, int]]
+    kind: MarkKind, indices: Iterable[int], reading: Reading, offsets: OffsetMap
 ) -> list[Mark]:
-    """Marks for tokens by index; indices outside the reading are left out."""
-    return [Mark(kind, *tokens[index]) for index in indices if 0 <= index < len(tokens)]
+    """Marks for tokens by index; indices outside the reading or the document are left out."""
+    tokens = reading.analysed.tokens
+    return span_marks(kind, ((tokens[i].start, tokens[i].end) for i in indices
+                             if 0 <= i < len(tokens)), offsets)
 
 
 def mark_format(mark: Mark, colours: ReaderColours) -> QTextCharFormat:

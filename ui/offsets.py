@@ -104,3 +104,12 @@ class OffsetMap:
             return None
         relative = position - segment.doc_start
         return segment.start + relative - bisect_right(segment.astral_doc, relative)
+
+    def offset_near(self, position: int) -> int:
+        """The str offset at document position `position`, or of the next text after it when it
+        falls between segments (past the end: `mapped_end`); for windows onto the text."""
+        mapped = self.from_document(position)
+        if mapped is not None:
+            return mapped
+        index = bisect_right(self._doc_starts, position)
+        return self._segments[index].start if index < len(self._segments) else self.mapped_end

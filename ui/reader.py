@@ -4,8 +4,8 @@ and gloss cards, clicks, Tab between hard words, known-word keys and menu, zoom)
 from __future__ import annotations
 
 import logging
-from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from itertools import chain
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -16,6 +16,7 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QResizeEvent,
+    QTextCharFormat,
     QTextCursor,
     QTextDocument,
     QTextFormat,
@@ -23,10 +24,19 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 from assistant.learner.statuses import LearnerView, Status, normalise_lemma
-from assistant.models import Article, GlossCard, GlossKind, Reading, Token
-from ui.document import build_document, placeholder_document, token_ranges
+from assistant.models import Article, Category, GlossCard, GlossKind, Reading, Token
+from assistant.reading.marking import Marking
+from ui.document import build_document, placeholder_document
 from ui.gloss_card import GlossCardWidget
-from ui.marks import Mark, MarkKind, mark_format, reading_marks, span_marks, token_marks
+from ui.marks import (
+    Mark,
+    MarkKind,
+    TextIndex,
+    mark_format,
+    reading_marks,
+    span_marks,
+    token_marks,
+)
 from ui.offsets import OffsetMap
 from ui.theme import READING_POINT_SIZE, reader_colours, reading_font
 
@@ -39,6 +49,9 @@ ZOOM_STEP = 1.1
 ZOOM_LIMIT = 8
 # Holding this modifier shows the card for any word, not only hard ones.
 ANY_WORD_MODIFIER = Qt.KeyboardModifier.ControlModifier
+# Marks are drawn for the screen and this many screens above and below it, so scrolling by less
+# redraws nothing and a long article costs no more than a short one.
+MARGIN_SCREENS = 1
 
 GlossProvider = Callable[[Reading, int], GlossCard | None]
 
@@ -56,7 +69,11 @@ def fallback_card(token: Token) -> GlossCard:
 
 
 class ReaderView(QTextEdit):
-    """Read-only article view; all positions it emits are str offsets of Article.text."""
+    """Read-only article view; all positions it emits are str offsets of Article.text.
+
+    Hard words are those the marking says (the session's level and learner); without one, the
+    reading's own `hard` flags. Marks are extra selections for a window around the screen only.
+    """
 
     card_shown = Signal(int)  # token index
     card_hidden = Signal()
@@ -81,8 +98,8 @@ class ReaderView(QTextEdit):
         self._article: Article | None = None
         self._reading: Reading | None = None
         self._offsets: OffsetMap | None = None
-        self._token_starts: list[int] = []
-        self._token_ranges: tuple[tuple[int, int], ...] = ()
+        self._index = TextIndex()
+        self._marking: Marking | None = None
         self._known: frozenset[str] = frozenset()
         self._view = LearnerView()
         self._show_hard = True
@@ -91,7 +108,8 @@ class ReaderView(QTextEdit):
         self._mentions: list[tuple[int, int]] = []
         self._focus_token: int | None = None
         self._zoom = 0
-        self._base_selections: list[QTextEdit.ExtraSelection] = []
+        self._window: tuple[int, int] | None = None  # document positions the marks cover
+        self._formats: dict[tuple[MarkKind, Category | None, int | None], QTextCharFormat] = {}
         self._hover_pos: QPoint | None = None
         self._hover_modifiers = Qt.KeyboardModifier.NoModifier
         self._press_pos: QPoint | None = None
@@ -102,6 +120,7 @@ class ReaderView(QTextEdit):
         self.card = GlossCardWidget(self.viewport())
         self._colours = reader_colours(self.palette())
         self.setFont(reading_font())
+        self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
         self._placeholder()
 
     # -- content -------------------------------------------------------------------------
@@ -130,8 +149,7 @@ class ReaderView(QTextEdit):
         self._article = None
         self._reading = None
         self._offsets = None
-        self._token_starts = []
-        self._token_ranges = ()
+        self._index = TextIndex()
         self._mentions = []
         self._focus_token = None
         self.hide_card()
@@ -160,7 +178,8 @@ class ReaderView(QTextEdit):
             self.hide_card()
             self._render()
             self.verticalScrollBar().setValue(0)
-        elif previous is None or previous.analysed.tokens is not reading.analysed.tokens:
+        elif (previous is None or previous.analysed.tokens is not reading.analysed.tokens
+              or previous.analysed.entities is not reading.analysed.entities):
             self._index_tokens()
         card_token = self.card.token_index
         if card_token is not None and not self._card_allowed(card_token, False):
@@ -185,12 +204,28 @@ class ReaderView(QTextEdit):
     def _step_of(self, token: Token) -> int | None:
         return self._view.step(token.lemma, token.text) if self._view.learning else None
 
+    @property
+    def marking(self) -> Marking | None:
+        return self._marking
+
+    def set_marking(self, marking: Marking | None) -> None:
+        """Judge hard words for this level and learner (None: the reading's own flags); only
+        the marks around the screen are redrawn."""
+        if marking == self._marking:
+            return
+        self._marking = marking
+        card_token = self.card.token_index
+        if card_token is not None and not self._card_allowed(card_token, False):
+            self.hide_card()
+        self._refresh_selections()
+
     def _font(self) -> QFont:
         return reading_font(READING_POINT_SIZE * (ZOOM_STEP**self._zoom))
 
     def _render(self) -> None:
         article = self._article
         self._colours = reader_colours(self.palette())
+        self._formats.clear()
         if article is None:
             self._placeholder()
             return
@@ -202,13 +237,7 @@ class ReaderView(QTextEdit):
         self._refresh_selections()
 
     def _index_tokens(self) -> None:
-        if self._reading is None or self._offsets is None:
-            self._token_starts = []
-            self._token_ranges = ()
-            return
-        tokens = self._reading.analysed.tokens
-        self._token_starts = [token.start for token in tokens]
-        self._token_ranges = token_ranges(tokens, self._offsets)
+        self._index = TextIndex(self._reading if self._offsets is not None else None)
 
     def _update_margins(self) -> None:
         document = self.document()
@@ -227,6 +256,7 @@ class ReaderView(QTextEdit):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._update_margins()
+        self._refresh_selections()
         if self.card.isVisible() and self.card.token_index is not None:
             self.show_card_for_token(self.card.token_index)
 
@@ -264,14 +294,28 @@ class ReaderView(QTextEdit):
         self._show_nationalities = show
         self._refresh_selections()
 
+    def is_hard(self, index: int) -> bool:
+        """Whether the token at `index` is marked hard now."""
+        reading = self._reading
+        if reading is None:
+            return False
+        token = reading.analysed.tokens[index]
+        if self._marking is None:
+            return token.hard
+        return self._marking.hard(token, reading.analysed.phrases)
+
     def hard_tokens(self) -> list[int]:
-        """Indices of the tokens currently marked as hard, in text order."""
+        """Indices of the tokens currently marked as hard, in text order (judges them all)."""
         if self._reading is None:
             return []
-        return [t.index for t in self._reading.analysed.tokens if t.hard]
+        return [i for i in range(len(self._reading.analysed.tokens)) if self.is_hard(i)]
 
     def marked_ranges(self) -> dict[str, list[tuple[int, int]]]:
-        """Document ranges currently drawn, by kind ("hard", "entity", "mention", ...)."""
+        """Document ranges marked over the whole text, by kind ("hard", "entity", ...)."""
+        return _by_kind(self._marks_between(0, len(self._article.text) if self._article else 0))
+
+    def drawn_ranges(self) -> dict[str, list[tuple[int, int]]]:
+        """Document ranges drawn now (the marks around the screen), by kind."""
         result: dict[str, list[tuple[int, int]]] = {}
         for selection in self.extraSelections():
             kind = str(selection.format.property(QTextFormat.Property.UserProperty) or "")
@@ -286,50 +330,82 @@ class ReaderView(QTextEdit):
         return self._offsets.to_document_range(start, end)
 
     def token_document_range(self, index: int) -> tuple[int, int]:
-        return self._token_ranges[index]
+        if self._reading is None or self._offsets is None:
+            raise ValueError("no reading shown")
+        token = self._reading.analysed.tokens[index]
+        return self._offsets.to_document_range(token.start, token.end)
+
+    def _marks_between(self, start: int, end: int) -> list[Mark]:
+        """Every mark over the str range [start, end): the reading's names and hard words, then
+        the mentions, the card's phrase and the focus drawn over them."""
+        offsets, reading = self._offsets, self._reading
+        if offsets is None:
+            return []
+        marks: list[Mark] = []
+        if reading is not None:
+            marks += reading_marks(reading, self._index, offsets, (start, end), self.is_hard,
+                                   self._show_hard, self._show_entities,
+                                   self._show_nationalities, self._step_of)
+        marks += span_marks(MarkKind.MENTION,
+                            (m for m in self._mentions if m[0] < end and m[1] > start), offsets)
+        if reading is not None:
+            card = self.card.card
+            if card is not None and self.card.token_index is not None:
+                phrase = card.phrase_tokens or (self.card.token_index,)
+                marks += token_marks(MarkKind.PHRASE, phrase, reading, offsets)
+            if self._focus_token is not None:
+                marks += token_marks(MarkKind.FOCUS, (self._focus_token,), reading, offsets)
+        return marks
+
+    def _format(self, mark: Mark) -> QTextCharFormat:
+        key = (mark.kind, mark.category, mark.step)
+        chars = self._formats.get(key)
+        if chars is None:
+            chars = mark_format(mark, self._colours)
+            chars.setProperty(QTextFormat.Property.UserProperty, mark.kind.value)
+            self._formats[key] = chars
+        return chars
 
     def _selection(self, mark: Mark) -> QTextEdit.ExtraSelection:
         selection = QTextEdit.ExtraSelection()
         cursor = QTextCursor(self.document())
         cursor.setPosition(mark.start)
         cursor.setPosition(mark.end, QTextCursor.MoveMode.KeepAnchor)
-        chars = mark_format(mark, self._colours)
-        chars.setProperty(QTextFormat.Property.UserProperty, mark.kind.value)
         selection.cursor = cursor
-        selection.format = chars
+        selection.format = self._format(mark)
         return selection
 
-    def _refresh_selections(self, rebuild: bool = True) -> None:
-        """Draw the marks; `rebuild` recomputes the reading's own (names, hard words)."""
+    def _screen_positions(self, margin: float) -> tuple[int, int]:
+        """Document positions at the top and bottom of the screen, `margin` screens beyond."""
+        height, width = self.viewport().height(), self.viewport().width()
+        top = self.cursorForPosition(QPoint(0, int(-height * margin))).position()
+        bottom = self.cursorForPosition(QPoint(width, int(height * (1 + margin)))).position()
+        return top, bottom
+
+    def _refresh_selections(self) -> None:
+        """Draw the marks of the screen and a margin around it."""
         offsets = self._offsets
-        if rebuild:
-            reading = self._reading
-            self._base_selections = (
-                [self._selection(mark) for mark in reading_marks(
-                    reading, offsets, self._token_ranges, self._show_hard, self._show_entities,
-                    self._show_nationalities,
-                    self._step_of,
-                )]
-                if reading is not None and offsets is not None
-                else []
-            )
-        marks: list[Mark] = []
-        if offsets is not None:
-            marks += span_marks(MarkKind.MENTION, self._mentions, offsets)
-            card = self.card.card
-            if card is not None and self.card.token_index is not None:
-                phrase = card.phrase_tokens or (self.card.token_index,)
-                marks += token_marks(MarkKind.PHRASE, phrase, self._token_ranges)
-            if self._focus_token is not None:
-                marks += token_marks(MarkKind.FOCUS, (self._focus_token,), self._token_ranges)
-        self.setExtraSelections(
-            [*self._base_selections, *(self._selection(mark) for mark in marks)]
-        )
+        if offsets is None or self._article is None:
+            self._window = None
+            self.setExtraSelections([])
+            return
+        top, bottom = self._screen_positions(MARGIN_SCREENS)
+        self._window = (top, bottom)
+        start, end = offsets.offset_near(top), offsets.offset_near(bottom) + 1
+        self.setExtraSelections([self._selection(m) for m in self._marks_between(start, end)])
+
+    def _on_scrolled(self) -> None:
+        window = self._window
+        if window is None:
+            return
+        top, bottom = self._screen_positions(0)
+        if top < window[0] or bottom > window[1]:
+            self._refresh_selections()
 
     def highlight_mentions(self, spans: Sequence[tuple[int, int]], scroll: bool = True) -> None:
         """Highlight str ranges of the text (a note's mentions) and scroll to the first."""
         self._mentions = sorted(spans)
-        self._refresh_selections(rebuild=False)
+        self._refresh_selections()
         if scroll and self._mentions and self._offsets is not None:
             start, end = self._offsets.to_document_range(*self._mentions[0])
             self._scroll_to_range(start, end)
@@ -337,6 +413,10 @@ class ReaderView(QTextEdit):
     @property
     def highlighted_mentions(self) -> list[tuple[int, int]]:
         return list(self._mentions)
+
+    def scroll_to_token(self, index: int) -> None:
+        """Scroll so that the token is on screen (with room below it for its card)."""
+        self._scroll_to_range(*self.token_document_range(index))
 
     def _scroll_to_range(self, start: int, end: int) -> None:
         cursor = QTextCursor(self.document())
@@ -367,15 +447,11 @@ class ReaderView(QTextEdit):
         text_offset = self._offsets.from_document(max(char_position, 0))
         if text_offset is None:
             return None
-        index = bisect_right(self._token_starts, text_offset) - 1
-        if index < 0:
-            return None
-        token = self._reading.analysed.tokens[index]
-        return index if token.start <= text_offset < token.end else None
+        return self._index.token_at(text_offset)
 
     def token_rect(self, index: int) -> QRect:
         """Rectangle of a token in viewport coordinates (its first line if it wraps)."""
-        start, end = self._token_ranges[index]
+        start, end = self.token_document_range(index)
         cursor = QTextCursor(self.document())
         cursor.setPosition(start)
         first = self.cursorRect(cursor)
@@ -390,7 +466,7 @@ class ReaderView(QTextEdit):
 
     def token_line_rect(self, index: int) -> QRect:
         """The laid-out line holding the token's start, in viewport coordinates."""
-        start, _end = self._token_ranges[index]
+        start, _end = self.token_document_range(index)
         block = self.document().findBlock(start)
         layout = block.layout()
         line = layout.lineForTextPosition(start - block.position()) if layout else None
@@ -411,9 +487,9 @@ class ReaderView(QTextEdit):
     def _card_allowed(self, index: int, any_word: bool) -> bool:
         if self._reading is None:
             return False
-        token = self._reading.analysed.tokens[index]
-        if token.hard:
+        if self.is_hard(index):
             return True
+        token = self._reading.analysed.tokens[index]
         return any_word and (token.is_word or token.phrase is not None)
 
     def show_card_for_token(self, index: int) -> bool:
@@ -430,7 +506,7 @@ class ReaderView(QTextEdit):
         if card is None:
             card = fallback_card(token)
         self.card.show_card(card, index, self.card_anchor(index))
-        self._refresh_selections(rebuild=False)
+        self._refresh_selections()
         self.card_shown.emit(index)
         return True
 
@@ -439,7 +515,7 @@ class ReaderView(QTextEdit):
         if self.card.card is None and not self.card.isVisible():
             return
         self.card.hide_card()
-        self._refresh_selections(rebuild=False)
+        self._refresh_selections()
         self.card_hidden.emit()
 
     def rest_at(self, point: QPoint, modifiers: Qt.KeyboardModifier) -> None:
@@ -499,21 +575,24 @@ class ReaderView(QTextEdit):
         return self._focus_token
 
     def move_focus(self, forward: bool) -> int | None:
-        """Move the keyboard focus to the next/previous hard word and show its card."""
-        hard = self.hard_tokens()
-        if not hard:
+        """Move the keyboard focus to the next/previous hard word (round the end) and show its
+        card; tokens are judged from the focus on, until a hard one."""
+        if self._reading is None:
             return None
+        count = len(self._reading.analysed.tokens)
         current = self._focus_token
+        order: Iterable[int]
         if current is None:
-            target = hard[0] if forward else hard[-1]
+            order = range(count) if forward else range(count - 1, -1, -1)
         elif forward:
-            later = [i for i in hard if i > current]
-            target = later[0] if later else hard[0]
+            order = chain(range(current + 1, count), range(current + 1))
         else:
-            earlier = [i for i in hard if i < current]
-            target = earlier[-1] if earlier else hard[-1]
+            order = chain(range(current - 1, -1, -1), range(count - 1, current - 1, -1))
+        target = next((i for i in order if self.is_hard(i)), None)
+        if target is None:
+            return None
         self._focus_token = target
-        self._scroll_to_range(*self._token_ranges[target])
+        self._scroll_to_range(*self.token_document_range(target))
         self.show_card_for_token(target)
         return target
 
@@ -661,3 +740,10 @@ class ReaderView(QTextEdit):
             self._placeholder()
         bar.setValue(int(fraction * bar.maximum()))
 
+
+
+def _by_kind(marks: Iterable[Mark]) -> dict[str, list[tuple[int, int]]]:
+    result: dict[str, list[tuple[int, int]]] = {}
+    for mark in marks:
+        result.setdefault(mark.kind.value, []).append((mark.start, mark.end))
+    return result

@@ -19,6 +19,7 @@ from assistant.learner.saved import SavedWord, word_from_reading
 from assistant.learner.statuses import Action, LearnerView, Status
 from assistant.models import AnalysedArticle, Article, GlossCard, Level, Note, PipelineInfo, Reading
 from assistant.reading.difficulty import Learner
+from assistant.reading.marking import Marking
 from ui.notices import Notice, NoticeKind, notice_for_error
 from ui.tasks import Request, TaskRunner
 
@@ -45,7 +46,6 @@ class SessionService(Protocol):
     def load_article(self, path: str | Path) -> Article: ...
     def article_from_text(self, text: str) -> Article: ...
     def read(self, article: Article, level: Level, known_lemmas: Learner) -> Reading: ...
-    def relevel(self, reading: Reading, level: Level, known_lemmas: Learner) -> Reading: ...
     def gloss(self, reading: Reading, token_index: int) -> GlossCard | None: ...
     def enrich(self, note: Note) -> Note: ...
     def is_headword(self, word: str) -> bool: ...
@@ -88,12 +88,13 @@ class ReadingSession(QObject):
 
     Background work runs only through the TaskRunner (a SyncTaskRunner in tests); opening
     another article makes every result of the previous one stale, and stale results are
-    dropped. The store handed in is closed by `shut_down`.
+    dropped. The store handed in is closed by `shut_down`. A level or known-word change
+    re-judges nothing at once: it is a new Marking, which the reader asks token by token.
     """
 
     article_shown = Signal(object)  # Article, before its analysis
     analysis_finished = Signal(object)  # Reading of a newly opened article
-    reading_changed = Signal(object)  # Reading: the same article re-marked (level, known words)
+    marks_changed = Signal(object)  # Marking: a new level or known words (hard words change)
     notes_enriched = Signal(object)  # Reading: the same article, notes with online background
     notes_hint = Signal(str)  # what the notes panel says while there are no notes
     known_changed = Signal(object)  # frozenset[str] of known lemmas
@@ -129,6 +130,8 @@ class ReadingSession(QObject):
         self._lookups = itertools.count(1)
         self._article: Article | None = None
         self._reading: Reading | None = None
+        self._marking: Marking | None = None
+        self._marked: tuple[Reading, Marking, Reading] | None = None  # (analysed, how, result)
         self._pipeline_error: AssistantError | None = None
         self._pipeline_requested = False
 
@@ -144,7 +147,22 @@ class ReadingSession(QObject):
 
     @property
     def reading(self) -> Reading | None:
-        return self._reading
+        """The open article's reading, its hard words as the marking says now (every token is
+        judged after a change: the reader asks `marking` for the tokens it shows instead)."""
+        reading = self._reading
+        if reading is None:
+            return None
+        marking = self.marking
+        if self._marked is None or self._marked[0] is not reading or self._marked[1] != marking:
+            self._marked = (reading, marking, marking.applied(reading))
+        return self._marked[2]
+
+    @property
+    def marking(self) -> Marking:
+        """The level and learner's statuses hard words are judged by now."""
+        if self._marking is None:
+            self._marking = Marking(self._level, self.learner_view())
+        return self._marking
 
     @property
     def pipeline_error(self) -> AssistantError | None:
@@ -271,12 +289,11 @@ class ReadingSession(QObject):
         )
 
     def _on_reading(self, reading: Reading, level: Level, view: LearnerView) -> None:
-        if level is not self._level or view is not self.learner_view():
-            # Should re-marking fail, the text is still worth reading with its first marks.
-            reading = self._relevelled(reading) or reading
         self._reading = reading
-        self.analysis_finished.emit(reading)
-        self._covered(reading, record=True)
+        marked = self.reading  # the level and statuses of now, not of when it was asked
+        assert marked is not None
+        self.analysis_finished.emit(marked)
+        self._covered(marked, record=True)
         self._enrich(reading)
 
     def _covered(self, reading: Reading, record: bool = False) -> Coverage:
@@ -306,7 +323,7 @@ class ReadingSession(QObject):
             if current is None or current.notes is not notes or enriched == notes:
                 return
             self._reading = dataclasses.replace(current, notes=enriched)
-            self.notes_enriched.emit(self._reading)
+            self.notes_enriched.emit(self.reading)
 
         def failed(error: BaseException) -> None:
             log.warning("enrichment failed: %s", error)
@@ -471,20 +488,12 @@ class ReadingSession(QObject):
         return count
 
     def _remark(self) -> None:
-        if self._reading is None:
-            return
-        reading = self._relevelled(self._reading)
-        if reading is not None:
-            self._reading = reading
-            self.reading_changed.emit(reading)
+        self._marking = None
+        self.marks_changed.emit(self.marking)
+        if self._reading is not None:
+            reading = self.reading
+            assert reading is not None
             self._covered(reading)
-
-    def _relevelled(self, reading: Reading) -> Reading | None:
-        try:
-            return self._service.relevel(reading, self._level, self.learner_view())
-        except Exception as error:
-            self.report_error(error, "re-marking the words")
-            return None
 
     def send_to_anki(self) -> None:
         """Send the saved words to a running Anki (AnkiConnect), in the background."""

@@ -23,7 +23,16 @@ from ui.document import (
     placeholder_document,
     token_ranges,
 )
-from ui.marks import Mark, MarkKind, mark_format, reading_marks, span_marks, token_marks
+from ui.marks import (
+    Mark,
+    MarkKind,
+    TextIndex,
+    mark_format,
+    reading_marks,
+    span_marks,
+    token_marks,
+)
+from ui.offsets import OffsetMap
 from ui.theme import reader_colours, reading_font
 
 HEADING = "Kop met 😀"
@@ -132,19 +141,90 @@ def test_reading_marks_names_then_hard_words_as_the_toggles_say(font: QFont) -> 
                            entities=[("Mark Rutte", Category.PERSON),
                                      ("Zoetermeer", Category.PLACE)])
     built = build_document(article, font, MUTED)
-    ranges = token_ranges(reading.analysed.tokens, built.offsets)
-    marks = reading_marks(reading, built.offsets, ranges)
+    index = TextIndex(reading)
+    tokens = reading.analysed.tokens
+    everything = (0, len(TEXT))
+
+    def hard(i: int) -> bool:
+        return tokens[i].hard
+
+    marks = reading_marks(reading, index, built.offsets, everything, hard)
     assert [(m.kind, _selected(built.document, m.start, m.end), m.category) for m in marks] == [
         (MarkKind.ENTITY, "Mark Rutte", Category.PERSON),
         (MarkKind.ENTITY, "Zoetermeer", Category.PLACE),
         (MarkKind.HARD, "sprak", None),
         (MarkKind.HARD, "café", None),
     ]
-    only_hard = reading_marks(reading, built.offsets, ranges, show_entities=False)
+    only_hard = reading_marks(reading, index, built.offsets, everything, hard,
+                              show_entities=False)
     assert {m.kind for m in only_hard} == {MarkKind.HARD}
-    only_names = reading_marks(reading, built.offsets, ranges, show_hard=False)
+    only_names = reading_marks(reading, index, built.offsets, everything, hard, show_hard=False)
     assert {m.kind for m in only_names} == {MarkKind.ENTITY}
-    assert reading_marks(reading, built.offsets, ranges, False, False) == []
+    assert reading_marks(reading, index, built.offsets, everything, hard, False, False) == []
+    nothing_hard = reading_marks(reading, index, built.offsets, everything, lambda _i: False)
+    assert {m.kind for m in nothing_hard} == {MarkKind.ENTITY}
+
+
+@pytest.mark.parametrize(
+    ("window", "expected"),
+    [
+        (("Rutte", "sprak"), ["Mark Rutte", "sprak"]),  # a name that starts before the window
+        (("sprak", "sprak"), ["sprak"]),
+        (("in", "over"), ["Zoetermeer"]),
+        (("over", "."), ["café"]),
+        (("Kop", "😀"), []),
+    ],
+)
+def test_reading_marks_only_within_the_window(
+    font: QFont, window: tuple[str, str], expected: list[str]
+) -> None:
+    article = _article()
+    reading = hand_reading(article, hard=["sprak", "café"],
+                           entities=[("Mark Rutte", Category.PERSON),
+                                     ("Zoetermeer", Category.PLACE)])
+    built = build_document(article, font, MUTED)
+    first, last = window
+    start = TEXT.index(first)
+    end = TEXT.index(last, start) + len(last)
+    tokens = reading.analysed.tokens
+    marks = reading_marks(reading, TextIndex(reading), built.offsets, (start, end),
+                          lambda i: tokens[i].hard)
+    assert [_selected(built.document, m.start, m.end) for m in marks
+            if m.kind is MarkKind.ENTITY] + [
+        _selected(built.document, m.start, m.end) for m in marks if m.kind is MarkKind.HARD
+    ] == expected
+
+
+def test_text_not_in_the_document_yet_has_no_marks(font: QFont) -> None:
+    article = _article()
+    reading = hand_reading(article, hard=["Kop", "sprak"],
+                           entities=[("Zoetermeer", Category.PLACE)])
+    built = build_document(article, font, MUTED)
+    heading_only = OffsetMap(TEXT, [(0, len(HEADING), built.offsets.to_document(0))])
+    tokens = reading.analysed.tokens
+    marks = reading_marks(reading, TextIndex(reading), heading_only, (0, len(TEXT)),
+                          lambda i: tokens[i].hard)
+    assert [(m.kind, _selected(built.document, m.start, m.end)) for m in marks] == [
+        (MarkKind.HARD, "Kop")
+    ]
+    at = TEXT.index("Zoetermeer")
+    assert span_marks(MarkKind.MENTION, [(at, at + 10)], heading_only) == []
+
+
+def test_text_index_finds_tokens_and_names() -> None:
+    article = _article()
+    reading = hand_reading(article, entities=[("Mark Rutte", Category.PERSON)])
+    index = TextIndex(reading)
+    tokens = reading.analysed.tokens
+    at = TEXT.index("Rutte")
+    [rutte] = [t.index for t in tokens if t.text == "Rutte"]
+    assert index.token_at(at) == rutte and index.token_at(at + 4) == rutte
+    assert index.token_at(at + 5) is None  # the space after it
+    assert [tokens[i].text for i in index.tokens_between(at + 2, at + 7)] == ["Rutte", "sprak"]
+    assert index.tokens_between(at + 5, at + 6) == range(rutte + 1, rutte + 1)
+    assert [e.text for e in index.entities_between(at, at + 1)] == ["Mark Rutte"]
+    assert index.entities_between(at + 5, len(TEXT)) == []
+    assert TextIndex().token_at(0) is None
 
 
 def test_span_and_token_marks(font: QFont) -> None:
@@ -156,7 +236,7 @@ def test_span_and_token_marks(font: QFont) -> None:
     [mention] = span_marks(MarkKind.MENTION, [(at, at + 10)], built.offsets)
     assert _selected(built.document, mention.start, mention.end) == "Zoetermeer"
     count = len(ranges)
-    assert token_marks(MarkKind.FOCUS, [0, count, -1], ranges) == [
+    assert token_marks(MarkKind.FOCUS, [0, count, -1], reading, built.offsets) == [
         Mark(MarkKind.FOCUS, *ranges[0])
     ]
 

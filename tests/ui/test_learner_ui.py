@@ -24,7 +24,9 @@ from ui.theme import reader_colours
 
 
 def background_at(window: MainWindow, index: int) -> QColor:
-    """The background of the hard-word mark drawn over token `index`."""
+    """The background of the hard-word mark drawn over token `index` (scrolled to: marks are
+    drawn around the screen)."""
+    window.reader.scroll_to_token(index)
     start, end = window.reader.token_document_range(index)
     selections = window.reader.extraSelections()
     for selection in selections:

@@ -24,6 +24,7 @@ from assistant.models import (
     Reading,
 )
 from assistant.reading.loading import article_from_text
+from assistant.reading.marking import Marking
 from assistant.service import ReadingAssistant
 from ui.gloss_card import CARD_MARGIN, MAX_SENSES, card_plain_text
 from ui.main_window import MainWindow
@@ -460,3 +461,49 @@ def test_click_on_a_name_reports_its_offset_and_escape_clears_mentions(qtbot: Qt
     QTest.keyClick(view, Qt.Key.Key_Escape)
     assert "mention" not in view.marked_ranges()
     assert view.highlighted_mentions == []
+
+
+def _hard_word(n: int) -> str:
+    """A word of letters only, one for each number: moeilijkba, moeilijkbb, …"""
+    return "moeilijk" + "".join("abcdefghij"[int(d)] for d in f"{n:03d}")
+
+
+def _long_reading(paragraphs: int) -> Reading:
+    """Many paragraphs, each with one hard word of its own (`_hard_word`)."""
+    text = "\n\n".join(f"Alinea noemt Utrecht en het woord {_hard_word(n)} hier."
+                       for n in range(paragraphs))
+    article = article_from_text(text)
+    return hand_reading(article, hard=[_hard_word(n) for n in range(paragraphs)])
+
+
+def test_only_the_marks_around_the_screen_are_drawn(qtbot: QtBot) -> None:
+    reading = _long_reading(600)
+    view = _reader(qtbot, reading, lambda _r, _i: None)
+    drawn = view.drawn_ranges()["hard"]
+    marked = view.marked_ranges()["hard"]
+    assert len(marked) == 600
+    assert drawn and set(drawn) < set(marked) and len(drawn) < 100
+    first = view.token_document_range(_index(reading, _hard_word(0)))
+    last = view.token_document_range(_index(reading, _hard_word(599)))
+    assert first in drawn and last not in drawn
+    bar = view.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    drawn = view.drawn_ranges()["hard"]
+    assert last in drawn and first not in drawn
+    assert set(drawn) < set(marked)
+
+
+def test_a_new_marking_re_judges_the_words_on_screen(qtbot: QtBot) -> None:
+    reading = _long_reading(3)  # every hard word has Zipf 3.0, the rest too
+    view = _reader(qtbot, reading, lambda _r, _i: None)
+    index = _index(reading, _hard_word(1))
+    assert view.show_card_for_token(index)
+    view.set_marking(Marking(Level.C1))  # 3.0 is not below C1's threshold
+    assert view.hard_tokens() == [] and view.marked_ranges().get("hard") is None
+    assert not view.card.isVisible()
+    view.set_marking(Marking.of(Level.B1, frozenset({_hard_word(1)})))
+    words = {t.index for t in reading.analysed.tokens if t.is_word}
+    assert set(view.hard_tokens()) == words - {index}
+    assert len(view.drawn_ranges()["hard"]) == len(words) - 1
+    view.set_marking(None)  # the reading's own flags again
+    assert view.hard_tokens() == [_index(reading, _hard_word(n)) for n in range(3)]

@@ -13,6 +13,7 @@ from assistant.errors import ArticleError, PipelineMissingError
 from assistant.learner.known_words import LearnerStoreError
 from assistant.models import Article, Category, Level, Reading
 from assistant.reading.loading import article_from_text
+from assistant.reading.marking import Marking
 from ui.notices import Notice, NoticeKind
 from ui.session import (
     ANALYSING_HINT,
@@ -23,7 +24,7 @@ from ui.session import (
 from ui.tasks import ManualTaskRunner, SyncTaskRunner, TaskRunner
 
 SIGNALS = (
-    "article_shown", "analysis_finished", "reading_changed", "notes_enriched", "notes_hint",
+    "article_shown", "analysis_finished", "marks_changed", "notes_enriched", "notes_hint",
     "known_changed", "level_changed", "pipeline_ready", "pipeline_failed", "notice",
     "notices_cleared", "status", "source_opened",
 )
@@ -165,7 +166,7 @@ def test_a_level_change_during_the_analysis_applies_to_its_result() -> None:
     session.open_text(TEXT)
     runner.run_next("load")
     session.set_level(Level.C1)
-    assert recorder.args("reading_changed") == []  # nothing to re-mark yet
+    assert recorder.args("marks_changed") == [Marking(Level.C1)]
     runner.run_all()
     assert service.reads == [(TEXT, Level.B1, frozenset())]
     reading = recorder.args("analysis_finished")[0]
@@ -189,8 +190,9 @@ def test_the_article_is_analysed_at_the_learners_level() -> None:
     session.set_level(Level.C1)
     session.open_text(TEXT)
     assert service.reads == [(TEXT, Level.C1, frozenset())]
-    assert service.relevels == []
-    assert hard_words(session.reading) == {"binnenstad"}
+    reading = session.reading
+    assert reading is not None and session.reading is reading  # nothing to re-mark
+    assert hard_words(reading) == {"binnenstad"}
 
 
 def test_the_level_re_marks_without_a_new_analysis() -> None:
@@ -198,9 +200,11 @@ def test_the_level_re_marks_without_a_new_analysis() -> None:
     session.open_text(TEXT)
     recorder.clear()
     session.set_level(Level.B2)
-    assert recorder.names() == ["level_changed", "reading_changed"]
+    assert recorder.names() == ["level_changed", "marks_changed"]
     assert recorder.args("level_changed") == [Level.B2]
-    assert hard_words(recorder.args("reading_changed")[0]) == {"binnenstad"}
+    assert recorder.args("marks_changed") == [Marking(Level.B2)]
+    assert session.marking == Marking(Level.B2)
+    assert hard_words(session.reading) == {"binnenstad"}
     assert session.level is Level.B2
     session.set_level(Level.A1)
     assert hard_words(session.reading) == {"gemeente", "binnenstad", "plan"}
@@ -208,7 +212,6 @@ def test_the_level_re_marks_without_a_new_analysis() -> None:
     session.set_level(Level.A1)
     assert recorder.events == []  # the same level: nothing to do
     assert len(service.reads) == 1
-    assert service.relevels == [(Level.B2, frozenset()), (Level.A1, frozenset())]
 
 
 def test_marking_a_word_known_stores_it_and_re_marks_the_text() -> None:
@@ -217,8 +220,9 @@ def test_marking_a_word_known_stores_it_and_re_marks_the_text() -> None:
     recorder.clear()
     session.set_known("gemeente", True)
     assert learner.lemmas == {"gemeente"}
-    assert recorder.names() == ["known_changed", "reading_changed", "status"]
+    assert recorder.names() == ["known_changed", "marks_changed", "status"]
     assert recorder.args("known_changed") == [frozenset({"gemeente"})]
+    assert recorder.args("marks_changed") == [Marking.of(Level.B1, frozenset({"gemeente"}))]
     assert hard_words(session.reading) == {"binnenstad"}
     assert recorder.args("status") == ["“gemeente” marked as known."]
     session.set_known("gemeente", False)
@@ -299,32 +303,6 @@ def test_an_unexpected_analysis_error_is_shown_with_its_traceback() -> None:
     assert "Traceback" in notice.details
     assert session.reading is None
     assert session.article is not None
-
-
-def test_a_failed_re_marking_keeps_the_reading() -> None:
-    session, service, _learner, recorder = make()
-    session.open_text(TEXT)
-    reading = session.reading
-    service.relevel_error = ValueError("bad level")
-    recorder.clear()
-    session.set_level(Level.C2)
-    assert recorder.names() == ["level_changed", "notice"]
-    assert "while re-marking the words: ValueError: bad level" in recorder.args("notice")[0].text
-    assert session.reading is reading
-
-
-def test_a_failed_re_marking_of_a_new_analysis_still_shows_it() -> None:
-    runner = ManualTaskRunner()
-    session, service, _learner, recorder = make(runner=runner)
-    session.open_text(TEXT)
-    runner.run_next("load")
-    session.set_level(Level.C2)
-    service.relevel_error = ValueError("bad level")
-    runner.run_all()
-    [reading] = recorder.args("analysis_finished")
-    assert reading.analysed.level is Level.B1  # the marks it was analysed with
-    assert session.reading is reading
-    assert "while re-marking the words" in recorder.args("notice")[0].text
 
 
 def _service_with_notes(article: Article) -> FakeService:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
@@ -28,7 +28,7 @@ from assistant.models import (
     Token,
 )
 from assistant.reading import loading
-from assistant.reading.difficulty import Learner
+from assistant.reading.difficulty import Learner, threshold
 from assistant.service import ReadingAssistant
 from ui.main_window import MainWindow
 
@@ -52,8 +52,11 @@ def hand_reading(
     entities: Sequence[tuple[str, Category]] = (),
     level: Level = Level.B1,
     notes: tuple[Note, ...] = (),
+    frequencies: Mapping[str, float] | None = None,
+    default_zipf: float = 3.0,
 ) -> Reading:
-    """A Reading built without spaCy: tokens by a regex, chosen hard words and entities."""
+    """A Reading built without spaCy: tokens by a regex, chosen hard words and entities; each
+    word's Zipf frequency from `frequencies`, else `default_zipf`."""
     text = article.text
     spans: list[tuple[int, int, Category]] = []
     for name, category in entities:
@@ -74,7 +77,7 @@ def hand_reading(
                 pos="NOUN" if is_word else "PUNCT",
                 morph="",
                 sentence=0,
-                zipf=3.0,
+                zipf=(frequencies or {}).get(word, default_zipf),
                 is_word=is_word,
                 hard=is_word and word in hard,
                 entity=inside,
@@ -98,11 +101,18 @@ def hand_reading(
     return Reading(analysed=analysed, notes=notes, times=())
 
 
+def zipf_hard_up_to(level: Level) -> float:
+    """A Zipf frequency that the difficulty rule finds hard up to `level` and easy above it."""
+    rank = LEVELS.index(level)
+    return threshold(LEVELS[rank + 1]) if rank + 1 < len(LEVELS) else 0.0
+
+
 class FakeService:
     """The session's service without spaCy.
 
     A word listed in `hard_up_to` is hard for learners up to that level unless it is known
-    (e.g. {"gemeente": Level.B1}: hard at A1–B1, easy from B2). Every call is recorded.
+    (e.g. {"gemeente": Level.B1}: hard at A1–B1, easy from B2): its Zipf frequency says so to
+    the real difficulty rule; other words are common. Every call is recorded.
     """
 
     INFO = PipelineInfo("fake", "1.0")
@@ -117,11 +127,9 @@ class FakeService:
         self.entities = tuple(entities)
         self.notes = notes
         self.reads: list[tuple[str, Level, frozenset[str]]] = []
-        self.relevels: list[tuple[Level, frozenset[str]]] = []
         self.pipeline_loads = 0
         self.pipeline_error: AssistantError | None = None
         self.read_error: BaseException | None = None
-        self.relevel_error: BaseException | None = None
         self.enrichment: dict[str, str] = {}  # note key → description added online
         self.glosses: dict[int, GlossCard] = {}
 
@@ -154,21 +162,9 @@ class FakeService:
         if self.read_error is not None:
             raise self.read_error
         present = [(name, c) for name, c in self.entities if name in article.text]
+        frequencies = {word: zipf_hard_up_to(up_to) for word, up_to in self.hard_up_to.items()}
         return hand_reading(article, self._hard_words(level, known_lemmas), present, level,
-                            self.notes)
-
-    def relevel(self, reading: Reading, level: Level, known_lemmas: Learner) -> Reading:
-        known_lemmas = known_set(known_lemmas)
-        self.relevels.append((level, known_lemmas))
-        if self.relevel_error is not None:
-            raise self.relevel_error
-        hard = set(self._hard_words(level, known_lemmas))
-        tokens = tuple(
-            dataclasses.replace(t, hard=t.is_word and t.text in hard)
-            for t in reading.analysed.tokens
-        )
-        analysed = dataclasses.replace(reading.analysed, level=level, tokens=tokens)
-        return dataclasses.replace(reading, analysed=analysed)
+                            self.notes, frequencies, default_zipf=7.0)
 
     def gloss(self, reading: Reading, token_index: int) -> GlossCard | None:
         return self.glosses.get(token_index)
