@@ -125,6 +125,8 @@ def mark_format(mark: Mark, colours: ReaderColours) -> QTextCharFormat:
         chars.setUnderlineColor(colours.hard_underline)
         if mark.step is not None:
             chars.setBackground(colours.learning[mark.step - 1])
+            chars.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            chars.setUnderlineColor(colours.learning_underline)
     elif mark.kind is MarkKind.MENTION:
         chars.setBackground(colours.mention)
         chars.setFontUnderline(True)

@@ -63,8 +63,10 @@ class ReaderColours:
     phrase: QColor
     focus: QColor
     muted: QColor
-    # Backgrounds of words being learnt, step 1 (new to the learner, strongest) to 4 (faint).
+    # Words being learnt: yellow backgrounds, step 1 (new to the learner, strongest) to 4
+    # (faint), and a solid underline, apart from the peach of person names.
     learning: tuple[QColor, QColor, QColor, QColor]
+    learning_underline: QColor
 
 
 def is_dark(palette: QPalette | None = None) -> bool:
@@ -84,8 +86,9 @@ def reader_colours(palette: QPalette | None = None) -> ReaderColours:
         focus=QColor("#3d5a80" if dark else "#d6e4ff"),
         muted=QColor("#a0a0a0" if dark else "#6b6b6b"),
         learning=tuple(QColor(value) for value in (  # type: ignore[arg-type]
-            ("#7a4a00", "#66450f", "#52401f", "#403a2c") if dark
-            else ("#ffc966", "#ffd98f", "#ffe8b8", "#fff4dc"))),
+            ("#6e5a00", "#5c4c0a", "#4a3f14", "#3a331c") if dark
+            else ("#ffe14d", "#ffeb85", "#fff3b3", "#fffadb"))),
+        learning_underline=QColor("#e0c040" if dark else "#9a7400"),
     )
 
 
