@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assistant.errors import message_text
 from assistant.learner.coverage import Coverage
 from assistant.learner.exporting import ExportError, export_apkg, export_csv
 from assistant.learner.importing import ImportPreview
@@ -29,6 +30,7 @@ from assistant.models import Article, Level, PipelineInfo, Reading
 from ui.dialogs import AboutService, PasteDialog, choose_article_file, open_about
 from ui.message_bar import MessageBar
 from ui.notes_panel import NotesPanel
+from ui.plain_text import menu_text, plain_tooltip
 from ui.preferences import PreferencesDialog, PreferencesService
 from ui.reader import ReaderView
 from ui.session import ReadingSession, SessionService
@@ -58,7 +60,7 @@ def window_title(article: Article | None) -> str:
     if article is None:
         return "Leeswijzer"
     title = article.title or (Path(article.source).name if article.source else "")
-    return f"{title} — Leeswijzer" if title else "Leeswijzer"
+    return f"{message_text(title, 100)} — Leeswijzer" if title.strip() else "Leeswijzer"
 
 
 class MainWindow(QMainWindow):
@@ -96,10 +98,17 @@ class MainWindow(QMainWindow):
         self._progress.hide()
         self._status = QLabel(LOADING_MODEL, self)
         self._status.setObjectName("pipelineStatus")
+        self._status.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addWidget(self._status, 1)
         self.coverage_label = QLabel("", self)
         self.coverage_label.setObjectName("coverage")
         self.statusBar().addPermanentWidget(self.coverage_label)
+        # What the loader noticed about the open article (bad bytes replaced, a date ignored).
+        self.article_warnings = QLabel(self)
+        self.article_warnings.setObjectName("articleWarnings")
+        self.article_warnings.setTextFormat(Qt.TextFormat.PlainText)
+        self.article_warnings.hide()
+        self.statusBar().addWidget(self.article_warnings, 2)
         self.statusBar().addPermanentWidget(self._progress)
         self.vocabulary: VocabularyWindow | None = None
         self.import_box: QMessageBox | None = None
@@ -214,6 +223,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.open_action)
         file_menu.addAction(self.paste_action)
         self.recent_menu = file_menu.addMenu("Open &recent")
+        self.recent_menu.setToolTipsVisible(True)  # the full path of each file
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.import_action)
@@ -310,8 +320,8 @@ class MainWindow(QMainWindow):
             empty.setEnabled(False)
             return
         for path in files:
-            action = self.recent_menu.addAction(Path(path).name)
-            action.setToolTip(path)
+            action = self.recent_menu.addAction(menu_text(Path(path).name))
+            action.setToolTip(plain_tooltip(path))
             action.triggered.connect(lambda _=False, p=path: self.session.open_path(p))
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -330,6 +340,10 @@ class MainWindow(QMainWindow):
     # -- what the session says -----------------------------------------------------------
 
     def _on_article_shown(self, article: Article) -> None:
+        warnings = " ".join(article.warnings)
+        self.article_warnings.setText(warnings)
+        self.article_warnings.setToolTip(plain_tooltip(warnings) if warnings else "")
+        self.article_warnings.setVisible(bool(warnings))
         self.reader.set_article(article)
         self.legend.set_present(())
         self.setWindowTitle(window_title(article))
