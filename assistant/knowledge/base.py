@@ -376,10 +376,16 @@ def _date(value: Any, key: str, fail: _Failer) -> ArticleDate | None:
     if not isinstance(value, str):
         fail(f"has a bad {key} date {value!r} (YYYY, YYYY-MM or YYYY-MM-DD)")
     try:
-        return ArticleDate.parse(value)
+        return _parse_date(value)
     except ValueError:
         fail(f"has a bad {key} date {value!r} (YYYY, YYYY-MM or YYYY-MM-DD)")
         raise  # unreachable: fail raises
+
+
+@functools.lru_cache(maxsize=20_000)
+def _parse_date(value: str) -> ArticleDate:
+    """ArticleDate.parse, remembered: the same dates recur across thousands of entries."""
+    return ArticleDate.parse(value)
 
 
 def _in_order(

