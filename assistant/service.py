@@ -153,7 +153,8 @@ class ReadingAssistant:
         self.load_pipeline()
         assert self._pipeline is not None
         analysed = analysis.analyse(article, level, known_lemmas, pipeline=self._pipeline,
-                                    separable=self.dictionary() or AttestedVerbs())
+                                    separable=self.dictionary() or AttestedVerbs(),
+                                    lexicon=self.dictionary())
         notes = build_notes(analysed, self.knowledge())
         analysed = analysis.with_note_entities(analysed, notes, known_lemmas)
         return Reading(analysed=analysed, notes=notes, times=find_time_expressions(analysed))

@@ -73,34 +73,51 @@ def held_out(item_id: str) -> bool:
 
 
 @dataclass(slots=True)
-class Corpus:
-    """One treebank's dev sentences analysed as one article, one paragraph per sentence."""
-
-    sentences: list[UdSentence]
-    offsets: list[int]
-    parsed: ParsedText
+class Document:
     analysed: AnalysedArticle
+    parsed: ParsedText
     at: dict[int, int]  # character offset → token index
 
-    def token_at(self, sentence: int, start: int) -> int | None:
-        return self.at.get(self.offsets[sentence] + start)
+
+@dataclass(slots=True)
+class Corpus:
+    """One treebank's dev sentences, each source document analysed as one article with one
+    paragraph per sentence (names used in a document count for all its sentences)."""
+
+    sentences: list[UdSentence]
+    documents: list[Document]
+    where: list[tuple[int, int]]  # sentence → (document, offset of its text)
+
+    def token_at(self, sentence: int, start: int) -> tuple[Document, int] | None:
+        number, offset = self.where[sentence]
+        document = self.documents[number]
+        index = document.at.get(offset + start)
+        return None if index is None else (document, index)
 
 
-def analyse_corpus(sentences: list[UdSentence], pipeline: Pipeline, level: Level) -> Corpus:
-    parts: list[str] = []
-    blocks: list[Block] = []
-    offsets: list[int] = []
-    position = 0
-    for sentence in sentences:
-        offsets.append(position)
-        blocks.append(Block(BlockKind.PARAGRAPH, position, position + len(sentence.text)))
-        parts.append(sentence.text)
-        position += len(sentence.text) + 2
-    article = Article("\n\n".join(parts), tuple(blocks), source="UD dev")
-    parsed = pipeline.parse(article.text, [(b.start, b.end) for b in blocks])
-    analysed = build_analysis(article, parsed, pipeline.info, level)
-    at = {token.start: token.index for token in analysed.tokens}
-    return Corpus(sentences, offsets, parsed, analysed, at)
+def analyse_corpus(sentences: list[UdSentence], pipeline: Pipeline, level: Level,
+                   lexicon: Dictionary | None = None) -> Corpus:
+    groups: dict[str, list[int]] = {}
+    for number, sentence in enumerate(sentences):
+        groups.setdefault(sentence.document, []).append(number)
+    documents: list[Document] = []
+    where: list[tuple[int, int]] = [(0, 0)] * len(sentences)
+    for members in groups.values():
+        parts: list[str] = []
+        blocks: list[Block] = []
+        position = 0
+        for number in members:
+            text = sentences[number].text
+            where[number] = (len(documents), position)
+            blocks.append(Block(BlockKind.PARAGRAPH, position, position + len(text)))
+            parts.append(text)
+            position += len(text) + 2
+        article = Article("\n\n".join(parts), tuple(blocks), source="UD dev")
+        parsed = pipeline.parse(article.text, [(b.start, b.end) for b in blocks])
+        analysed = build_analysis(article, parsed, pipeline.info, level, lexicon=lexicon)
+        documents.append(Document(analysed, parsed,
+                                  {token.start: token.index for token in analysed.tokens}))
+    return Corpus(sentences, documents, where)
 
 
 def _percent(part: int, whole: int) -> str:
@@ -116,14 +133,16 @@ def measure_senses(dictionary: Dictionary, corpora: dict[str, Corpus], show: int
     glossed = 0
     by_pos: Counter[tuple[str, bool]] = Counter()
     pos_total: Counter[str] = Counter()
+    by_kind: Counter[tuple[str, bool]] = Counter()
+    kind_total: Counter[str] = Counter()
     misses: list[str] = []
     for row in rows:
         prefix, _, token_id = row.get("id").rpartition(":")
         name, number = index[prefix]
         corpus = corpora[name]
         gold_token = corpus.sentences[number].token(int(token_id))
-        position = corpus.token_at(number, gold_token.start)
-        card = gloss_card(dictionary, corpus.analysed, position) if position is not None else None
+        found = corpus.token_at(number, gold_token.start)
+        card = gloss_card(dictionary, found[0].analysed, found[1]) if found else None
         acceptable = [s.strip() for s in row.get("senses").split("|") if s.strip()]
         ok = first_sense_matches(card, acceptable)
         hidden = held_out(row.get("id"))
@@ -132,6 +151,9 @@ def measure_senses(dictionary: Dictionary, corpora: dict[str, Corpus], show: int
         glossed += has_english(card)
         pos_total[row.get("upos")] += 1
         by_pos[(row.get("upos"), ok)] += 1
+        kind = card.kind.value if card is not None else "no card"
+        kind_total[kind] += 1
+        by_kind[(kind, ok)] += 1
         if not ok and not hidden:
             shown = " | ".join(card.senses) if card and card.senses else "-"
             misses.append(f"  {row.get('form')} ({row.get('lemma')}, {row.get('upos')}): "
@@ -143,18 +165,19 @@ def measure_senses(dictionary: Dictionary, corpora: dict[str, Corpus], show: int
           f"held-out half: {_percent(right[True], total[True])}")
     print("    by gold POS: " + ", ".join(
         f"{pos} {100 * by_pos[(pos, True)] / n:.0f} %" for pos, n in pos_total.most_common()))
+    print("    by card kind: " + ", ".join(
+        f"{kind} {by_kind[(kind, True)]}/{n}" for kind, n in kind_total.most_common()))
     print(f"  glossed: {_percent(glossed, every)}   goal >= 95 %")
     if show and misses:
         print(f"  first {min(show, len(misses))} of {len(misses)} misses (development half):")
         print("\n".join(misses[:show]))
 
 
-def measure_coverage(dictionary: Dictionary, analysed: AnalysedArticle, label: str,
+def measure_coverage(dictionary: Dictionary, articles: Sequence[AnalysedArticle], label: str,
                      show: int) -> None:
-    hard = [t for t in analysed.tokens if t.hard and t.is_word]
-    missing = [t.text for t in hard
-               if not has_english(gloss_card(dictionary, analysed, t.index))]
-    print(f"  {label}: hard non-name tokens glossed at {analysed.level.value}: "
+    hard = [(a, t) for a in articles for t in a.tokens if t.hard and t.is_word]
+    missing = [t.text for a, t in hard if not has_english(gloss_card(dictionary, a, t.index))]
+    print(f"  {label}: hard non-name tokens glossed at {articles[0].level.value}: "
           f"{_percent(len(hard) - len(missing), len(hard))}   goal >= 95 %")
     if show and missing:
         common = Counter(word.lower() for word in missing).most_common(show)
@@ -173,18 +196,20 @@ def measure_lemmas(corpora: dict[str, Corpus], show: int) -> None:
                 if (gold.upos not in CONTENT_UPOS or gold.start < 0 or not gold.form.isalpha()
                         or gold.deprel == "compound:prt"):
                     continue
-                position = corpus.token_at(number, gold.start)
-                if position is None or corpus.analysed.tokens[position].end != (
-                        corpus.offsets[number] + gold.end):
+                found = corpus.token_at(number, gold.start)
+                if found is None:
+                    continue
+                document, position = found
+                token = document.analysed.tokens[position]
+                if token.end - token.start != gold.end - gold.start:
                     continue
                 want = joined_lemma(sentence, gold).lower()
-                token = corpus.analysed.tokens[position]
                 total += 1
                 pos_total[gold.upos] += 1
                 ok = token.lemma.lower() == want
                 app += ok
                 by_pos[(gold.upos, ok)] += 1
-                raw += corpus.parsed.tokens[position].lemma.lower() == want
+                raw += document.parsed.tokens[position].lemma.lower() == want
                 if not ok:
                     errors[f"{gold.form.lower()} → {token.lemma.lower()} (gold {want})"] += 1
     print(f"content-word lemmas against the UD gold (NOUN, VERB, ADJ, ADV; {total} tokens):")
@@ -280,15 +305,16 @@ def main() -> int:
     dictionary = Dictionary.open(args.dictionary)
     pipeline = get_pipeline()
     print(f"pipeline: {pipeline.info.name} {pipeline.info.version}")
-    corpora = {name: analyse_corpus(sentences, pipeline, level)
+    corpora = {name: analyse_corpus(sentences, pipeline, level, dictionary)
                for name, sentences in dev_sentences().items()}
     measure_senses(dictionary, corpora, args.show)
     print("gloss coverage:")
     if SAMPLE.exists():
-        measure_coverage(dictionary, analyse(load_article(SAMPLE), level, pipeline=pipeline),
-                         "sample article", args.show)
+        sample = analyse(load_article(SAMPLE), level, pipeline=pipeline, lexicon=dictionary)
+        measure_coverage(dictionary, [sample], "sample article", args.show)
     for name, corpus in corpora.items():
-        measure_coverage(dictionary, corpus.analysed, f"UD {name} dev", args.show)
+        measure_coverage(dictionary, [d.analysed for d in corpus.documents], f"UD {name} dev",
+                         args.show)
     measure_lemmas(corpora, args.show)
     measure_separable(dictionary, corpora, args.show)
     dictionary.close()

@@ -39,6 +39,11 @@ class UdSentence:
     tokens: tuple[UdToken, ...]
 
     @property
+    def document(self) -> str:
+        """The article or Wikipedia page the sentence comes from (its id up to '.p.')."""
+        return self.sent_id.split(".p.")[0]
+
+    @property
     def item_prefix(self) -> str:
         """The id prefix the gold lists use: 'treebank:sent_id'."""
         return f"{self.treebank}:{self.sent_id}"

@@ -25,8 +25,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from assistant.datafiles import read_tsv  # noqa: E402
-from assistant.lexicon.alpino import read_verbs, separable_verbs  # noqa: E402
+from assistant.lexicon.alpino import (  # noqa: E402
+    AlpinoVerb,
+    read_adjectives,
+    read_nouns,
+    read_verbs,
+    separable_verbs,
+)
 from assistant.lexicon.keys import SCHEMA_VERSION, dictionary_key, normalise_text  # noqa: E402
+from assistant.lexicon.senses import SourceSense, gloss_key, rank_senses  # noqa: E402
 from assistant.lexicon.verbs import principal_parts, strong_verbs  # noqa: E402
 
 FREEDICT_INDEX = "freedict/freedict-nld-eng.index"
@@ -49,10 +56,6 @@ DOWNLOADS = {
     "omw": "https://github.com/omwn/omw-data/releases/download/v1.4/omw-1.4.tar.xz",
     "wordnet": "https://wordnetcode.princeton.edu/3.0/WNdb-3.0.tar.gz",
 }
-
-MAX_SENSES = 6
-MAX_ITEMS = 4
-MAX_SENSE_CHARS = 60
 
 SHORT_ENGLISH = frozenset(
     ["a", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "it", "me", "my",
@@ -188,6 +191,73 @@ def parse_freedict_entry(text: str) -> RawEntry | None:
     if not headword or not senses:
         return None
     return RawEntry(headword, pron or None, senses)
+
+
+# --- English Wiktionary translation tables, inverted ---------------------------------------
+
+WIKTIONARY_EN_NL = "wiktionary-en-nl/en-nl-enwiktionary.txt"
+WIKTIONARY_POS = {"n": "noun", "v": "verb", "adj": "adj", "adv": "adv"}
+# Wiktionary marks a translation's gender; {n} on the Dutch side is neuter (het).
+WIKTIONARY_GENDER = {"m": "de", "f": "de", "c": "de", "n": "het"}
+_WIKT_LINE = re.compile(
+    r"^(?P<english>.+?) \{(?P<pos>[a-z-]+)\}(?: \((?P<note>.*)\))? :: (?P<dutch>.*)$")
+_WIKT_MARK = re.compile(r"\s*\{([a-z-]+)\}")
+
+
+@dataclass(slots=True)
+class WiktionarySense:
+    """One English sense whose translation table lists a Dutch word."""
+
+    english: str
+    pos: str
+    note: str
+    article: str | None
+
+
+def _split_translations(text: str) -> list[str]:
+    """Comma-separated translations; commas inside brackets or braces do not separate."""
+    out: list[str] = []
+    depth = 0
+    current = ""
+    for char in text:
+        depth += char in "([{"
+        depth -= char in ")]}"
+        if char == "," and depth == 0:
+            out.append(current)
+            current = ""
+        else:
+            current += char
+    out.append(current)
+    return [item.strip() for item in out if item.strip()]
+
+
+def read_wiktionary(path: Path) -> dict[str, list[WiktionarySense]]:
+    """English→Dutch translation lines turned round: Dutch term → the English senses it
+    translates. Cross-references (SEE:) and qualified translations ("(troons)afstand",
+    "[aan] verzaken") are skipped; gender marks become de/het."""
+    result: dict[str, list[WiktionarySense]] = defaultdict(list)
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or " SEE: " in line:
+            continue
+        match = _WIKT_LINE.match(line)
+        if match is None:
+            continue
+        pos = WIKTIONARY_POS.get(match.group("pos"))
+        if pos is None:
+            continue
+        english = normalise_text(match.group("english"))
+        note = normalise_text(match.group("note") or "")
+        for translation in _split_translations(match.group("dutch")):
+            marks = _WIKT_MARK.findall(translation)
+            term = normalise_text(_WIKT_MARK.sub("", translation))
+            if not term or any(char in term for char in "()[]{}/=:;?!"):
+                continue
+            genders = {WIKTIONARY_GENDER[m] for m in marks if m in WIKTIONARY_GENDER}
+            article = genders.pop() if len(genders) == 1 else None
+            if pos != "noun":
+                article = None
+            result[term].append(WiktionarySense(english, pos, note, article))
+    return dict(result)
 
 
 # --- WordNet and OMW ----------------------------------------------------------------------
@@ -373,51 +443,202 @@ def read_supplement(path: Path) -> list[SupplementRow]:
     ]
 
 
+# --- Alpino: genders, plurals, inflected forms and principal parts ------------------------
+
+ALPINO = "alpino"
+
+
+@dataclass(frozen=True, slots=True)
+class Inflection:
+    """A form of a lemma with one part of speech: 'viel' of 'vallen' (verb)."""
+
+    form: str
+    lemma: str
+    pos: str
+
+
+@dataclass(slots=True)
+class AlpinoLexicon:
+    """What the build takes from the Alpino lexicon (LGPL 2.1)."""
+
+    inflections: list[Inflection] = field(default_factory=list)
+    genders: dict[str, str] = field(default_factory=dict)  # noun key → de / het / de/het
+    plurals: dict[str, str] = field(default_factory=dict)
+    principal_parts: dict[str, str] = field(default_factory=dict)  # irregular verbs only
+    parts_of_speech: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+
+def _weak(verb: AlpinoVerb) -> bool:
+    """A regular verb: past stem + de/te, participle (ge)stem + d/t (geput, gereisd)."""
+    if not verb.stem or not verb.past_singular or not verb.past_participle:
+        return False
+    stem = verb.stem[0]
+    endings = ("d", "t", "") if stem[-1:] in "dt" else ("d", "t")
+    participles = {prefix + stem + ending for prefix in ("ge", "") for ending in endings}
+    return (verb.past_singular[0] in (stem + "de", stem + "te")
+            and verb.past_participle[0] in participles)
+
+
+def inflected_participle(participle: str) -> str:
+    """gemaakt → gemaakte, geput → geputte (a single short vowel keeps its consonant double)."""
+    vowels = "aeiouy"
+    if (len(participle) >= 3 and participle[-2] in vowels
+            and participle[-3] not in vowels):
+        return participle + participle[-1] + "e"
+    return participle + "e"
+
+
+def _verb_forms(verb: AlpinoVerb) -> list[str]:
+    forms = [*verb.stem, *verb.third_singular, *verb.infinitive, *verb.past_participle,
+             *verb.past_singular, *verb.past_plural]
+    # An inflected participle before a noun: "de gemaakte afspraak", "de geputte bron".
+    forms += [inflected_participle(form) for form in verb.past_participle if form[-1:] in "dt"]
+    return [form for form in forms if form and " " not in form]
+
+
+def read_alpino(folder: Path) -> AlpinoLexicon:
+    """Inflected forms of verbs (also joined with their separable particles), nouns and
+    adjectives, noun genders and plurals, and the principal parts of irregular verbs."""
+    lexicon = AlpinoLexicon()
+    for verb in read_verbs(folder):
+        if not verb.infinitive or not verb.infinitive[0].isalpha():
+            continue
+        infinitive = verb.infinitive[0]
+        forms = _verb_forms(verb)
+        irregular = not _weak(verb)
+        for particle in ("", *verb.particles):
+            lemma = particle + infinitive
+            lexicon.parts_of_speech[dictionary_key(lemma)].add("verb")
+            lexicon.inflections.extend(Inflection(particle + form, lemma, "verb")
+                                       for form in forms)
+            if irregular and verb.past_singular and verb.past_participle:
+                past = verb.past_singular[0] + (f" {particle}" if particle else "")
+                lexicon.principal_parts.setdefault(
+                    dictionary_key(lemma),
+                    f"{lemma}, {past}, {particle}{verb.past_participle[0]}")
+    for noun in read_nouns(folder):
+        singular = (noun.singular or noun.mass)[:1]
+        if not singular or " " in singular[0]:
+            continue
+        key = dictionary_key(singular[0])
+        lexicon.parts_of_speech[key].add("noun")
+        lexicon.genders.setdefault(key, noun.gender)
+        if noun.plural:
+            lexicon.plurals.setdefault(key, noun.plural[0])
+        lexicon.inflections.extend(Inflection(form, singular[0], "noun")
+                                   for form in (*noun.singular, *noun.mass, *noun.plural)
+                                   if " " not in form)
+    for adjective in read_adjectives(folder):
+        base = adjective.base[0]
+        if " " in base:
+            continue
+        lexicon.parts_of_speech[dictionary_key(base)].add("adj")
+        degrees = (*adjective.comparative, *adjective.superlative)
+        lexicon.inflections.extend(
+            Inflection(form, base, "adj")
+            for form in (*adjective.base, *adjective.inflected, *degrees,
+                         *(degree + "e" for degree in degrees))
+            if " " not in form)
+    return lexicon
+
+
 # --- Merging ------------------------------------------------------------------------------
+
+FAMILY = {
+    "FreeDict": "freedict", "Open Dutch WordNet": "odwn", "Wiktionary (OMW)": "wiktionary",
+    "English Wiktionary": "wiktionary", "CLDR (OMW)": "cldr",
+}
 
 
 @dataclass(slots=True)
 class Merged:
     lemma: str
     pos: str
-    senses: list[list[str]] = field(default_factory=list)
+    senses: list[SourceSense] = field(default_factory=list)
     definitions: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
     article: str | None = None
     plural: str | None = None
     principal_parts: str | None = None
     pronunciation: str | None = None
-    rank: int = 3
-    synsets: int = 0
+    rank: int = 1
 
     def add_source(self, name: str) -> None:
         if name not in self.sources:
             self.sources.append(name)
 
 
-def tidy_senses(senses: list[list[str]]) -> list[str]:
-    """Most common first as given; words already shown are dropped; short strings."""
-    seen: set[str] = set()
-    out: list[str] = []
-    for items in senses:
-        kept: list[str] = []
-        for item in items:
-            key = item.lower().strip(" .;")
-            if not key or key in seen:
-                continue
-            seen.add(key)
-            kept.append(item.strip(" ;"))
-            if len(kept) == MAX_ITEMS:
-                break
-        text = ", ".join(kept)
-        while len(text) > MAX_SENSE_CHARS and len(kept) > 1:
-            kept.pop()
-            text = ", ".join(kept)
-        if text:
-            out.append(text)
-        if len(out) == MAX_SENSES:
-            break
+class EnglishFrequency:
+    """Zipf frequency of an English gloss; a phrase is as rare as its words together."""
+
+    def __init__(self, frequencies: dict[str, float]) -> None:
+        self._freq = frequencies
+
+    def __call__(self, text: str) -> float:
+        words = re.findall(r"[a-z0-9'-]+", text.lower())
+        values = [self._freq.get(word, 0.0) for word in words]
+        if not values or min(values) <= 0:
+            return 0.0
+        # A phrase is rarer than its words together suggest: a Zipf point per extra word.
+        return math.log10(1e9 / sum(1 / value for value in values)) - (len(values) - 1)
+
+
+def english_pos_table(folder: Path) -> dict[str, frozenset[str]]:
+    """The parts of speech each English lemma has in WordNet (lower case)."""
+    table: dict[str, set[str]] = defaultdict(set)
+    for name in WORDNET_POS.values():
+        with open(folder / f"index.{name}", encoding="utf-8", errors="replace") as handle:
+            for line in handle:
+                if not line.startswith("  "):
+                    table[line.split(" ", 1)[0].replace("_", " ")].add(name)
+    return {word: frozenset(pos) for word, pos in table.items()}
+
+
+def freedict_parts_of_speech(
+    groups: list[list[str]],
+    typed: dict[str, set[str]],
+    english_pos: dict[str, frozenset[str]],
+) -> list[set[str]]:
+    """For each FreeDict sense (no part of speech of its own), the parts of speech of the
+    word it belongs to: those whose other sources share one of its glosses, else those its
+    English glosses can have; every part of speech when nothing tells them apart."""
+    poses = set(typed)
+    out: list[set[str]] = []
+    for items in groups:
+        keys = [gloss_key(item) for item in items]
+        shared = {pos for pos, glosses in typed.items() if any(k in glosses for k in keys)}
+        if shared:
+            out.append(shared)
+            continue
+        possible = {pos for pos in poses
+                    if any(pos in english_pos.get(k, frozenset(poses)) for k in keys)}
+        out.append(possible or set(poses))
     return out
+
+
+def guess_pos(groups: list[list[str]], english_pos: dict[str, frozenset[str]]) -> str:
+    """A FreeDict-only word's part of speech when all its English glosses share just one."""
+    common: set[str] | None = None
+    for items in groups:
+        for item in items:
+            found = english_pos.get(gloss_key(item))
+            if found is None:
+                continue
+            common = set(found) if common is None else common & found
+    return next(iter(common)) if common is not None and len(common) == 1 else ""
+
+
+def majority(values: Iterable[str | None]) -> str | None:
+    counts: dict[str, int] = defaultdict(int)
+    for value in values:
+        if value:
+            counts[value] += 1
+    if not counts:
+        return None
+    ordered = sorted(counts.items(), key=lambda pair: -pair[1])
+    if len(ordered) > 1 and ordered[0][1] == ordered[1][1]:
+        return None
+    return ordered[0][0]
 
 
 @dataclass(slots=True)
@@ -432,137 +653,52 @@ class BuildResult:
     size: int
 
 
+@dataclass(slots=True)
+class Collected:
+    """Every source merged per (lemma key, part of speech), before the senses are ranked."""
+
+    merged: dict[tuple[str, str], Merged]
+    forms: dict[str, set[tuple[str, str]]]
+    inflections: list[Inflection]
+    english_zipf: EnglishFrequency
+    per_source: dict[str, int]
+    resolution: Resolution
+    glued: int
+
+
 def build(sources: Path, output: Path, supplement: Path | None) -> BuildResult:
     started = time.perf_counter()
-    wordnet, english_words = read_wordnet(sources / "wordnet")
-    try:
-        import wordfreq
-
-        frequencies: dict[str, float] = dict(wordfreq.get_frequency_dict("en"))
-    except (ImportError, LookupError):
-        frequencies = {}
-    vocab = EnglishVocabulary(english_words, frequencies)
-
-    merged: dict[tuple[str, str], Merged] = {}
-    forms: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    per_source: dict[str, int] = defaultdict(int)
-
-    def row(lemma: str, pos: str) -> Merged:
-        key = (dictionary_key(lemma), pos)
-        item = merged.get(key)
-        if item is None:
-            item = merged[key] = Merged(lemma, pos)
-            forms[key[0]].add(key)
-        return item
-
-    omw_rows: list[OmwRow] = []
-    for relative, name in OMW_FILES:
-        if (sources / relative).exists():
-            omw_rows.extend(read_omw(sources / relative, name))
-    linked, resolution = resolve_omw(omw_rows, wordnet)
-    omw_pos: dict[str, set[str]] = defaultdict(set)
-    by_lemma: dict[tuple[str, str], list[tuple[OmwRow, Synset]]] = defaultdict(list)
-    for omw, synset in linked:
-        pos = WORDNET_POS[omw.letter]
-        omw_pos[dictionary_key(omw.lemma)].add(pos)
-        by_lemma[(omw.lemma, pos)].append((omw, synset))
-
-    # FreeDict first: its translations are learner-friendly; WordNet synonyms follow.
-    glued = 0
-    freedict: list[tuple[RawEntry, list[list[str]]]] = []
-    for raw in read_freedict(sources / FREEDICT_INDEX, sources / FREEDICT_DICT):
-        repaired: list[list[str]] = []
-        for items in raw.senses:
-            fixed = [repair_gloss(item, vocab) for item in items]
-            glued += sum(1 for a, b in zip(items, fixed, strict=True) if normalise_text(a) != b)
-            repaired.append(fixed)
-        freedict.append((raw, repaired))
-
-    for raw, senses in freedict:
-        lemma = normalise_text(raw.headword)
-        if not lemma or lemma.endswith("-"):
-            continue
-        pos_set = omw_pos.get(dictionary_key(lemma), set())
-        pos = next(iter(pos_set)) if len(pos_set) == 1 else ""
-        item = row(lemma, pos)
-        item.senses.extend(senses)
-        item.add_source("FreeDict")
-        item.rank = min(item.rank, 1)
-        item.pronunciation = item.pronunciation or raw.pronunciation
-        per_source["FreeDict"] += 1
-
-    for (lemma, pos), pairs in by_lemma.items():
-        item = row(lemma, pos)
-        unique: dict[int, tuple[OmwRow, Synset]] = {}
-        votes: dict[int, int] = defaultdict(int)
-        for omw, synset in pairs:
-            unique.setdefault(id(synset), (omw, synset))
-            votes[id(synset)] += 1
-        # Synsets that several Dutch sources link the lemma to come first, then common ones.
-        ordered = sorted(
-            unique.values(), key=lambda pair: (-votes[id(pair[1])], pair[1].rank)
-        )
-        for omw, synset in ordered:
-            item.senses.append(synset.words[:MAX_ITEMS])
-            if synset.definition:
-                item.definitions.append(synset.definition)
-            item.add_source(omw.source)
-            per_source[omw.source] += 1
-        item.synsets += len(ordered)
-        if "WordNet 3.0" not in item.sources:
-            item.sources.append("WordNet 3.0")
-
-    for extra in read_supplement(supplement) if supplement and supplement.exists() else []:
-        item = row(extra.lemma, extra.pos)
-        item.senses.insert(0, extra.senses)
-        item.sources.insert(0, extra.source)
-        item.rank = 0
-        item.article = extra.article or item.article
-        item.plural = extra.plural or item.plural
-        item.principal_parts = extra.principal_parts or item.principal_parts
-        key = (dictionary_key(extra.lemma), extra.pos)
-        for form in [extra.plural, *(extra.principal_parts or "").split(",")]:
-            if form and form.strip():
-                forms[dictionary_key(form.strip())].add(key)
-        per_source[extra.source] += 1
-
-    # Principal parts of strong verbs, and their past forms as look-up forms (viel → vallen).
-    for verb in strong_verbs().values():
-        key = (dictionary_key(verb.infinitive), "verb")
-        verb_row = merged.get(key)
-        if verb_row is None:
-            continue
-        verb_row.principal_parts = verb_row.principal_parts or principal_parts(verb.infinitive)
-        for form in (verb.past_singular, verb.past_plural, verb.participle):
-            if form:
-                forms[dictionary_key(form)].add(key)
-
+    collected = collect(sources, supplement)
     output.parent.mkdir(parents=True, exist_ok=True)
     handle, temp_name = tempfile.mkstemp(prefix=output.name + ".", dir=output.parent)
     os.close(handle)
     temp = Path(temp_name)
     try:
-        entries, lemma_count, form_count = _write(temp, merged, forms)
+        entries, lemma_count, form_count = _write(
+            temp, collected.merged, collected.forms, collected.english_zipf,
+            collected.inflections)
         figures = {
             "schema": SCHEMA_VERSION,
             "built": time.strftime("%Y-%m-%d %H:%M:%S"),
             "entries": str(entries),
             "lemmas": str(lemma_count),
-            "per_source": json.dumps(dict(per_source), ensure_ascii=False),
-            "omw_rows": str(resolution.total),
-            "omw_resolved": str(resolution.resolved),
+            "per_source": json.dumps(collected.per_source, ensure_ascii=False),
+            "omw_rows": str(collected.resolution.total),
+            "omw_resolved": str(collected.resolution.resolved),
             "sources": "; ".join(
                 ["FreeDict nld-eng 0.2 (GPL-2+)", "Open Dutch WordNet (CC BY-SA 4.0)",
                  "Wiktionary via OMW (CC BY-SA 3.0)", "CLDR via OMW (Unicode licence)",
-                 "Princeton WordNet 3.0 (WordNet licence)", "Leeswijzer supplement",
-                 "Alpino lexicon (LGPL-2.1): separable verbs"]
+                 "English Wiktionary translations 2015-01-02 (CC BY-SA 3.0)",
+                 "Princeton WordNet 3.0 (WordNet licence)",
+                 "Alpino lexicon (LGPL-2.1): genders, plurals, forms",
+                 "Leeswijzer supplement"]
             ),
         }
         elapsed = time.perf_counter() - started
         figures["build_seconds"] = f"{elapsed:.1f}"
         db = sqlite3.connect(temp)
         try:
-            figures["separable_verbs"] = str(write_separable_verbs(db, sources / "alpino"))
+            figures["separable_verbs"] = str(write_separable_verbs(db, sources / ALPINO))
             db.executemany("INSERT INTO meta VALUES (?, ?)", figures.items())
             db.commit()
             db.execute("VACUUM")
@@ -576,16 +712,188 @@ def build(sources: Path, output: Path, supplement: Path | None) -> BuildResult:
         entries=entries,
         lemmas=lemma_count,
         forms=form_count,
-        per_source=dict(per_source),
-        resolution=resolution,
-        glued_repaired=glued,
+        per_source=collected.per_source,
+        resolution=collected.resolution,
+        glued_repaired=collected.glued,
         seconds=time.perf_counter() - started,
         size=output.stat().st_size,
     )
 
 
+def collect(sources: Path, supplement: Path | None) -> Collected:
+    """Reads every source and merges them per lemma and part of speech."""
+    wordnet, english_words = read_wordnet(sources / "wordnet")
+    english_pos = english_pos_table(sources / "wordnet")
+    try:
+        import wordfreq
+
+        frequencies: dict[str, float] = dict(wordfreq.get_frequency_dict("en"))
+    except (ImportError, LookupError):
+        frequencies = {}
+    vocab = EnglishVocabulary(english_words, frequencies)
+    english_zipf = EnglishFrequency(frequencies)
+    per_source: dict[str, int] = defaultdict(int)
+
+    omw_rows: list[OmwRow] = []
+    for relative, name in OMW_FILES:
+        if (sources / relative).exists():
+            omw_rows.extend(read_omw(sources / relative, name))
+    linked, resolution = resolve_omw(omw_rows, wordnet)
+    names: dict[str, str] = {}  # key → the lemma as written
+    omw: dict[tuple[str, str], list[tuple[OmwRow, Synset]]] = defaultdict(list)
+    for row, synset in linked:
+        key = dictionary_key(row.lemma)
+        names.setdefault(key, row.lemma)
+        omw[(key, WORDNET_POS[row.letter])].append((row, synset))
+
+    glued = 0
+    freedict: dict[str, list[list[str]]] = defaultdict(list)
+    pronunciations: dict[str, str] = {}
+    for raw in read_freedict(sources / FREEDICT_INDEX, sources / FREEDICT_DICT):
+        lemma = normalise_text(raw.headword)
+        if not lemma or lemma.endswith("-"):
+            continue
+        key = dictionary_key(lemma)
+        names[key] = lemma  # FreeDict writes capitals where Dutch has them
+        for items in raw.senses:
+            fixed = [repair_gloss(item, vocab) for item in items]
+            glued += sum(1 for a, b in zip(items, fixed, strict=True) if normalise_text(a) != b)
+            freedict[key].append(fixed)
+        if raw.pronunciation:
+            pronunciations.setdefault(key, raw.pronunciation)
+        per_source["FreeDict"] += 1
+
+    wiktionary: dict[str, list[WiktionarySense]] = defaultdict(list)
+    if (sources / WIKTIONARY_EN_NL).exists():
+        for term, found in read_wiktionary(sources / WIKTIONARY_EN_NL).items():
+            key = dictionary_key(term)
+            names.setdefault(key, term)
+            wiktionary[key].extend(found)
+
+    extras: dict[tuple[str, str], list[SupplementRow]] = defaultdict(list)
+    for extra in read_supplement(supplement) if supplement and supplement.exists() else []:
+        key = dictionary_key(extra.lemma)
+        names[key] = extra.lemma
+        extras[(key, extra.pos)].append(extra)
+
+    alpino = AlpinoLexicon()
+    if (sources / ALPINO / "verbs.pl").exists():
+        alpino = read_alpino(sources / ALPINO)
+    else:
+        print(f"build_dictionary: no Alpino lexicon in {sources / ALPINO}; no genders, plurals "
+              "or inflected forms from it", file=sys.stderr)
+
+    poses: dict[str, set[str]] = defaultdict(set)
+    for key, pos in [*omw, *extras]:
+        poses[key].add(pos)
+    for key, found in wiktionary.items():
+        poses[key].update(sense.pos for sense in found)
+    for key in freedict:
+        poses[key].update(alpino.parts_of_speech.get(key, ()))
+
+    merged: dict[tuple[str, str], Merged] = {}
+    forms: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for key, lemma in names.items():
+        groups = freedict.get(key, [])
+        word_poses = poses.get(key) or {guess_pos(groups, english_pos)}
+        typed: dict[str, set[str]] = {pos: set() for pos in word_poses}
+        for pos in word_poses:
+            for _, synset in omw.get((key, pos), []):
+                typed[pos].update(gloss_key(word) for word in synset.words)
+            typed[pos].update(gloss_key(s.english) for s in wiktionary.get(key, []) if s.pos == pos)
+        fd_poses = freedict_parts_of_speech(groups, typed, english_pos)
+        for pos in word_poses:
+            item = Merged(lemma, pos, pronunciation=pronunciations.get(key))
+            for extra in extras.get((key, pos), []):
+                item.senses.extend(
+                    SourceSense(tuple(i.strip() for i in sense.split(",") if i.strip()),
+                                "supplement", fixed=True)
+                    for sense in extra.senses
+                )
+                item.add_source(extra.source)
+                item.rank = 0
+                item.article = extra.article or item.article
+                item.plural = extra.plural or item.plural
+                item.principal_parts = extra.principal_parts or item.principal_parts
+                for form in [extra.plural, *(extra.principal_parts or "").split(",")]:
+                    if form and form.strip():
+                        forms[dictionary_key(form.strip())].add((key, pos))
+            for order, (items, kept) in enumerate(zip(groups, fd_poses, strict=True)):
+                if pos in kept:
+                    item.senses.append(SourceSense(tuple(items), FAMILY["FreeDict"], order))
+                    item.add_source("FreeDict")
+            _add_synsets(item, omw.get((key, pos), []))
+            wikt = [s for s in wiktionary.get(key, []) if s.pos == pos]
+            for sense in wikt:
+                item.senses.append(SourceSense((sense.english,), FAMILY["English Wiktionary"],
+                                               note=sense.note))
+            if wikt:
+                item.add_source("English Wiktionary")
+                per_source["English Wiktionary"] += 1
+                if pos == "noun":
+                    item.article = item.article or majority(s.article for s in wikt)
+            if pos == "noun":
+                item.article = item.article or alpino.genders.get(key)
+                item.plural = item.plural or alpino.plurals.get(key)
+            if pos == "verb":
+                item.principal_parts = item.principal_parts or alpino.principal_parts.get(key)
+            if item.senses:
+                merged[(key, pos)] = item
+                forms[key].add((key, pos))
+                for source in item.sources:
+                    if source in ("Open Dutch WordNet", "Wiktionary (OMW)", "CLDR (OMW)"):
+                        per_source[source] += 1
+
+    # Every inflected form Alpino lists, as a look-up form of the entry it inflects.
+    for inflection in alpino.inflections:
+        target = (dictionary_key(inflection.lemma), inflection.pos)
+        if target in merged:
+            forms[dictionary_key(inflection.form)].add(target)
+    # The hand-written table: strong verbs Alpino lacks.
+    for verb in strong_verbs().values():
+        verb_key = (dictionary_key(verb.infinitive), "verb")
+        verb_row = merged.get(verb_key)
+        if verb_row is None:
+            continue
+        verb_row.principal_parts = verb_row.principal_parts or principal_parts(verb.infinitive)
+        for form in (verb.past_singular, verb.past_plural, verb.participle):
+            if form:
+                forms[dictionary_key(form)].add(verb_key)
+
+    return Collected(merged, forms, alpino.inflections, english_zipf, dict(per_source),
+                     resolution, glued)
+
+
+def _add_synsets(item: Merged, pairs: list[tuple[OmwRow, Synset]]) -> None:
+    """The wordnet senses of one lemma: synsets several Dutch wordnets agree on first."""
+    unique: dict[int, tuple[OmwRow, Synset]] = {}
+    votes: dict[int, int] = defaultdict(int)
+    families: dict[int, set[str]] = defaultdict(set)
+    for omw, synset in pairs:
+        unique.setdefault(id(synset), (omw, synset))
+        votes[id(synset)] += 1
+        families[id(synset)].add(omw.source)
+    ordered = sorted(unique.values(), key=lambda pair: (-votes[id(pair[1])], pair[1].rank))
+    places: dict[str, int] = defaultdict(int)
+    for _, synset in ordered:
+        for source in sorted(families[id(synset)]):
+            family = FAMILY[source]
+            item.senses.append(SourceSense(tuple(synset.words[:6]), family, places[family],
+                                           synset.rank, synset.definition))
+            places[family] += 1
+            item.add_source(source)
+        if synset.definition:
+            item.definitions.append(synset.definition)
+    if ordered:
+        item.add_source("WordNet 3.0")
+
+
 def _write(
-    path: Path, merged: dict[tuple[str, str], Merged], forms: dict[str, set[tuple[str, str]]]
+    path: Path,
+    merged: dict[tuple[str, str], Merged],
+    forms: dict[str, set[tuple[str, str]]],
+    english_zipf: Callable[[str], float],
+    inflections: Iterable[Inflection] = (),
 ) -> tuple[int, int, int]:
     db = sqlite3.connect(path)
     try:
@@ -598,16 +906,19 @@ def _write(
                 article TEXT, plural TEXT, principal_parts TEXT, pronunciation TEXT,
                 rank INTEGER NOT NULL);
             CREATE TABLE forms (form TEXT NOT NULL, entry INTEGER NOT NULL);
+            CREATE TABLE inflections (form TEXT NOT NULL, lemma TEXT NOT NULL, pos TEXT NOT NULL,
+                                      PRIMARY KEY (form, lemma, pos)) WITHOUT ROWID;
             """
         )
         ids: dict[tuple[str, str], int] = {}
         rows = []
         for number, (key, item) in enumerate(sorted(merged.items()), 1):
-            senses = tidy_senses(item.senses)
+            senses = rank_senses(item.senses, english_zipf)
             if not senses:
                 continue
             ids[key] = number
-            rank = item.rank * 1000 - min(item.synsets, 999)
+            # Without a part of speech the lookup takes the entry the most sources back.
+            rank = item.rank * 1000 - min(len(item.senses), 999)
             rows.append(
                 (number, item.lemma, key[0], item.pos, json.dumps(senses, ensure_ascii=False),
                  json.dumps(item.definitions[:3], ensure_ascii=False),
@@ -619,6 +930,9 @@ def _write(
             {(form, ids[key]) for form, keys in forms.items() for key in keys if key in ids}
         )
         db.executemany("INSERT INTO forms VALUES (?, ?)", form_rows)
+        # Lemma candidates for a form (Alpino), also for lemmas without an English entry.
+        db.executemany("INSERT OR IGNORE INTO inflections VALUES (?, ?, ?)", sorted(
+            {(dictionary_key(i.form), dictionary_key(i.lemma), i.pos) for i in inflections}))
         db.executescript(
             """
             CREATE INDEX entries_key ON entries (key, pos);

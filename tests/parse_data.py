@@ -6,6 +6,7 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from assistant.lexicon.lemmas import Lexicon
 from assistant.models import AnalysedArticle, Level, PipelineInfo
 from assistant.reading.analysis import build_analysis
 from assistant.reading.idioms import IdiomList
@@ -77,11 +78,13 @@ def analysed(
     sentence_starts: Sequence[int] = (0,),
     date: str | None = None,
     separable: SeparableLexicon = SEPARABLE_VERBS,
+    lexicon: Lexicon | None = None,
 ) -> AnalysedArticle:
     """build_analysis over hand-built parse data (no idioms unless given; the separable
-    verbs of SEPARABLE_VERBS unless given)."""
+    verbs of SEPARABLE_VERBS unless given; lemmas chosen with the `lexicon` when given)."""
     text = " ".join(word.text for word in words)
     article = article_from_text((f" date {date} " if date else "") + text)
     return build_analysis(article, parse(words, entities, sentence_starts),
                           PipelineInfo("hand-built", "0"), level, known,
-                          idioms if idioms is not None else IdiomList(()), separable)
+                          idioms if idioms is not None else IdiomList(()), separable,
+                          lexicon)

@@ -71,7 +71,8 @@ def card_lines(card: GlossCard) -> list[tuple[str, str]]:
     if extras:
         lines.append(("muted", " · ".join(extras)))
     if card.parts:
-        label = "phrase words" if card.kind is GlossKind.PHRASE else "parts"
+        label = {GlossKind.PHRASE: "phrase words", GlossKind.COMPOUND: "compound"}.get(
+            card.kind, "parts")
         rendered = []
         for part in card.parts:
             gloss = f" ({part.senses[0]})" if part.senses else ""

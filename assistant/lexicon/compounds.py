@@ -10,6 +10,12 @@ MIN_PART = 3
 MAX_PARTS = 4
 # Parts rarer than this (Zipf) are more often dictionary oddities than real compound parts.
 MIN_PART_ZIPF = 1.5
+# The dictionary part of speech of a compound's head, by the compound's UD tag (else noun).
+HEAD_POS = {"NOUN": "noun", "ADJ": "adj", "ADV": "adj"}
+
+
+def head_pos(ud_pos: str | None) -> str:
+    return HEAD_POS.get(ud_pos or "", "noun")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,8 +61,8 @@ def split_compound(
     """The split into the fewest, most frequent known parts, or None.
 
     Only lower-case words are split, never one `known` whole. Every part but the last must be
-    known as written; the last (the head) may be inflected, and `head_forms` gives its
-    possible dictionary forms (granaten → granaat).
+    known as written; the last (the head) may be inflected: `head_forms` gives its dictionary
+    forms, best first (granaten → granaat), and the first known one is its lemma.
     """
     if not word or word != word.lower() or not word.replace("-", "").isalpha():
         return None
@@ -65,15 +71,10 @@ def split_compound(
     memo: dict[int, _Candidate | None] = {}
 
     def head_lemma(piece: str) -> str | None:
-        # A plural may be listed as a form of its own ("granaten"): prefer the commoner lemma.
-        options = [piece] if known(piece) else []
-        options += [
-            form for form in (head_forms(piece) if head_forms else ())
-            if len(form) >= MIN_PART and known(form)
-        ]
-        if not options:
-            return None
-        return max(options, key=lambda form: (zipf(form), form == piece))
+        for form in (*(head_forms(piece) if head_forms else ()), piece):
+            if len(form) >= MIN_PART and known(form):
+                return form
+        return None
 
     def best_from(start: int, depth: int) -> _Candidate | None:
         if start in memo:

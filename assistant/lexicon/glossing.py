@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
-from assistant.lexicon.compounds import CompoundSplit
+from assistant.lexicon.compounds import CompoundPart, CompoundSplit, head_pos
 from assistant.lexicon.inflection import candidates
 from assistant.lexicon.store import Dictionary, Entry
-from assistant.lexicon.wordclasses import FUNCTION_POS, UD_TO_DICTIONARY_POS, VERB_POS
+from assistant.lexicon.wordclasses import (
+    FUNCTION_POS,
+    UD_TO_DICTIONARY_POS,
+    VERB_POS,
+    capitalised,
+    name_like_tokens,
+)
 from assistant.models import (
     AnalysedArticle,
     GlossCard,
@@ -15,15 +21,24 @@ from assistant.models import (
     PhraseKind,
     Token,
 )
+from assistant.reading.entities import NAME_CATEGORIES
 
 # At most this many senses on a card: the first is the one a teacher would give.
 MAX_CARD_SENSES = 3
+# A compound's gloss joins its parts' glosses when its first parts are nouns or adjectives
+# ("rest period"); otherwise it is its head's ("tegenaanval": "attack").
+MODIFIER_POS = ("noun", "adj")
 
 
 def gloss_card(
     dictionary: Dictionary, analysed: AnalysedArticle, token_index: int
 ) -> GlossCard | None:
-    """The card for one token: phrase → lemma+POS → lemma → form → inflection → compound."""
+    """The card for one token: phrase → lemma+POS → lemma → form → inflection → compound.
+
+    Names are not words: a token inside a person, place or organisation name gets no card,
+    nor does a capitalised word the article uses as a name; a capitalised common word that
+    only starts a sentence or heading is looked up in lower case (Schoolstaking).
+    """
     if not 0 <= token_index < len(analysed.tokens):
         return None
     token = analysed.tokens[token_index]
@@ -32,11 +47,16 @@ def gloss_card(
     card = _phrase_card(dictionary, analysed, token)
     if card is not None:
         return card
-    pos = UD_TO_DICTIONARY_POS.get(token.pos)
+    if in_name(analysed, token) or token.index in _name_like(analysed):
+        return None
+    upper = capitalised(token.text)
+    initial = upper and _sentence_start(analysed, token)
+    lemma = token.lemma.lower() if token.pos == "PROPN" else token.lemma
+    pos = UD_TO_DICTIONARY_POS.get(token.pos) if token.pos != "PROPN" else None
     steps: list[Entry | None] = []
     if pos is not None:
-        steps.append(dictionary.lookup(token.lemma, pos))
-    for entry in (*steps, dictionary.lookup(token.lemma), dictionary.lookup_form(token.text)):
+        steps.append(dictionary.lookup(lemma, pos))
+    for entry in (*steps, dictionary.lookup(lemma), dictionary.lookup_form(token.text)):
         if entry is not None:
             return _card(token, entry, GlossKind.WORD)
     for candidate in candidates(token.text, token.pos):
@@ -46,15 +66,41 @@ def gloss_card(
             if entry is not None:
                 return _card(token, entry, GlossKind.INFLECTION)
     # Prefixed verbs (verluidt, voorgeproduceerd) are not compounds of independent words.
-    if (
-        token.entity is None
-        and token.pos != "PROPN" and token.pos not in VERB_POS
-        and token.text == token.text.lower()
-    ):
-        split = dictionary.split(token.text, token.pos)
-        if split is not None:
-            return _compound_card(dictionary, token, split)
-    return None
+    if token.pos in VERB_POS:
+        return None
+    split = dictionary.split(token.text, token.pos) if initial or not upper else None
+    if split is None and "-" in token.text.strip("-"):
+        split = _hyphen_split(dictionary, token.text, token.pos)
+    return _compound_card(dictionary, token, split, head_pos(token.pos)) if split else None
+
+
+def in_name(analysed: AnalysedArticle, token: Token) -> bool:
+    """Whether the token is part of a person, place or organisation name."""
+    if token.entity is None or not 0 <= token.entity < len(analysed.entities):
+        return False
+    return analysed.entities[token.entity].category in NAME_CATEGORIES
+
+
+_names_cache: list[tuple[tuple[Token, ...], frozenset[int]]] = []
+
+
+def _name_like(analysed: AnalysedArticle) -> frozenset[int]:
+    """name_like_tokens of the article, computed once per analysis (cards come one by one)."""
+    if _names_cache and _names_cache[0][0] is analysed.tokens:
+        return _names_cache[0][1]
+    found = name_like_tokens([(t.text, t.pos, t.sentence) for t in analysed.tokens])
+    _names_cache[:] = [(analysed.tokens, found)]
+    return found
+
+
+def _sentence_start(analysed: AnalysedArticle, token: Token) -> bool:
+    for index in range(token.index - 1, -1, -1):
+        before = analysed.tokens[index]
+        if before.sentence != token.sentence:
+            return True
+        if any(char.isalnum() for char in before.text):
+            return False
+    return True
 
 
 def _phrase_card(
@@ -122,27 +168,73 @@ def _separable_split(
     return None
 
 
-def _compound_card(dictionary: Dictionary, token: Token, split: CompoundSplit) -> GlossCard | None:
+def _compound_card(
+    dictionary: Dictionary, token: Token, split: CompoundSplit, pos: str
+) -> GlossCard | None:
+    """A compound's card: each part with the one sense that fits it (the head's with the
+    compound's part of speech), and the parts' senses joined as its gloss (rust + periode →
+    'rest period'). None when a part is not a content word the dictionary has."""
     parts: list[GlossPart] = []
+    glosses: list[str] = []
+    composable = True
     head_entry: Entry | None = None
-    for part in split.parts:
-        entry = dictionary.lookup_form(part.lemma)
-        parts.append(GlossPart(part.text, part.lemma, entry.senses[:2] if entry else ()))
-        head_entry = entry
-    if head_entry is None or not head_entry.senses:
-        return None
+    for number, part in enumerate(split.parts):
+        if number == len(split.parts) - 1:
+            entry = _typed(dictionary, part.lemma, pos)
+            if entry is None or not entry.senses:
+                return None
+            head_entry = entry
+        else:
+            entry = next((found for kind in MODIFIER_POS
+                          if (found := dictionary.lookup(part.lemma, kind)) is not None), None)
+            if entry is None:
+                # A preposition, a name or an abbreviation: the compound is glossed by its head.
+                composable = False
+                entry = dictionary.lookup(part.lemma)
+        gloss = first_item(entry.senses[0]) if entry is not None and entry.senses else ""
+        glosses.append(gloss)
+        parts.append(GlossPart(part.text, part.lemma, (gloss,) if gloss else ()))
+    assert head_entry is not None
     lemma = "".join(p.text + p.link for p in split.parts[:-1]) + head_entry.lemma.lower()
     return GlossCard(
         form=token.text,
         lemma=lemma,
         pos=token.pos,
         kind=GlossKind.COMPOUND,
-        senses=head_entry.senses[:MAX_CARD_SENSES],
+        senses=(" ".join(glosses),) if composable else (head_entry.senses[0],),
         source=head_entry.source,
         article=head_entry.article,
         plural=None,
         parts=tuple(parts),
     )
+
+
+def _hyphen_split(dictionary: Dictionary, word: str, ud_pos: str) -> CompoundSplit | None:
+    """FARC-rebellen, Rabo-ploeg: parts at the hyphens, the last one a word the dictionary
+    knows (as written or inflected); the others may be names or abbreviations."""
+    pieces = [piece for piece in word.split("-") if piece]
+    head = pieces[-1]
+    if len(pieces) < 2 or not head.isalpha() or head != head.lower():
+        return None
+    lemma = next(iter(dictionary.head_lemmas(head, ud_pos)), None)
+    if lemma is None:
+        return None
+    parts = [CompoundPart(piece, piece.lower(), "-") for piece in pieces[:-1]]
+    return CompoundSplit((*parts, CompoundPart(head, lemma)))
+
+
+def _typed(dictionary: Dictionary, lemma: str, pos: str) -> Entry | None:
+    """The entry for `lemma` with part of speech `pos`, or one whose sources give none."""
+    entry = dictionary.lookup(lemma, pos)
+    if entry is None and (untyped := dictionary.lookup(lemma)) is not None and not untyped.pos:
+        return untyped
+    return entry
+
+
+def first_item(sense: str) -> str:
+    """The first of a sense's comma-separated glosses, without a leading 'to '."""
+    item = sense.split(",")[0].strip()
+    return item[3:] if item.startswith("to ") else item
 
 
 def _card(token: Token, entry: Entry, kind: GlossKind) -> GlossCard:

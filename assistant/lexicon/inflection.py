@@ -117,6 +117,11 @@ def _adjective_forms(form: str) -> list[str]:
     return out
 
 
+def adjective_bases(form: str) -> list[str]:
+    """Possible base forms of an inflected adjective or participle (uitgeputte → uitgeput)."""
+    return _adjective_forms(form.lower())
+
+
 def _verb_forms(form: str, bare_stem: bool = False) -> list[str]:
     out: list[str] = []
     for stem in _participle_stems(form):

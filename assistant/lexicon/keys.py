@@ -7,7 +7,7 @@ import unicodedata
 
 # Bumped whenever the built dictionary's tables or key normalisation change; the runtime refuses
 # a dictionary built with another version and asks for a rebuild.
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 
 _HYPHENS = re.compile("[\u2010\u2011\u2012]")
 _APOSTROPHES = re.compile("[’‘`´]")

@@ -9,9 +9,10 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Generic, TypeVar
 
 from assistant.errors import DataError
-from assistant.lexicon.compounds import CompoundSplit, split_compound
+from assistant.lexicon.compounds import CompoundSplit, head_pos, split_compound
 from assistant.lexicon.frequency import zipf as word_zipf
 from assistant.lexicon.inflection import candidates
 from assistant.lexicon.keys import SCHEMA_VERSION, dictionary_key
@@ -39,22 +40,26 @@ def default_path() -> Path:
     return resource_path("dictionary.sqlite")
 
 
-class _Lru:
+V = TypeVar("V")
+
+
+class _Lru(Generic[V]):
     """A small thread-safe LRU map (functools.lru_cache would keep `self` alive)."""
 
-    def __init__(self, size: int) -> None:
-        self._data: OrderedDict[tuple[str, ...], Entry | None] = OrderedDict()
+    def __init__(self, size: int, missing: V) -> None:
+        self._data: OrderedDict[tuple[str, ...], V] = OrderedDict()
         self._size = size
+        self._missing = missing
         self._lock = threading.Lock()
 
-    def get(self, key: tuple[str, ...]) -> tuple[bool, Entry | None]:
+    def get(self, key: tuple[str, ...]) -> tuple[bool, V]:
         with self._lock:
             if key not in self._data:
-                return False, None
+                return False, self._missing
             self._data.move_to_end(key)
             return True, self._data[key]
 
-    def put(self, key: tuple[str, ...], value: Entry | None) -> None:
+    def put(self, key: tuple[str, ...], value: V) -> None:
         with self._lock:
             self._data[key] = value
             if len(self._data) > self._size:
@@ -70,11 +75,13 @@ class Dictionary:
         self._db = connection
         self._path = path
         self._lock = threading.Lock()
-        self._cache = _Lru(CACHE_SIZE)
+        self._cache: _Lru[Entry | None] = _Lru(CACHE_SIZE, None)
+        self._lemma_cache: _Lru[tuple[tuple[str, str], ...]] = _Lru(CACHE_SIZE, ())
         self._zipf = zipf
         with self._lock:
             self._forms = frozenset(row[0] for row in connection.execute("SELECT form FROM forms"))
             self._separable, self._with_er = _separable_table(connection)
+            self._entries = frozenset(connection.execute("SELECT key, pos FROM entries"))
 
     @classmethod
     def open(
@@ -137,6 +144,30 @@ class Dictionary:
         """Those of its particles that take an "er" of their own ("het ziet er goed uit")."""
         return self._with_er.get(dictionary_key(verb), frozenset())
 
+    def knows_as(self, lemma: str, pos: str | None = None) -> bool:
+        """Whether the dictionary has an entry for `lemma` with part of speech `pos` (any
+        part of speech when None)."""
+        key = dictionary_key(lemma)
+        if pos is None:
+            return key in self._forms and self.lookup(key) is not None
+        return (key, pos) in self._entries
+
+    def lemmas_of(self, form: str) -> tuple[tuple[str, str], ...]:
+        """The (lemma, part of speech) pairs `form` can be an inflection of (Alpino's forms:
+        'viel' → ('vallen', 'verb')), also of lemmas without an entry."""
+        key = dictionary_key(form)
+        cache_key = ("lemmas", key)
+        hit, value = self._lemma_cache.get(cache_key)
+        if hit:
+            return value
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT lemma, pos FROM inflections WHERE form = ? ORDER BY lemma = form DESC",
+                (key,)).fetchall()
+        found = tuple((str(lemma), str(pos)) for lemma, pos in rows)
+        self._lemma_cache.put(cache_key, found)
+        return found
+
     def lookup(self, lemma: str, pos: str | None = None) -> Entry | None:
         """The entry for `lemma` with part of speech `pos` ('noun', 'verb', 'adj', 'adv'), or
         the best entry for any part of speech when `pos` is None."""
@@ -190,8 +221,19 @@ class Dictionary:
             word,
             known=self._forms.__contains__,
             zipf=self._zipf,
-            head_forms=lambda piece: candidates(piece, pos),
+            head_forms=lambda piece: self.head_lemmas(piece, pos),
         )
+
+    def head_lemmas(self, piece: str, pos: str | None) -> list[str]:
+        """A compound head's dictionary forms with the head's part of speech: the piece itself,
+        the lemmas it is a listed form of (granaten → granaat; 'bond' the noun, not 'binden'),
+        then the inflection rules' guesses."""
+        wanted = head_pos(pos)
+        piece = dictionary_key(piece)
+        options = [piece, *(lemma for lemma, p in self.lemmas_of(piece) if p == wanted),
+                   *candidates(piece, pos)]
+        return [option for option in dict.fromkeys(options)
+                if self.knows_as(option, wanted) or self.knows_as(option, "")]
 
     def _query(self, sql: str, params: tuple[str, ...]) -> Entry | None:
         with self._lock:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 # Universal POS tags of tokens that are never a word to learn: names, numbers, punctuation,
 # symbols, foreign material (X) and white space.
@@ -47,5 +48,50 @@ def is_word(text: str, pos: str, like_num: bool, like_url: bool, in_name: bool) 
     if looks_like_roman_numeral(text):
         return False
     return any(char.isalpha() for char in text) and not any(char.isnumeric() for char in text)
+
+
+# Capitalised in mid-sentence, these are names (Fortuin, De Volder); adjectives formed from
+# names are words (Colombiaanse), and so are abbreviations in capitals (NK).
+NAME_POS = frozenset({"PROPN", "NOUN"})
+
+
+def capitalised(text: str) -> bool:
+    """A capital and then lower case; in a hyphenated word the part after the last hyphen
+    decides ("FARC-rebellen" is a common noun, "Sint-Niklaas" a name)."""
+    last = text.rsplit("-", 1)[-1] or text
+    return last[:1].isupper() and not last.isupper()
+
+
+def sentence_starts(tokens: Sequence[tuple[str, str, int]]) -> list[bool]:
+    """For (text, UD POS, sentence) tokens: whether only punctuation comes before each one in
+    its sentence (a sentence or a heading starts with it)."""
+    starts: list[bool] = []
+    seen_word: set[int] = set()
+    for text, _, sentence in tokens:
+        starts.append(sentence not in seen_word)
+        if any(char.isalnum() for char in text):
+            seen_word.add(sentence)
+    return starts
+
+
+def name_like_tokens(tokens: Sequence[tuple[str, str, int]]) -> frozenset[int]:
+    """Indices of (text, UD POS, sentence) tokens used as names although no name entity covers
+    them: capitalised nouns in mid-sentence ("De Volder"), and a capitalised word at the start
+    of a sentence that the text writes that way in mid-sentence too and never in lower case
+    ("Fortuin zei ..." after "Sytze Fortuin"). Not "Schoolstaking" opening a heading."""
+    starts = sentence_starts(tokens)
+    lower_case = {text for text, _, _ in tokens if text[:1].islower()}
+    names: set[int] = set()
+    forms: set[str] = set()
+    for index, (text, pos, _) in enumerate(tokens):
+        if capitalised(text) and not starts[index] and pos in NAME_POS:
+            names.add(index)
+            forms.add(text)
+    for index, (text, _, _) in enumerate(tokens):
+        if starts[index] and text in forms and text.lower() not in lower_case:
+            names.add(index)
+    return frozenset(names)
+
+
 # For prefix tests ("opgegroeid" → op + gegroeid): longest first, in a fixed order.
 PARTICLES_LONGEST_FIRST = tuple(sorted(SEPARABLE_PARTICLES, key=lambda p: (-len(p), p)))

@@ -8,8 +8,8 @@ from functools import lru_cache
 
 from assistant.errors import DataError
 from assistant.lexicon.frequency import zipf
-from assistant.lexicon.verbs import verb_infinitive
-from assistant.lexicon.wordclasses import FUNCTION_POS, VERB_POS, is_word
+from assistant.lexicon.lemmas import Lexicon, choose_lemma, used_as_adjective
+from assistant.lexicon.wordclasses import FUNCTION_POS, is_word, name_like_tokens
 from assistant.models import (
     AnalysedArticle,
     Article,
@@ -42,11 +42,13 @@ def analyse(
     pipeline: Pipeline | None = None,
     idioms: IdiomList | None = None,
     separable: SeparableLexicon | None = None,
+    lexicon: Lexicon | None = None,
 ) -> AnalysedArticle:
     """Run the Dutch pipeline on the article and analyse it for a learner at `level`."""
     pipeline = pipeline or get_pipeline()
     parsed = pipeline.parse(article.text, [(block.start, block.end) for block in article.blocks])
-    return build_analysis(article, parsed, pipeline.info, level, known_lemmas, idioms, separable)
+    return build_analysis(article, parsed, pipeline.info, level, known_lemmas, idioms, separable,
+                          lexicon)
 
 
 @lru_cache(maxsize=1)
@@ -61,11 +63,13 @@ def default_separable_lexicon() -> SeparableLexicon:
 
 
 def joined_verbs(
-    parsed: ParsedText, separable: SeparableLexicon | None = None
+    parsed: ParsedText, separable: SeparableLexicon | None = None,
+    lexicon: Lexicon | None = None,
 ) -> list[SeparableJoin]:
     """The separable verbs `build_analysis` joins in this parse data."""
-    lexicon = separable if separable is not None else default_separable_lexicon()
-    return separable_joins(parsed.tokens, [clean_lemma(t) for t in parsed.tokens], lexicon)
+    attested = separable if separable is not None else default_separable_lexicon()
+    lemmas = [clean_lemma(t, lexicon) for t in parsed.tokens]
+    return separable_joins(parsed.tokens, lemmas, attested)
 
 
 def build_analysis(
@@ -76,15 +80,17 @@ def build_analysis(
     known_lemmas: Learner = frozenset(),
     idioms: IdiomList | None = None,
     separable: SeparableLexicon | None = None,
+    lexicon: Lexicon | None = None,
 ) -> AnalysedArticle:
-    """Pure part of `analyse`: everything after spaCy (testable with hand-made parse data)."""
+    """Pure part of `analyse`: everything after spaCy (testable with hand-made parse data).
+    With a `lexicon` (the dictionary) lemmas are the ones it knows (lexicon/lemmas.py)."""
     idioms = idioms if idioms is not None else load_idioms()
     ptokens = parsed.tokens
     entities, entity_of = _entities(parsed, article.text)
-    lemmas = [clean_lemma(t) for t in ptokens]
+    lemmas = [clean_lemma(t, lexicon) for t in ptokens]
     # Separable verbs are joined first, so that idioms match on the joined verb in main-clause
     # order too ("haalde de schouders op" → de schouders ophalen).
-    joins = joined_verbs(parsed, separable)
+    joins = joined_verbs(parsed, separable, lexicon)
     pairs = [(join.verb, join.particle) for join in joins]
     partner_of: dict[int, int] = {}
     for join in joins:
@@ -104,16 +110,18 @@ def build_analysis(
                         tuple(sorted((verb, particle))), None, zipf(lemmas[verb]))
         elif phrase_of.get(verb) != phrase_of.get(particle):
             # One of them went to an idiom without the other: the join does not stand.
-            lemmas[verb] = clean_lemma(ptokens[verb])
-            lemmas[particle] = clean_lemma(ptokens[particle])
+            lemmas[verb] = clean_lemma(ptokens[verb], lexicon)
+            lemmas[particle] = clean_lemma(ptokens[particle], lexicon)
 
     tokens: list[Token] = []
+    name_like = name_like_tokens([(t.text, t.pos, t.sentence) for t in ptokens])
     for index, (ptoken, lemma) in enumerate(zip(ptokens, lemmas, strict=True)):
         entity = entity_of.get(index)
         phrase = phrase_of.get(index)
         joined_verb = phrase is not None and phrases[phrase].kind is PhraseKind.SEPARABLE_VERB
         frequency = zipf(lemma) if joined_verb else max(zipf(lemma), zipf(ptoken.text))
-        in_name = entity is not None and entities[entity].category in NAME_CATEGORIES
+        in_name = ((entity is not None and entities[entity].category in NAME_CATEGORIES)
+                   or index in name_like)
         token = Token(
             index=index, start=ptoken.start, end=ptoken.end, text=ptoken.text, lemma=lemma,
             pos=ptoken.pos, morph=ptoken.morph, sentence=ptoken.sentence, zipf=frequency,
@@ -179,10 +187,12 @@ def with_note_entities(
     )
     entity_of = {i: e.index for e in entities for i in range(e.first_token, e.last_token + 1)}
     new_tokens: list[Token] = []
+    name_like = name_like_tokens([(t.text, t.pos, t.sentence) for t in tokens])
     for token in tokens:
         entity = entity_of.get(token.index)
         if entity != token.entity:
-            in_name = entity is not None and entities[entity].category in NAME_CATEGORIES
+            in_name = ((entity is not None and entities[entity].category in NAME_CATEGORIES)
+                       or token.index in name_like)
             word = is_word(token.text, token.pos, token.like_num, token.like_url, in_name)
             token = _judged(dataclasses.replace(token, entity=entity, is_word=word),
                             analysed.phrases, analysed.level, known_lemmas)
@@ -190,16 +200,10 @@ def with_note_entities(
     return dataclasses.replace(analysed, entities=entities, tokens=tuple(new_tokens))
 
 
-def clean_lemma(token: ParsedToken) -> str:
-    """The token's lemma as the app uses it: lower case except for names; verbs repaired."""
-    lemma = token.lemma.strip() or token.text
-    # Pipelines keep proper nouns capitalised and lower-case the rest; keep that, but never
-    # let a lemmatiser capitalise an ordinary word because it began a sentence.
-    if token.pos == "PROPN":
-        return lemma
-    if token.pos in VERB_POS and not token.morph.startswith("VerbForm=Part"):
-        return verb_infinitive(token.text, lemma, token.morph)
-    return lemma.lower()
+def clean_lemma(token: ParsedToken, lexicon: Lexicon | None = None) -> str:
+    """The token's lemma as the app uses it (lexicon/lemmas.py): lower case except for names."""
+    return choose_lemma(token.text, token.pos, token.morph, token.lemma, lexicon,
+                        used_as_adjective(token.pos, token.morph, token.dep))
 
 
 def _with_partners(positions: tuple[int, ...], partner_of: dict[int, int]) -> tuple[int, ...]:

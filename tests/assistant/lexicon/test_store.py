@@ -47,29 +47,6 @@ def _script():  # type: ignore[no-untyped-def]
     return module
 
 
-SUPPLEMENT = (
-    "lemma\tpos\tarticle\tplural\tprincipal_parts\tsenses\tsource\n"
-    "oorlog\tnoun\tde\toorlogen\t\twar\tleeswijzer\n"
-    "gepantserd\tadj\t\t\t\tarmoured\tleeswijzer\n"
-    "uitvallen\tverb\t\t\tuitvallen, viel uit, uitgevallen\tto fail, to drop out\tleeswijzer\n"
-    "granaat\tnoun\tde\tgranaten\t\tshell, grenade\tleeswijzer\n"
-    "artillerie\tnoun\tde\t\t\tartillery\tleeswijzer\n"
-)
-
-
-@pytest.fixture(scope="module")
-def fixture_dictionary(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dictionary]:
-    folder = tmp_path_factory.mktemp("fixture-dict")
-    supplement = folder / "supplement.tsv"
-    supplement.write_text(SUPPLEMENT, encoding="utf-8")
-    _script().build(FIXTURES, folder / "d.sqlite", supplement)
-    frequencies = {"haven": 4.0, "stad": 5.0, "vernietiging": 3.5, "oorlog": 5.0,
-                   "regering": 4.8, "delegatie": 3.5, "artillerie": 3.0, "granaat": 3.0}
-    dictionary = Dictionary.open(folder / "d.sqlite", zipf=lambda w: frequencies.get(w, 0.0))
-    yield dictionary
-    dictionary.close()
-
-
 def _analysed(words: list[tuple[str, str, str]], phrases: tuple[Phrase, ...] = (),
               entity_tokens: tuple[int, ...] = ()) -> AnalysedArticle:
     text = " ".join(w for w, _, _ in words)
@@ -117,30 +94,29 @@ def test_lookup_by_lemma_pos_and_form(fixture_dictionary: Dictionary) -> None:
     assert "entries" in fixture_dictionary.info()
 
 
-def test_gloss_steps(fixture_dictionary: Dictionary) -> None:
-    analysed = _analysed([
-        ("oorlog", "oorlog", "NOUN"),          # lemma + POS
-        ("haven", "haven", "VERB"),            # lemma with another POS
-        ("wapenstilstand", "xyz", "NOUN"),     # surface form (bad lemma)
-        ("gepantserde", "pantsren", "VERB"),   # inflection rules
-        ("artilleriegranaten", "artilleriegranat", "NOUN"),  # compound with inflected head
-        ("Havenstad", "havenstad", "NOUN"),    # capitalised: no compound split
-        ("qwxz", "qwxz", "NOUN"),              # nothing
-        (",", ",", "PUNCT"),
-    ])
-    cards = [gloss_card(fixture_dictionary, analysed, i) for i in range(len(analysed.tokens))]
-    assert cards[0] is not None and cards[0].kind is GlossKind.WORD and "war" in cards[0].senses
-    assert cards[1] is not None and "harbour" in " ".join(cards[1].senses)
-    assert cards[2] is not None and "truce" in " ".join(cards[2].senses)
-    assert cards[3] is not None and cards[3].kind is GlossKind.INFLECTION
-    assert cards[3].senses == ("armoured",)
-    card = cards[4]
-    assert card is not None and card.kind is GlossKind.COMPOUND
-    assert [p.lemma for p in card.parts] == ["artillerie", "granaat"]
-    assert "grenade" in card.senses[0] and card.lemma == "artilleriegranaat"
-    assert [p.senses[0].split(",")[0] for p in card.parts] == ["artillery", "shell"]
-    assert cards[5] is None and cards[6] is None and cards[7] is None
-    assert gloss_card(fixture_dictionary, analysed, 99) is None
+def test_knows_as_and_the_forms_alpino_lists(fixture_dictionary: Dictionary) -> None:
+    assert fixture_dictionary.knows_as("leven", "noun") and fixture_dictionary.knows_as("leven")
+    assert fixture_dictionary.knows_as("Leven", "verb")
+    assert not fixture_dictionary.knows_as("leven", "adj")
+    assert not fixture_dictionary.knows_as("qwzx")
+    assert fixture_dictionary.lemmas_of("viel") == (("vallen", "verb"),)
+    assert fixture_dictionary.lemmas_of("Steden") == (("stad", "noun"),)
+    assert ("uitputten", "verb") in fixture_dictionary.lemmas_of("uitgeput")
+    # The lemma itself first ("leven" is a noun and a verb; "uitgeput" an adjective first).
+    assert fixture_dictionary.lemmas_of("uitgeput")[0] == ("uitgeput", "adj")
+    assert fixture_dictionary.lemmas_of("qwzx") == ()
+    viel = fixture_dictionary.lookup_form("uitviel")
+    assert viel is not None and viel.lemma == "uitvallen"
+    steden = fixture_dictionary.lookup_form("steden")
+    assert steden is not None and steden.lemma == "stad"
+    toeslag = fixture_dictionary.lookup("toeslag", "noun")
+    assert toeslag is not None and (toeslag.article, toeslag.plural) == ("de", "toeslagen")
+
+
+def test_compound_heads_keep_their_part_of_speech(fixture_dictionary: Dictionary) -> None:
+    assert fixture_dictionary.head_lemmas("steden", "NOUN") == ["stad"]
+    assert fixture_dictionary.head_lemmas("leven", "NOUN") == ["leven"]
+    assert fixture_dictionary.head_lemmas("viel", "NOUN") == []
 
 
 def test_phrase_comes_first(fixture_dictionary: Dictionary) -> None:
@@ -174,7 +150,8 @@ def test_card_json_fields(fixture_dictionary: Dictionary) -> None:
     card = gloss_card(fixture_dictionary, _analysed([("vernietigingsoorlog", "x", "NOUN")]), 0)
     data = card_to_json(card)
     assert data is not None
-    assert data["kind"] == "compound" and data["senses"][0] == "war"  # type: ignore[index]
+    # "vernietiging" has no part of speech in the fixture sources: the head's sense only.
+    assert data["kind"] == "compound" and data["senses"] == ["war"]
     assert [p["lemma"] for p in data["parts"]] == ["vernietiging", "oorlog"]  # type: ignore[union-attr, index]
 
 
@@ -210,7 +187,8 @@ def real_dictionary(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dictio
     inputs = [ROOT / "scripts" / "build_dictionary.py",
               ROOT / "resources" / "dictionary_supplement.tsv",
               ROOT / "resources" / "strong_verbs.tsv", ROOT / "assistant" / "lexicon" / "verbs.py",
-              ROOT / "assistant" / "lexicon" / "alpino.py"]
+              *(ROOT / "assistant" / "lexicon" / name for name in ("alpino.py", "senses.py",
+                                                                 "keys.py"))]
     if not built.exists() or built.stat().st_mtime < max(p.stat().st_mtime for p in inputs):
         assert (SHARED / "data").exists(), f"no shared dictionary sources in {SHARED}"
         built = tmp_path_factory.mktemp("real-dict") / "dictionary.sqlite"
@@ -275,15 +253,16 @@ def test_real_compound_splits(real_dictionary: Dictionary) -> None:
 
 
 def test_unlisted_separable_verb_falls_back_to_its_verb(real_dictionary: Dictionary) -> None:
-    phrases = (Phrase(0, PhraseKind.SEPARABLE_VERB, "uitvechten", (0, 2)),)
-    analysed = _analysed([("vochten", "uitvechten", "VERB"), ("oorlog", "oorlog", "NOUN"),
-                          ("uit", "uitvechten", "ADP")], phrases)
+    phrases = (Phrase(0, PhraseKind.SEPARABLE_VERB, "terugvechten", (0, 2)),)
+    analysed = _analysed([("vochten", "terugvechten", "VERB"), ("hard", "hard", "ADV"),
+                          ("terug", "terugvechten", "ADV")], phrases)
+    assert real_dictionary.lookup("terugvechten") is None
     card = gloss_card(real_dictionary, analysed, 2)
     assert card is not None and card.kind is GlossKind.PHRASE
-    assert card.lemma == "uitvechten" and card.phrase_tokens == (0, 2)
+    assert card.lemma == "terugvechten" and card.phrase_tokens == (0, 2)
     assert any("fight" in sense for sense in card.senses)
     assert [(part.lemma, bool(part.senses)) for part in card.parts] == [
-        ("uit", False), ("vechten", True)]
+        ("terug", False), ("vechten", True)]
 
 
 def test_idiom_parts_gloss_only_content_words(real_dictionary: Dictionary) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.lexicon.store import Dictionary
 from assistant.models import AnalysedArticle, Category, Level, PhraseKind, PipelineInfo
 from assistant.reading.analysis import analyse, build_analysis, relevel
 from assistant.reading.entities import label_category
@@ -130,7 +131,11 @@ def test_idiom_matched_on_lemmas_with_the_verb_before_or_after() -> None:
 def test_separable_verbs_are_joined_across_the_sentence(
     pipeline: object, sentence: str, verb: str, particle: str, joined: str
 ) -> None:
-    analysed = analyse(article_from_text(sentence), pipeline=pipeline)  # type: ignore[arg-type]
+    # As in the app: lemmas are chosen with the dictionary (viel → vallen from Alpino's forms).
+    dictionary = Dictionary.open()
+    analysed = analyse(article_from_text(sentence), pipeline=pipeline,  # type: ignore[arg-type]
+                       lexicon=dictionary)
+    dictionary.close()
     by_text = {t.text: t for t in analysed.tokens}
     assert by_text[verb].lemma == joined
     assert by_text[particle].lemma == joined

@@ -1,0 +1,154 @@
+"""Ranks a word's English senses for a learner: what sources agree on, everyday words first."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+# A card shows a few senses; the dictionary keeps a few more for the second and third.
+MAX_SENSES = 6
+MAX_ITEMS = 4
+MAX_SENSE_CHARS = 60
+
+# Item score = agreement + everyday English - length, order and rarity penalties. The weights
+# were chosen on the development half of tests/data/sense_gold.tsv (bench/lexicon.py).
+W_AGREE = 1.0  # per source family that lists the gloss
+W_NOTE = 1.0  # per other family whose definition or sense description uses the gloss
+W_ZIPF = 0.5  # per Zipf point of the English gloss (everyday words are 4-6)
+W_WORDS = 0.4  # per extra word ("call on the carpet")
+W_ORDER = 0.15  # per place down the source's own list of senses
+W_RANK = 0.25  # per place down the English word's own WordNet senses (a rare sense of it)
+W_MARKED = 1.5  # figurative, archaic, obsolete, rare, slang, dialect
+MAX_ZIPF = 6.0
+MAX_PENALISED_PLACE = 4
+
+_ARTICLE = re.compile(r"^(?:to|a|an|the)\s+")
+_WORD = re.compile(r"[a-z][a-z'-]*")
+_SEPARATORS = re.compile(r"[\s-]+")
+MARKED_WORDS = frozenset({
+    "figurative", "figuratively", "archaic", "obsolete", "dated", "rare", "slang", "vulgar",
+    "dialect", "dialectal", "poetic", "literary", "historical", "euphemistic", "offensive",
+    "derogatory", "humorous", "jocular",
+})
+
+
+@dataclass(frozen=True, slots=True)
+class SourceSense:
+    """One sense of a Dutch word as one source gives it: English glosses that are synonyms."""
+
+    items: tuple[str, ...]
+    family: str  # sources of one family (two Wiktionary extractions) agree only once
+    order: int = 0  # place in the source's own list of senses for the word (0: first)
+    rank: int = 0  # WordNet: place of this sense among the English word's own senses
+    note: str = ""  # a definition or sense description: evidence, never shown
+    fixed: bool = False  # written for the project: first, in its own order
+
+
+def gloss_key(item: str) -> str:
+    """How glosses are compared: lower case, no 'to ' or article in front, and spaces and
+    hyphens ignored (cease-fire = ceasefire)."""
+    text = " ".join(item.lower().replace("’", "'").split()).strip(" .;:!")
+    return _SEPARATORS.sub("", _ARTICLE.sub("", text))
+
+
+def is_marked(note: str) -> bool:
+    """A sense description that says the sense is figurative, rare, archaic and the like."""
+    return any(word in MARKED_WORDS for word in _WORD.findall(note.lower()))
+
+
+@dataclass(slots=True)
+class _Gloss:
+    text: str
+    families: set[str] = field(default_factory=set)
+    noted: set[str] = field(default_factory=set)
+    order: int = MAX_PENALISED_PLACE
+    rank: int = MAX_PENALISED_PLACE
+    marked: bool = True
+    score: float = 0.0
+
+
+def rank_senses(
+    senses: Sequence[SourceSense],
+    english_zipf: Callable[[str], float],
+    limit: int = MAX_SENSES,
+) -> list[str]:
+    """The senses to show, best first, each a comma-joined list of synonyms.
+
+    A gloss scores by how many source families list it, how many others mention it in a
+    definition, how everyday the English word is, and how far down the lists and how rare
+    the sense is. A sense starts from the best gloss left and takes the synonyms its sources
+    give with it; fixed senses (the project's supplement) come first as written.
+    """
+    glosses: dict[str, _Gloss] = {}
+    for sense in senses:
+        marked = is_marked(sense.note)
+        for item in sense.items:
+            key = gloss_key(item)
+            if not key:
+                continue
+            gloss = glosses.setdefault(key, _Gloss(item.strip()))
+            gloss.families.add(sense.family)
+            gloss.order = min(gloss.order, sense.order)
+            gloss.rank = min(gloss.rank, sense.rank)
+            gloss.marked = gloss.marked and marked
+    notes = [(sense.family, set(_phrases(sense.note))) for sense in senses if sense.note]
+    for key, gloss in glosses.items():
+        gloss.noted = {family for family, words in notes
+                       if key in words and family not in gloss.families}
+        gloss.score = (
+            W_AGREE * len(gloss.families) + W_NOTE * len(gloss.noted)
+            + W_ZIPF * min(MAX_ZIPF, english_zipf(gloss.text))
+            - W_WORDS * (len(gloss.text.split()) - 1)
+            - W_ORDER * min(gloss.order, MAX_PENALISED_PLACE)
+            - W_RANK * min(gloss.rank, MAX_PENALISED_PLACE)
+            - W_MARKED * gloss.marked
+        )
+
+    out: list[str] = []
+    used: set[str] = set()
+    consumed: set[int] = set()
+    for number, sense in enumerate(senses):
+        if sense.fixed and len(out) < limit:
+            consumed.add(number)
+            _emit([item for item in sense.items if gloss_key(item) not in used], used, out)
+    while len(out) < limit:
+        open_senses = [(n, s) for n, s in enumerate(senses) if n not in consumed]
+        best = max(
+            (glosses[key] for _, sense in open_senses for item in sense.items
+             if (key := gloss_key(item)) and key not in used),
+            key=lambda gloss: gloss.score, default=None,
+        )
+        if best is None:
+            break
+        best_key = gloss_key(best.text)
+        synonyms: dict[str, None] = {}
+        for number, sense in open_senses:
+            keys = [gloss_key(item) for item in sense.items]
+            if best_key in keys:
+                consumed.add(number)
+                synonyms.update((k, None) for k in keys if k and k != best_key and k not in used)
+        ordered = sorted(synonyms, key=lambda k: -glosses[k].score)
+        _emit([best.text, *(glosses[k].text for k in ordered)], used, out)
+    return out
+
+
+def _phrases(note: str) -> list[str]:
+    """The words and two- and three-word phrases of a note, as gloss keys."""
+    words = [word.replace("-", "") for word in _WORD.findall(note.lower())]
+    return ["".join(words[i:i + n]) for n in (1, 2, 3) for i in range(len(words) - n + 1)]
+
+
+def _emit(items: Sequence[str], used: set[str], out: list[str]) -> None:
+    kept: list[str] = []
+    for item in items:
+        key = gloss_key(item)
+        if not key or key in used or key in {gloss_key(k) for k in kept}:
+            continue
+        candidate = ", ".join([*kept, item.strip()])
+        if kept and (len(candidate) > MAX_SENSE_CHARS or len(kept) == MAX_ITEMS):
+            continue
+        kept.append(item.strip())
+    used.update(gloss_key(item) for item in items)
+    if kept:
+        out.append(", ".join(kept))

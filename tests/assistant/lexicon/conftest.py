@@ -1,0 +1,51 @@
+"""The dictionary built from the tiny fixture sources, shared by the lexicon tests."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from assistant.lexicon.store import Dictionary
+
+ROOT = Path(__file__).resolve().parents[3]
+FIXTURES = ROOT / "tests" / "fixtures" / "dictionary" / "sources"
+
+SUPPLEMENT = (
+    "lemma\tpos\tarticle\tplural\tprincipal_parts\tsenses\tsource\n"
+    "oorlog\tnoun\tde\toorlogen\t\twar\tleeswijzer\n"
+    "gepantserd\tadj\t\t\t\tarmoured\tleeswijzer\n"
+    "uitvallen\tverb\t\t\tuitvallen, viel uit, uitgevallen\tto fail, to drop out\tleeswijzer\n"
+    "granaat\tnoun\tde\tgranaten\t\tshell, grenade\tleeswijzer\n"
+    "artillerie\tnoun\tde\t\t\tartillery\tleeswijzer\n"
+)
+# Word frequencies (Zipf) the compound splitter sees.
+FREQUENCIES = {"haven": 4.0, "stad": 5.0, "vernietiging": 3.5, "oorlog": 5.0, "regering": 4.8,
+               "delegatie": 3.5, "artillerie": 3.0, "granaat": 3.0, "wapen": 4.2,
+               "tegen": 6.0, "aanval": 4.3, "fortuin": 3.5}
+
+
+def build_script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "build_dictionary", ROOT / "scripts" / "build_dictionary.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("build_dictionary", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def fixture_dictionary(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dictionary]:
+    folder = tmp_path_factory.mktemp("fixture-dict")
+    supplement = folder / "supplement.tsv"
+    supplement.write_text(SUPPLEMENT, encoding="utf-8")
+    build_script().build(FIXTURES, folder / "d.sqlite", supplement)
+    dictionary = Dictionary.open(folder / "d.sqlite", zipf=lambda w: FREQUENCIES.get(w, 0.0))
+    yield dictionary
+    dictionary.close()

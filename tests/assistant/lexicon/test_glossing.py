@@ -1,0 +1,195 @@
+"""Token → GlossCard on hand-built parse data and the fixture dictionary: the lookup chain,
+parts of speech, compounds, and names that are not words."""
+
+from __future__ import annotations
+
+import pytest
+from parse_data import Word, analysed, w
+
+from assistant.lexicon.glossing import first_item, gloss_card
+from assistant.lexicon.store import Dictionary
+from assistant.models import GlossCard, GlossKind
+
+
+def card_of(dictionary: Dictionary, words: list[Word], index: int,
+            entities: tuple[tuple[int, int, str], ...] = ()) -> GlossCard | None:
+    return gloss_card(dictionary, analysed(words, entities, lexicon=dictionary), index)
+
+
+def first_sense(card: GlossCard | None) -> str | None:
+    return card.senses[0] if card is not None and card.senses else None
+
+
+# --- the lookup chain ------------------------------------------------------------------------
+
+
+def test_lemma_and_pos_come_before_the_form(fixture_dictionary: Dictionary) -> None:
+    # "was" is also a noun (wax, laundry) with more sources than the verb "zijn": looking the
+    # form up first would gloss the past tense as "wax".
+    words = [w("Het", "het", "PRON"), w("was", "zijn", "AUX"), w("koud", "koud", "ADJ")]
+    card = card_of(fixture_dictionary, words, 1)
+    assert card is not None and card.lemma == "zijn" and first_sense(card) == "be"
+    noun = card_of(fixture_dictionary, [w("de", "de", "DET"), w("was", "was", "NOUN")], 1)
+    assert first_sense(noun) == "wax"
+
+
+@pytest.mark.parametrize(("pos", "sense"), [("VERB", "live"), ("NOUN", "life, living")])
+def test_the_tokens_part_of_speech_picks_the_entry(fixture_dictionary: Dictionary, pos: str,
+                                                   sense: str) -> None:
+    card = card_of(fixture_dictionary, [w("leven", "leven", pos)], 0)
+    assert first_sense(card) == sense
+
+
+def test_the_steps_in_order(fixture_dictionary: Dictionary) -> None:
+    words = [
+        w("oorlog", "oorlog", "NOUN"),           # lemma + POS
+        w("haven", "haven", "VERB"),             # lemma with another POS
+        w("wapenstilstand", "xyz", "NOUN"),      # surface form (bad lemma)
+        w("uitviel", "uitviel", "VERB"),         # a form Alpino lists (uitvallen)
+        w("qwxz", "qwxz", "NOUN"),               # nothing
+        w(",", ",", "PUNCT"),
+    ]
+    cards = [card_of(fixture_dictionary, words, i) for i in range(len(words))]
+    assert cards[0] is not None and cards[0].kind is GlossKind.WORD
+    assert first_sense(cards[0]) == "war" and cards[0].article == "de"
+    assert "harbour" in " ".join(cards[1].senses if cards[1] else ())
+    assert "truce" in (first_sense(cards[2]) or "")
+    assert cards[3] is not None and cards[3].lemma == "uitvallen"
+    assert cards[3].principal_parts == "uitvallen, viel uit, uitgevallen"
+    assert cards[4] is None and cards[5] is None
+    assert gloss_card(fixture_dictionary, analysed(words), 99) is None
+
+
+def test_inflection_rules_find_what_no_source_lists(fixture_dictionary: Dictionary) -> None:
+    card = card_of(fixture_dictionary, [w("gepantserde", "pantsren", "ADJ")], 0)
+    assert card is not None and card.kind is GlossKind.INFLECTION
+    assert card.senses == ("armoured",)
+
+
+def test_a_participle_used_as_an_adjective_gets_the_adjective(
+        fixture_dictionary: Dictionary) -> None:
+    words = [w("de", "de", "DET"),
+             w("uitgeputte", "uitputten", "VERB", "amod", 2, "VerbForm=Part"),
+             w("renners", "renner", "NOUN")]
+    card = card_of(fixture_dictionary, words, 1)
+    assert card is not None and card.lemma == "uitgeput" and first_sense(card) == (
+        "exhausted, used up")
+    verbal = [w("Hij", "hij", "PRON"), w("heeft", "hebben", "AUX", "aux", 3),
+              w("haar", "haar", "PRON"), w("uitgeput", "uitputten", "VERB", "root", None,
+                                           "VerbForm=Part")]
+    card = card_of(fixture_dictionary, verbal, 3)
+    assert card is not None and card.lemma == "uitputten"
+    assert "exhaust" in (first_sense(card) or "")
+
+
+# --- compounds -------------------------------------------------------------------------------
+
+
+def test_a_compound_shows_one_sense_per_part_and_their_joined_gloss(
+        fixture_dictionary: Dictionary) -> None:
+    card = card_of(fixture_dictionary, [w("artilleriegranaten", "artilleriegranat", "NOUN")], 0)
+    assert card is not None and card.kind is GlossKind.COMPOUND
+    assert card.lemma == "artilleriegranaat"
+    assert [(p.text, p.lemma, p.senses) for p in card.parts] == [
+        ("artillerie", "artillerie", ("artillery",)), ("granaten", "granaat", ("shell",))]
+    assert card.senses == ("artillery shell",)
+
+
+def test_a_compound_with_a_linking_s(fixture_dictionary: Dictionary) -> None:
+    card = card_of(fixture_dictionary, [w("vernietigingsoorlog", "x", "NOUN")], 0)
+    assert card is not None and [p.lemma for p in card.parts] == ["vernietiging", "oorlog"]
+    assert card.lemma == "vernietigingsoorlog"
+
+
+def test_a_compound_led_by_a_preposition_is_glossed_by_its_head(
+        fixture_dictionary: Dictionary) -> None:
+    card = card_of(fixture_dictionary, [w("tegenaanval", "tegenaanval", "NOUN")], 0)
+    assert card is not None and card.kind is GlossKind.COMPOUND
+    assert card.senses == ("attack, assault",)
+    assert [p.senses for p in card.parts] == [("against",), ("attack",)]
+
+
+def test_a_hyphenated_compound_with_a_name_or_abbreviation(
+        fixture_dictionary: Dictionary) -> None:
+    card = card_of(fixture_dictionary, [w("de", "de", "DET"), w("FARC-steden", "x", "NOUN")], 1)
+    assert card is not None and card.kind is GlossKind.COMPOUND
+    assert [(p.text, p.senses) for p in card.parts] == [("FARC", ()), ("steden", ("city",))]
+    assert card.senses[0].startswith("city") and card.lemma == "FARC-stad"
+
+
+@pytest.mark.parametrize(
+    ("words", "index"),
+    [
+        ([w("havenstad", "havenstad", "VERB")], 0),                  # never split a verb
+        ([w("de", "de", "DET"), w("Havenstad", "Havenstad", "PROPN")], 1),  # a name
+        ([w("in", "in", "ADP"), w("Havenstad", "havenstad", "NOUN")], 1),   # capitalised
+        ([w("in", "in", "ADP"), w("haven-Stad", "x", "NOUN")], 1),   # a name after the hyphen
+        ([w("havenqwx", "wapenqwx", "NOUN")], 0),                    # an unknown head
+    ],
+)
+def test_what_must_not_split(fixture_dictionary: Dictionary, words: list[Word],
+                             index: int) -> None:
+    assert card_of(fixture_dictionary, words, index) is None
+
+
+def test_what_must_split(fixture_dictionary: Dictionary) -> None:
+    card = card_of(fixture_dictionary, [w("havenstad", "havenstad", "NOUN")], 0)
+    assert card is not None and [p.lemma for p in card.parts] == ["haven", "stad"]
+    assert card.senses == (" ".join(p.senses[0] for p in card.parts),)
+    # A capitalised compound that opens a sentence is a word all the same.
+    opening = card_of(fixture_dictionary, [w("Havenstad", "Havenstad", "PROPN"),
+                                           w("groeit", "groeien", "VERB")], 0)
+    assert opening is not None and opening.kind is GlossKind.COMPOUND
+    entity = card_of(fixture_dictionary, [w("havenstad", "havenstad", "NOUN")], 0,
+                     ((0, 0, "LOC"),))
+    assert entity is None
+
+
+# --- names are not words ---------------------------------------------------------------------
+
+
+def test_tokens_inside_names_are_never_glossed(fixture_dictionary: Dictionary) -> None:
+    words = [w("Sytze", "Sytze", "PROPN"), w("Fortuin", "Fortuin", "PROPN"),
+             w("zegt", "zeggen", "VERB")]
+    assert card_of(fixture_dictionary, words, 1, ((0, 1, "PER"),)) is None
+    # Even without the name entity, and tagged as a noun: a capital in mid-sentence.
+    nouns = [w("Sytze", "Sytze", "PROPN"), w("Fortuin", "fortuin", "NOUN"),
+             w("zegt", "zeggen", "VERB")]
+    assert card_of(fixture_dictionary, nouns, 1) is None
+    # The common word itself is glossed.
+    assert first_sense(card_of(fixture_dictionary, [w("het", "het", "DET"),
+                                                    w("fortuin", "fortuin", "NOUN")], 1)) == (
+        "fortune")
+
+
+def test_a_capitalised_word_opening_a_sentence_is_looked_up_in_lower_case(
+        fixture_dictionary: Dictionary) -> None:
+    words = [w("Oorlog", "Oorlog", "PROPN"), w("dreigt", "dreigen", "VERB")]
+    card = card_of(fixture_dictionary, words, 0)
+    assert card is not None and first_sense(card) == "war"
+
+
+def test_a_sentence_opening_word_the_article_uses_as_a_name(
+        fixture_dictionary: Dictionary) -> None:
+    words = [w("Sytze", "Sytze", "PROPN"), w("Fortuin", "Fortuin", "PROPN"), w("won", "winnen",
+                                                                                "VERB"),
+             w(".", ".", "PUNCT"), w("Fortuin", "Fortuin", "PROPN"), w("zegt", "zeggen", "VERB")]
+    article = analysed(words, ((0, 1, "PER"),), sentence_starts=(0, 4), lexicon=fixture_dictionary)
+    assert gloss_card(fixture_dictionary, article, 4) is None
+    assert not article.tokens[4].is_word
+    # The same opening word is a word when the article also writes it in lower case.
+    common = [w("Fortuin", "fortuin", "NOUN"), w("lacht", "lachen", "VERB"), w(".", ".", "PUNCT"),
+              w("Het", "het", "DET"), w("Fortuin", "Fortuin", "PROPN"), w("fortuin", "fortuin",
+                                                                           "NOUN")]
+    article = analysed(common, sentence_starts=(0, 3), lexicon=fixture_dictionary)
+    assert first_sense(gloss_card(fixture_dictionary, article, 0)) == "fortune"
+    assert article.tokens[0].is_word and not article.tokens[4].is_word
+
+
+@pytest.mark.parametrize(
+    ("sense", "item"),
+    [("to fall, to drop", "fall"), ("war", "war"), ("shell, grenade", "shell"),
+     ("tomato", "tomato")],
+)
+def test_first_item(sense: str, item: str) -> None:
+    assert first_item(sense) == item
