@@ -32,6 +32,8 @@ URL_DEADLINE_SECONDS = 15.0
 MAX_EPUB_PART_BYTES = 32 * 1024 * 1024
 MAX_EPUB_BYTES = 256 * 1024 * 1024
 MAX_EPUB_PARTS = 10_000
+# trafilatura takes about 5 s of CPU for 4,000,000 characters of HTML, more than linearly so.
+MAX_HTML_CHARS = 4_000_000
 MAX_NAME_BYTES = 255
 _READ_CHUNK = 1024 * 1024
 
@@ -56,6 +58,11 @@ _CONTROL = re.compile(
 )
 _LINE_BREAKS = str.maketrans({"\x85": "\n", "\u2028": "\n", "\u2029": "\n\n"})
 _SPACES = re.compile(r"[ \t\u00a0]+")
+_NOT_TEXT_OPENING = re.compile(r"<(script|style|noscript|svg|template)\b", re.IGNORECASE)
+_NOT_TEXT_CLOSING = {
+    tag: re.compile(rf"</{tag}\s*>", re.IGNORECASE)
+    for tag in ("script", "style", "noscript", "svg", "template")
+}
 _URL = re.compile(r"https?://", re.IGNORECASE)
 _OTHER_SCHEME = re.compile(r"[a-z][a-z0-9+.-]+://", re.IGNORECASE)
 # A valid UTF-8 sequence of two to four bytes (to tell mostly-UTF-8 text from cp1252).
@@ -422,6 +429,11 @@ def _build_article(
 def _article_from_html(html: str, *, source: str, name: str) -> Article:
     import trafilatura  # deferred: lxml and friends take a moment to import
 
+    html = _without_scripts(html)  # trafilatura drops them too, but only after parsing them
+    if len(html) > MAX_HTML_CHARS:  # extraction time grows faster than the page
+        raise ArticleError(f"“{name}” is too large a web page to read ({len(html):,} characters "
+                           f"of HTML without scripts and styles; the limit is {MAX_HTML_CHARS:,}).")
+
     document = trafilatura.bare_extraction(
         html, with_metadata=True, output_format="python", include_tables=False
     )
@@ -438,6 +450,21 @@ def _article_from_html(html: str, *, source: str, name: str) -> Article:
         blocks = blocks[1:]
     return _checked(_build_article(blocks, date=date, title=title or None, source=source,
                                    warnings=tuple(warnings)), name)
+
+
+def _without_scripts(html: str) -> str:
+    """The page without script, style, noscript, svg and template elements, in one linear pass
+    (an unclosed one runs to the end of the page, as in a browser)."""
+    kept: list[str] = []
+    position = 0
+    while opening := _NOT_TEXT_OPENING.search(html, position):
+        kept.append(html[position:opening.start()])
+        closing = _NOT_TEXT_CLOSING[opening.group(1).lower()].search(html, opening.end())
+        if closing is None:
+            return "".join(kept)
+        position = closing.end()
+    kept.append(html[position:])
+    return "".join(kept)
 
 
 class _EpubRefused(Exception):

@@ -270,3 +270,22 @@ def test_url_is_downloaded_and_extracted_from_a_local_server(tmp_path: Path) -> 
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_a_page_too_large_to_extract_is_refused_but_scripts_do_not_count(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(loading, "MAX_HTML_CHARS", 2000)
+    body = ("<p>Het kabinet is gevallen na een lang debat in de Tweede Kamer over asiel en "
+            "migratie, zeiden ingewijden vanavond.</p>")
+    heavy = tmp_path / "zwaar.html"
+    heavy.write_text(f"<html><head><SCRIPT>{'x' * 5000}</script><style>{'y' * 5000}</style>"
+                     f"</head><body><article>{body}</article><script>nooit gesloten "
+                     f"{'z' * 5000}", encoding="utf-8")
+    article = load_article(heavy)
+    assert "Tweede Kamer" in article.text and "xxx" not in article.text
+    large = tmp_path / "groot.html"
+    large.write_text(f"<html><body><article>{body * 30}</article></body></html>",
+                     encoding="utf-8")
+    with pytest.raises(ArticleError, match=r"“groot\.html” is too large a web page to read"):
+        load_article(large)
