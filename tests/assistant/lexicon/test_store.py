@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import sqlite3
 import sys
 from collections.abc import Iterator
@@ -32,7 +33,7 @@ from assistant.report import card_to_json
 
 ROOT = Path(__file__).resolve().parents[3]
 FIXTURES = ROOT / "tests" / "fixtures" / "dictionary" / "sources"
-SHARED = ROOT.parent / "shared"
+SHARED = Path(os.environ.get("LEESWIJZER_SHARED", ROOT.parent / "shared"))
 SAMPLE = SHARED / "samples" / "000_979833dae2dbd21b.txt"
 
 

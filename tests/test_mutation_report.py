@@ -1,0 +1,55 @@
+"""scripts/mutation_report.py: the rule modules it mutates, mutmut's names and the scores."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def report() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("mutation_report",
+                                                  ROOT / "scripts" / "mutation_report.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["mutation_report"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_rule_modules_are_mutated(report: ModuleType) -> None:
+    modules = report.configured_modules()
+    for expected in ("assistant/reading/difficulty.py", "assistant/reading/separable.py",
+                     "assistant/lexicon/keys.py", "assistant/knowledge/subjects.py",
+                     "assistant/timex/expressions.py", "assistant/storage.py"):
+        assert expected in modules
+    assert "assistant/reading/loading.py" not in modules
+    assert all((ROOT / m).is_file() for m in modules)
+
+
+@pytest.mark.parametrize(("module", "pattern"), [
+    ("assistant/reading/separable.py", "assistant.reading.separable.*"),
+    ("assistant/storage.py", "assistant.storage.*"),
+    ("assistant/timex/__init__.py", "assistant.timex.*"),
+])
+def test_mutant_names_of_a_module(report: ModuleType, module: str, pattern: str) -> None:
+    assert report.mutant_glob(module) == pattern
+
+
+def test_score_counts_caught_and_leaves_out_unchecked(report: ModuleType, tmp_path: Path) -> None:
+    meta = tmp_path / "assistant" / "x.py.meta"
+    meta.parent.mkdir()
+    codes = {"a": 1, "b": 1, "c": -24, "d": 0, "e": 33, "f": None, "g": 3}
+    meta.write_text(json.dumps({"exit_code_by_key": codes}), encoding="utf-8")
+    score = report.module_score("assistant/x.py", tmp_path)
+    assert (score.caught, score.total) == (4, 6)  # killed 3, timeout 1; survived and no tests
+    assert score.counts["not checked"] == 1
+    assert score.percent == pytest.approx(400 / 6)
+    assert report.module_score("assistant/missing.py", tmp_path).total == 0
