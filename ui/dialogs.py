@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 
 import assistant
 from assistant.models import PipelineInfo
+from ui.web import web_address
 
 FILE_FILTER = (
     "Articles (*.txt *.html *.htm *.epub);;Text (*.txt);;Web pages (*.html *.htm);;"
@@ -35,29 +37,56 @@ def choose_article_file(parent: QWidget, start: str | None) -> str | None:
     return path or None
 
 
+PASTE_PLACEHOLDER = (
+    "Paste a Dutch article here.\n\n"
+    "Its first line becomes the title; an empty line separates paragraphs. "
+    "A web address opens that page."
+)
+
+
 class PasteDialog(QDialog):
-    """A plain-text box for an article; accepted() means the learner chose Open."""
+    """A plain-text box for an article; accepted() means the learner chose Open (the button or
+    Ctrl+Enter). `address()` says when what was pasted is one web address."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("pasteDialog")
         self.setWindowTitle("Paste an article")
         layout = QVBoxLayout(self)
-        hint = QLabel("Paste Dutch text; separate paragraphs with an empty line.", self)
-        layout.addWidget(hint)
         self.editor = QPlainTextEdit(self)
-        self.editor.setPlaceholderText(" date 2024-06 Het nieuws van vandaag…")
+        self.editor.setObjectName("pasteEditor")
+        self.editor.setPlaceholderText(PASTE_PLACEHOLDER)
         layout.addWidget(self.editor, 1)
-        buttons = QDialogButtonBox(
+        hint = QLabel("Ctrl+Enter opens it.", self)
+        hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        layout.addWidget(hint)
+        self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel, self
         )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self.accept,
+                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.editor.textChanged.connect(self._on_changed)
+        self._on_changed()
         self.resize(640, 420)
+
+    def _on_changed(self) -> None:
+        button = self.buttons.button(QDialogButtonBox.StandardButton.Open)
+        button.setEnabled(bool(self.text().strip()))
 
     def text(self) -> str:
         return self.editor.toPlainText()
+
+    def address(self) -> str | None:
+        """The web address pasted, when the box holds one address and nothing else."""
+        return web_address(self.text())
+
+    def accept(self) -> None:
+        if self.text().strip():
+            super().accept()
 
 
 class AboutService(Protocol):

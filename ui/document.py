@@ -89,7 +89,7 @@ def build_document(article: Article, font: QFont, muted: QColor) -> ArticleDocum
         else:
             cursor.insertBlock(block_format, chars)
 
-    if article.title:
+    if article.title and not repeats_opening(article):
         title_chars = _chars(_scaled(font, TITLE_SCALE, bold=True))
         start_block(heading, title_chars)
         cursor.insertText(article.title.replace("\n", " "), title_chars)
@@ -106,6 +106,13 @@ def build_document(article: Article, font: QFont, muted: QColor) -> ArticleDocum
         cursor.insertText(text[block.start : block.end].replace("\n", LINE_SEPARATOR), chars)
         offsets.add(block.start, block.end, doc_start)
     return ArticleDocument(document, offsets)
+
+
+def repeats_opening(article: Article) -> bool:
+    """Whether the title only repeats the text's opening words (pasted text is titled by its
+    first line): then the document does not show it twice."""
+    title = (article.title or "").removesuffix("…").strip()
+    return bool(title) and article.text.startswith(title)
 
 
 def placeholder_document(text: str, font: QFont, muted: QColor) -> QTextDocument:

@@ -78,27 +78,54 @@ def article_from_text(text: str, source: str = "pasted text") -> Article:
 
     An impossible date in that prefix (2023-02-31, year 0000) is ignored with a warning on the
     article: the learner still reads it, only time words stay unresolved."""
+    blocks, date, warnings = _text_blocks(text)
+    return _build_article(blocks, date=date, title=None, source=source, warnings=warnings)
+
+
+def _text_blocks(
+    text: str,
+) -> tuple[list[tuple[BlockKind, str]], ArticleDate | None, tuple[str, ...]]:
     text = _normalise(text)
     date: ArticleDate | None = None
     warnings: list[str] = []
     while match := _METADATA.match(text):
         date = _parsed_date(match.group(2), warnings)
         text = text[match.end():]
-    chunks = _BLANK_LINES.split(text)
-    return _build_article(_lines_as_blocks(chunks), date=date, title=None, source=source,
-                          warnings=tuple(warnings))
+    return _lines_as_blocks(_BLANK_LINES.split(text)), date, tuple(warnings)
+
+
+PASTED_TITLE_CHARS = 60
 
 
 def article_from_pasted_text(text: str) -> Article:
-    """`article_from_text` for the clipboard: refuses empty and overlong text."""
+    """`article_from_text` for the clipboard, titled by its first line: a heading line becomes
+    the title and leaves the body; a first paragraph lends its opening words. Refuses empty and
+    overlong text."""
     if len(text) > 4 * MAX_TEXT_CHARS:  # before normalising copies it
         raise ArticleError(_too_long("The pasted text", len(text)))
-    article = article_from_text(text)
-    if not article.blocks:
+    blocks, date, warnings = _text_blocks(text)
+    if not blocks:
         raise ArticleError("The pasted text is empty.")
+    kind, first = blocks[0]
+    if kind is BlockKind.HEADING and len(blocks) > 1:
+        title = first
+        blocks = blocks[1:]
+    else:
+        title = _opening_words(first, PASTED_TITLE_CHARS)
+    article = _build_article(blocks, date=date, title=title, source="pasted text",
+                             warnings=warnings)
     if len(article.text) > MAX_TEXT_CHARS:
         raise ArticleError(_too_long("The pasted text", len(article.text)))
     return article
+
+
+def _opening_words(line: str, limit: int) -> str:
+    """`line` if it is short enough, else its words up to `limit` characters and an ellipsis."""
+    if len(line) <= limit:
+        return line
+    cut = line[: limit + 1]
+    words = cut.rsplit(" ", 1)[0] if " " in cut else line[:limit]
+    return words.rstrip(" ,;:-–") + "…"
 
 
 def load_article(path: str | Path, cancel: CancelCheck | None = None) -> Article:

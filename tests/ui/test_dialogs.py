@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
-from ui_helpers import FakeService
+from ui_helpers import FakeService, activate
 
 import assistant
 from ui.dialogs import PasteDialog, about_html
@@ -37,3 +37,36 @@ def test_paste_dialog_returns_the_text(qtbot: QtBot) -> None:
     dialog.editor.setPlainText("Regel een\n\nRegel twee")
     assert dialog.text() == "Regel een\n\nRegel twee"
     assert dialog.editor.placeholderText()
+
+
+def test_paste_dialog_placeholder_is_plain_and_ctrl_enter_opens(qtbot: QtBot) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    dialog = PasteDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    activate(qtbot, dialog)
+    placeholder = dialog.editor.placeholderText()
+    assert "date" not in placeholder and "2024" not in placeholder
+    assert "first line" in placeholder
+    # Nothing pasted: Ctrl+Enter does nothing, Open is disabled.
+    open_button = dialog.buttons.button(dialog.buttons.StandardButton.Open)
+    assert not open_button.isEnabled()
+    QTest.keyClick(dialog.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.isVisible()
+    dialog.editor.setPlainText("Kop\n\nEen tekst.")
+    assert open_button.isEnabled()
+    with qtbot.waitSignal(dialog.accepted, timeout=2000):
+        QTest.keyClick(dialog.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.text() == "Kop\n\nEen tekst."
+    assert dialog.address() is None
+
+
+def test_paste_dialog_tells_a_web_address(qtbot: QtBot) -> None:
+    dialog = PasteDialog()
+    qtbot.addWidget(dialog)
+    dialog.editor.setPlainText("  https://nos.nl/artikel/123-iets \n")
+    assert dialog.address() == "https://nos.nl/artikel/123-iets"
+    dialog.editor.setPlainText("Lees https://nos.nl/artikel/1 voor meer.")
+    assert dialog.address() is None

@@ -225,7 +225,9 @@ def test_paste_dialog_opens_the_text(make_window: WindowFactory) -> None:
     dialog.accept()
     assert window.session.article is not None
     assert window.session.article.text == "Een geplakte tekst over de gemeente."
+    # Its first line is its title, shown once (the document does not repeat it above the text).
     assert window.reader.toPlainText() == "Een geplakte tekst over de gemeente."
+    assert window.windowTitle() == "Een geplakte tekst over de gemeente. — Leeswijzer"
     assert window.recent_files() == []
 
 

@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from assistant.errors import AssistantError, PipelineMissingError
@@ -315,3 +316,11 @@ class CountingService(ReadingAssistant):
 
     def enrich(self, note: Note) -> Note:
         return note
+
+
+def activate(qtbot: QtBot, widget: QWidget) -> None:
+    """Make `widget`'s window the active one, as shortcuts need (QTest sends keys to it)."""
+    window = widget.window()
+    window.activateWindow()
+    window.raise_()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)

@@ -245,6 +245,34 @@ def test_pasted_text_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     assert article_from_pasted_text("Een zin.").text == "Een zin."
 
 
+@pytest.mark.parametrize(
+    ("pasted", "title", "first_text"),
+    [
+        # A heading line is the title and leaves the body.
+        ("Kabinet valt over asiel\n\nHet kabinet is gevallen.", "Kabinet valt over asiel",
+         "Het kabinet is gevallen."),
+        ("Kabinet valt\nHet kabinet is gevallen.", "Kabinet valt", "Het kabinet is gevallen."),
+        # A paragraph stays in the body and lends its opening words.
+        ("Het kabinet is gevallen.", "Het kabinet is gevallen.", "Het kabinet is gevallen."),
+        ("Het kabinet is gisteravond gevallen na een lang debat over asiel en migratie in de "
+         "Tweede Kamer.", "Het kabinet is gisteravond gevallen na een lang debat over…",
+         "Het kabinet is gisteravond"),
+        # A lone heading is the title and the text (the article is never empty).
+        ("Alleen een kop", "Alleen een kop", "Alleen een kop"),
+        # The sample format's date is metadata, never the title.
+        (" date 2024-06 Kop van vandaag\n\nDe tekst.", "Kop van vandaag", "De tekst."),
+    ],
+)
+def test_pasted_text_is_titled_by_its_first_line(pasted: str, title: str,
+                                                 first_text: str) -> None:
+    article = article_from_pasted_text(pasted)
+    assert article.title == title
+    assert article.text.startswith(first_text)
+    assert article.source == "pasted text"
+    assert "date" not in (article.title or "")
+    assert len(article.title or "") <= loading.PASTED_TITLE_CHARS + 1
+
+
 def test_url_is_downloaded_and_extracted_from_a_local_server(tmp_path: Path) -> None:
     import http.server
     import threading
