@@ -28,6 +28,7 @@ from assistant.learner.exporting import ExportError, export_apkg, export_csv
 from assistant.learner.importing import ImportPreview
 from assistant.models import Article, Level, PipelineInfo, Reading
 from ui.dialogs import AboutService, PasteDialog, choose_article_file, open_about
+from ui.find_bar import FindBar
 from ui.message_bar import MessageBar
 from ui.notes_panel import NotesPanel
 from ui.plain_text import menu_text, plain_tooltip
@@ -37,6 +38,7 @@ from ui.session import ReadingSession, SessionService
 from ui.settings import as_bool, recent_files, remember_recent
 from ui.theme import LegendWidget
 from ui.vocabulary import VocabularyWindow
+from ui.web import AddressDialog
 
 IMPORT_FILTER = ("Word lists (*.txt *.csv *.tsv *.apkg);;Anki package (*.apkg);;"
                  "Text or Anki notes export (*.txt *.tsv);;CSV (*.csv);;All files (*)")
@@ -85,6 +87,8 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.message_bar)
+        self.find_bar = FindBar(self.reader, central)
+        column.addWidget(self.find_bar)
         column.addWidget(self.reader, 1)
         self.setCentralWidget(central)
 
@@ -147,6 +151,7 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         self.open_action = self._action("&Open…", self.choose_file, QKeySequence.StandardKey.Open)
         self.paste_action = self._action("&Paste article…", self.paste_article, "Ctrl+Shift+V")
+        self.address_action = self._action("Open web &address…", self.open_address, "Ctrl+L")
         self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
         self.zoom_in_action = self._action(
             "Zoom &in", lambda: self.reader.set_zoom(self.reader.zoom + 1), "Ctrl++"
@@ -185,6 +190,11 @@ class MainWindow(QMainWindow):
         self.mark_rest_action = self._action("Mark the &rest as known",
                                              self.session.mark_rest_known, "Ctrl+Shift+K")
         self.undo_action = self._action("&Undo", self.session.undo, QKeySequence.StandardKey.Undo)
+        self.find_action = self._action("&Find…", self.find_bar.open_bar,
+                                        QKeySequence.StandardKey.Find)
+        self.find_next_action = self._action("Find &next", lambda: self._find(True), "F3")
+        self.find_previous_action = self._action("Find pre&vious", lambda: self._find(False),
+                                                 "Shift+F3")
 
     def _build_toolbar(self) -> None:
         toolbar = QToolBar("Reading", self)
@@ -222,6 +232,7 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu("&File")
         file_menu.addAction(self.open_action)
         file_menu.addAction(self.paste_action)
+        file_menu.addAction(self.address_action)
         self.recent_menu = file_menu.addMenu("Open &recent")
         self.recent_menu.setToolTipsVisible(True)  # the full path of each file
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
@@ -234,6 +245,10 @@ class MainWindow(QMainWindow):
         edit = bar.addMenu("&Edit")
         edit.addAction(self.undo_action)
         edit.addAction(self.mark_rest_action)
+        edit.addSeparator()
+        edit.addAction(self.find_action)
+        edit.addAction(self.find_next_action)
+        edit.addAction(self.find_previous_action)
         edit.addSeparator()
         edit.addAction(self.preferences_action)
         view = bar.addMenu("&View")
@@ -390,10 +405,29 @@ class MainWindow(QMainWindow):
 
     def paste_article(self) -> PasteDialog:
         dialog = PasteDialog(self)
-        dialog.accepted.connect(lambda: self.session.open_text(dialog.text()))
+        dialog.accepted.connect(lambda: self._open_pasted(dialog.text(), dialog.address()))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
+
+    def _open_pasted(self, text: str, address: str | None) -> None:
+        if address is not None:
+            self.session.open_path(address)
+        else:
+            self.session.open_text(text)
+
+    def open_address(self) -> AddressDialog:
+        dialog = AddressDialog(self)
+        dialog.accepted.connect(lambda: self._open_pasted("", dialog.address()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def _find(self, forward: bool) -> None:
+        if not self.find_bar.line.text():
+            self.find_bar.open_bar()
+        else:
+            self.find_bar.find_next(forward)
 
     def _on_entities_toggled(self, show: bool) -> None:
         self.reader.set_show_entities(show)
