@@ -377,6 +377,72 @@ def gui_on_x11(executable: Path, sample: Path, scratch: Path, screenshot: Path) 
     return grab.stdout.strip()
 
 
+@contextlib.contextmanager
+def weston(scratch: Path) -> Iterator[tuple[str, Path]]:
+    """A headless Wayland compositor (weston); yields its socket name and runtime folder."""
+    runtime = scratch / "wayland-runtime"
+    runtime.mkdir(mode=0o700)
+    socket = "leeswijzer-check"
+    width, height = SCREEN_SIZE
+    log = (scratch / "weston.log").open("w")
+    server = subprocess.Popen(
+        ["weston", "--backend=headless-backend.so", f"--socket={socket}", "--idle-time=0",
+         f"--width={width}", f"--height={height}"],
+        env={"PATH": "/usr/bin:/bin", "XDG_RUNTIME_DIR": str(runtime), "HOME": str(scratch)},
+        stdout=log, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 30
+        while not (runtime / socket).exists():
+            if server.poll() is not None or time.monotonic() > deadline:
+                raise CheckFailed("weston did not start:\n"
+                                  + _tail((scratch / "weston.log").read_text()))
+            time.sleep(0.1)  # waiting for another program's socket file, bounded
+        yield socket, runtime
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        log.close()
+
+
+def gui_on_wayland(executable: Path, sample: Path, scratch: Path) -> str:
+    """Start the GUI on Qt's Wayland plugin under a headless weston with the sample: it must
+    show its window (its log says so), keep running, and quit cleanly on SIGTERM."""
+    if shutil.which("weston") is None:
+        return "skipped (weston is not installed)"
+    home = Path(tempfile.mkdtemp(prefix="home-", dir=scratch))
+    with weston(scratch) as (socket, runtime):
+        env = clean_env(home, WAYLAND_DISPLAY=socket, XDG_RUNTIME_DIR=str(runtime),
+                        QT_QPA_PLATFORM="wayland", LEESWIJZER_OFFLINE="1")
+        output_path = home / "gui.out"
+        app_log = home / ".local" / "share" / appinfo.APP_NAME / "leeswijzer.log"
+        with output_path.open("w+", encoding="utf-8") as output:
+            app = subprocess.Popen([str(executable), str(sample)], cwd=home, env=env,
+                                   stdout=output, stderr=subprocess.STDOUT)
+            try:
+                deadline = time.monotonic() + SCREENSHOT_TIMEOUT
+                while not (app_log.is_file() and "window shown" in app_log.read_text("utf-8")):
+                    if app.poll() is not None or time.monotonic() > deadline:
+                        raise CheckFailed(
+                            f"the GUI on Wayland showed no window (code {app.poll()}):\n"
+                            + _tail(output_path.read_text(encoding="utf-8")))
+                    time.sleep(0.2)  # polling the app's log file for a bounded time
+                time.sleep(GUI_RUN_SECONDS)  # it must keep running on Wayland a while
+                if app.poll() is not None:
+                    raise CheckFailed(f"the GUI on Wayland exited with code {app.returncode}:\n"
+                                      + _tail(output_path.read_text(encoding="utf-8")))
+                app.send_signal(signal.SIGTERM)
+                code = app.wait(timeout=GUI_QUIT_TIMEOUT)
+            finally:
+                if app.poll() is None:
+                    app.kill()
+                    app.wait()
+        printed = output_path.read_text(encoding="utf-8")
+    if code != 0 or "Traceback" in printed:
+        raise CheckFailed(f"the GUI on Wayland did not quit cleanly (code {code}):\n"
+                          + _tail(printed))
+    return "showed its window, ran and quit cleanly on SIGTERM"
+
+
 def find_deb() -> Path:
     info = appinfo.load()
     found = sorted((ROOT / "dist").glob(f"{info.package}*_{info.version}_*.deb"),
@@ -515,6 +581,8 @@ def main(argv: list[str] | None = None) -> int:
                     shown = gui_on_x11(executable, sample, scratch, args.screenshot)
                     print(f"bundle-check: GUI on X11 (Xvfb, xcb) {shown}; screenshot "
                           f"{args.screenshot}; quit cleanly on SIGTERM")
+                    print("bundle-check: GUI on Wayland (headless weston) "
+                          f"{gui_on_wayland(executable, sample, scratch)}")
             if args.deb:
                 deb = find_deb() if args.deb == "auto" else Path(args.deb).resolve()
                 print(f"bundle-check: {deb.name} "

@@ -92,7 +92,7 @@ def test_changelog_names_the_current_version() -> None:
 
 def test_ci_installs_what_the_package_depends_on() -> None:
     script = (appinfo.ROOT / ".ci" / "run").read_text(encoding="utf-8")
-    for package in (*build_deb.DEPENDS, *build_deb.SPEECH_DEPENDS, "xvfb", "lintian",
+    for package in (*build_deb.DEPENDS, *build_deb.SPEECH_DEPENDS, "xvfb", "weston", "lintian",
                     "desktop-file-utils", "appstream", "patchelf", "icu-devtools"):
         assert re.search(rf"\b{re.escape(package)}\b", script), package
 
