@@ -3,11 +3,19 @@
     response = fetch("https://nos.nl/artikel/1", accept=PAGE_TYPES)   # or JSON_TYPES
     response.body, response.media_type, response.charset, response.url (after redirects)
 
-Every failure is a `NetError` (an `AssistantError`) whose `message` is one line naming the URL:
-`HttpStatusError` (the server answered 4xx/5xx; `.status`), `Unreachable` (no connection,
-no such host, refused, reset, or the deadline passed: worth backing off), and plain `NetError`
-for everything else (malformed or truncated answers, too large, the wrong content type, a
-redirect to something that is not http(s)). `errors.Cancelled` when `cancel` is set.
+Every failure is a `NetError` (an `AssistantError`) whose `message` is one line naming the URL
+and whose `reason` is the short why: `HttpStatusError` (the server answered 4xx/5xx; `.status`),
+`Unreachable` (no connection, no such host, refused, reset, or the deadline passed: worth backing
+off), and plain `NetError` for everything else (malformed or truncated answers, too large, the
+wrong content type, a redirect to something that is not http(s)). `errors.Cancelled` when
+`cancel` (anything with `is_set()`, e.g. a threading.Event) is set. A JSON client, e.g.:
+
+    try:
+        body = fetch(url, accept=JSON_TYPES, deadline=3.0, max_bytes=2_000_000,
+                     headers={"User-Agent": "Leeswijzer/0.1 (contact)"}).body
+    except HttpStatusError as error:   # error.status == 404: not there
+    except Unreachable:                # offline or too slow: back off for a while
+    except NetError:                   # a broken answer
 """
 
 from __future__ import annotations
@@ -102,7 +110,8 @@ def fetch(
         for _ in range(max_redirects + 1):
             target = _Target.parse(current)
             clock.remaining()
-            with _Exchange(target, clock, headers, tls) as response:
+            asked = {"Accept": ", ".join(accept), **(headers or {})}
+            with _Exchange(target, clock, asked, tls) as response:
                 if response.status in _REDIRECTS:
                     location = response.getheader("Location")
                     if not location:
@@ -204,7 +213,7 @@ class _Exchange:
         self._target = target
         self._clock = clock
         self._headers = {"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate",
-                         **(headers or {})}
+                         "Connection": "close", **(headers or {})}
         self._given_tls = tls
         self._connection: _Connection | None = None
         self._response: http.client.HTTPResponse | None = None

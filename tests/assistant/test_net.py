@@ -80,6 +80,16 @@ def test_content_types_for_pages(content_type: str | None, accepted: bool) -> No
             assert content_type is not None and content_type in error.message
 
 
+def test_the_request_says_what_it_accepts_and_who_asks() -> None:
+    with Loopback(response(PAGE)) as server:
+        fetch(server.url(), accept=PAGE_TYPES)
+        fetch(server.url(), headers={"User-Agent": "Test/1", "Accept": "application/json"})
+    page, custom = server.requests
+    assert b"Accept: text/html, application/xhtml+xml, text/plain\r\n" in page
+    assert b"User-Agent: Leeswijzer/" in page and b"Connection: close\r\n" in page
+    assert b"User-Agent: Test/1\r\n" in custom and b"Accept: application/json\r\n" in custom
+
+
 def test_json_is_accepted_when_asked_for() -> None:
     with Loopback(response(b"{}", content_type="application/json")) as server:
         assert fetch(server.url(), accept=JSON_TYPES).body == b"{}"
