@@ -221,6 +221,11 @@ def measure_lemmas(corpora: dict[str, Corpus], show: int) -> None:
             f"{error} ×{n}" for error, n in errors.most_common(show)))
 
 
+def _index_at(corpus: Corpus, sentence: int, start: int) -> int | None:
+    found = corpus.token_at(sentence, start) if start >= 0 else None
+    return found[1] if found is not None else None
+
+
 def measure_separable(dictionary: Dictionary, corpora: dict[str, Corpus], show: int) -> None:
     """Separable-verb joins against the gold compound:prt relations (morphology's figure).
 
@@ -235,23 +240,26 @@ def measure_separable(dictionary: Dictionary, corpora: dict[str, Corpus], show: 
     wrong: list[str] = []
     missed: list[str] = []
     for name, corpus in corpora.items():
-        joins = joined_verbs(corpus.parsed, dictionary)
-        tokens = corpus.analysed.tokens
         by_sentence: dict[int, list[tuple[int, int]]] = {}
-        starts = corpus.offsets
-        for join in joins:
-            number = bisect.bisect_right(starts, tokens[join.verb].start) - 1
-            by_sentence.setdefault(number, []).append((join.verb, join.particle))
+        for number_of_document, document in enumerate(corpus.documents):
+            members = sorted((offset, number) for number, (doc, offset)
+                             in enumerate(corpus.where) if doc == number_of_document)
+            starts = [offset for offset, _ in members]
+            tokens = document.analysed.tokens
+            for join in joined_verbs(document.parsed, dictionary, dictionary):
+                place = bisect.bisect_right(starts, tokens[join.verb].start) - 1
+                by_sentence.setdefault(members[place][1], []).append((join.verb, join.particle))
         for number, sentence in enumerate(corpus.sentences):
             half = (name, held_out(sentence.item_prefix))
+            tokens = corpus.documents[corpus.where[number][0]].analysed.tokens
             edges: set[tuple[int | None, int | None]] = set()
             wanted: set[tuple[int | None, int | None]] = set()
             for gold in sentence.tokens:
                 if gold.deprel != "compound:prt":
                     continue
                 verb = sentence.token(gold.head)
-                pair = (corpus.token_at(number, verb.start) if verb.start >= 0 else None,
-                        corpus.token_at(number, gold.start) if gold.start >= 0 else None)
+                pair = (_index_at(corpus, number, verb.start),
+                        _index_at(corpus, number, gold.start))
                 edges.add(pair)
                 if gold.form.isalpha() and not sentence.dependents(gold.index, "fixed"):
                     wanted.add(pair)

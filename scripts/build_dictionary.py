@@ -17,7 +17,7 @@ import time
 import urllib.request
 import zipfile
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -466,6 +466,7 @@ class AlpinoLexicon:
     plurals: dict[str, str] = field(default_factory=dict)
     principal_parts: dict[str, str] = field(default_factory=dict)  # irregular verbs only
     parts_of_speech: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    verbs: tuple[AlpinoVerb, ...] = ()
 
 
 def _weak(verb: AlpinoVerb) -> bool:
@@ -499,8 +500,8 @@ def _verb_forms(verb: AlpinoVerb) -> list[str]:
 def read_alpino(folder: Path) -> AlpinoLexicon:
     """Inflected forms of verbs (also joined with their separable particles), nouns and
     adjectives, noun genders and plurals, and the principal parts of irregular verbs."""
-    lexicon = AlpinoLexicon()
-    for verb in read_verbs(folder):
+    lexicon = AlpinoLexicon(verbs=read_verbs(folder))
+    for verb in lexicon.verbs:
         if not verb.infinitive or not verb.infinitive[0].isalpha():
             continue
         infinitive = verb.infinitive[0]
@@ -533,7 +534,9 @@ def read_alpino(folder: Path) -> AlpinoLexicon:
         if " " in base:
             continue
         lexicon.parts_of_speech[dictionary_key(base)].add("adj")
-        degrees = (*adjective.comparative, *adjective.superlative)
+        # Suppletive degrees (voor, eerder, eerst; goed, beter, best) are words of their own.
+        degrees = tuple(form for form in (*adjective.comparative, *adjective.superlative)
+                        if form[:2] == base[:2])
         lexicon.inflections.extend(
             Inflection(form, base, "adj")
             for form in (*adjective.base, *adjective.inflected, *degrees,
@@ -573,8 +576,15 @@ class EnglishFrequency:
 
     def __init__(self, frequencies: dict[str, float]) -> None:
         self._freq = frequencies
+        self._known: dict[str, float] = {}
 
     def __call__(self, text: str) -> float:
+        found = self._known.get(text)
+        if found is None:
+            found = self._known[text] = self._zipf(text)
+        return found
+
+    def _zipf(self, text: str) -> float:
         words = re.findall(r"[a-z0-9'-]+", text.lower())
         values = [self._freq.get(word, 0.0) for word in words]
         if not values or min(values) <= 0:
@@ -660,6 +670,7 @@ class Collected:
     merged: dict[tuple[str, str], Merged]
     forms: dict[str, set[tuple[str, str]]]
     inflections: list[Inflection]
+    verbs: tuple[AlpinoVerb, ...]
     english_zipf: EnglishFrequency
     per_source: dict[str, int]
     resolution: Resolution
@@ -698,7 +709,8 @@ def build(sources: Path, output: Path, supplement: Path | None) -> BuildResult:
         figures["build_seconds"] = f"{elapsed:.1f}"
         db = sqlite3.connect(temp)
         try:
-            figures["separable_verbs"] = str(write_separable_verbs(db, sources / ALPINO))
+            figures["separable_verbs"] = str(
+                write_separable_verbs(db, sources / ALPINO, collected.verbs))
             db.executemany("INSERT INTO meta VALUES (?, ?)", figures.items())
             db.commit()
             db.execute("VACUUM")
@@ -860,8 +872,8 @@ def collect(sources: Path, supplement: Path | None) -> Collected:
             if form:
                 forms[dictionary_key(form)].add(verb_key)
 
-    return Collected(merged, forms, alpino.inflections, english_zipf, dict(per_source),
-                     resolution, glued)
+    return Collected(merged, forms, alpino.inflections, alpino.verbs, english_zipf,
+                     dict(per_source), resolution, glued)
 
 
 def _add_synsets(item: Merged, pairs: list[tuple[OmwRow, Synset]]) -> None:
@@ -946,16 +958,18 @@ def _write(
         db.close()
 
 
-def write_separable_verbs(db: sqlite3.Connection, alpino: Path) -> int:
+def write_separable_verbs(db: sqlite3.Connection, alpino: Path,
+                          verbs: Sequence[AlpinoVerb] = ()) -> int:
     """The table of separable verbs the Alpino lexicon attests (LGPL; empty when its folder is
-    absent), so the runtime joins "zette ... voort" only to verbs that exist; returns the count."""
+    absent), so the runtime joins "zette ... voort" only to verbs that exist; returns the count.
+    `verbs`: the lexicon's verbs when the build has read them already."""
     db.execute("CREATE TABLE separable_verbs (particle TEXT NOT NULL, verb TEXT NOT NULL, "
                "auxiliary TEXT NOT NULL, with_er INTEGER NOT NULL, PRIMARY KEY (particle, verb))")
     rows = []
     if (alpino / "verbs.pl").exists():
         rows = [(dictionary_key(verb.particle), dictionary_key(verb.verb),
                  ", ".join(aux.value for aux in verb.auxiliaries), int(verb.with_er))
-                for verb in separable_verbs(read_verbs(alpino))]
+                for verb in separable_verbs(verbs or read_verbs(alpino))]
     else:
         print(f"build_dictionary: no Alpino lexicon in {alpino}; no separable verbs",
               file=sys.stderr)

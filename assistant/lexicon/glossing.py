@@ -56,7 +56,10 @@ def gloss_card(
     steps: list[Entry | None] = []
     if pos is not None:
         steps.append(dictionary.lookup(lemma, pos))
-    for entry in (*steps, dictionary.lookup(lemma), dictionary.lookup_form(token.text)):
+    forms = [token.text]
+    if (plain := unaccented(token.text)) != token.text:
+        forms.append(plain)  # emphasis: "wél", "écht"
+    for entry in (*steps, dictionary.lookup(lemma), *map(dictionary.lookup_form, forms)):
         if entry is not None:
             return _card(token, entry, GlossKind.WORD)
     for candidate in candidates(token.text, token.pos):
@@ -229,6 +232,14 @@ def _typed(dictionary: Dictionary, lemma: str, pos: str) -> Entry | None:
     if entry is None and (untyped := dictionary.lookup(lemma)) is not None and not untyped.pos:
         return untyped
     return entry
+
+
+_EMPHASIS = str.maketrans("áéíóúàèÁÉÍÓÚ", "aeiouaeAEIOU")
+
+
+def unaccented(text: str) -> str:
+    """The word without the acute and grave accents Dutch writes for emphasis (één stays)."""
+    return text if text.lower() == "één" else text.translate(_EMPHASIS)
 
 
 def first_item(sense: str) -> str:

@@ -94,12 +94,16 @@ def _noun_forms(form: str) -> list[str]:
         out.append(form[:-4])
     if form.endswith("en") and len(form) > 4:
         out.extend(_closed_forms(form[:-2]))
+        out.append(form[:-1])  # seconden → seconde
+    if form.endswith("ën") and len(form) > 4:
+        out.append(form[:-2])  # ideeën → idee
     if form.endswith("s") and len(form) > 3:
         out.append(form[:-1])
-    for suffix in ("etjes", "etje", "tjes", "tje", "pjes", "pje", "jes", "je"):
+    # Every diminutive ending that fits, the plain one first: grapje is grap + je, boompje
+    # boom + pje, ringetje ring + etje.
+    for suffix in ("jes", "je", "tjes", "tje", "pjes", "pje", "etjes", "etje"):
         if form.endswith(suffix) and len(form) > len(suffix) + 2:
             out.extend(_closed_forms(form[: -len(suffix)]))
-            break
     return out
 
 

@@ -16,6 +16,8 @@ _APOSTROPHES = re.compile("[’‘`´]")
 def normalise_text(text: str) -> str:
     """NFC, the ĳ ligature spelled out, soft hyphens dropped, typographic hyphens and
     apostrophes as ASCII, runs of white space as one space."""
+    if text.isascii() and "`" not in text:
+        return " ".join(text.split())
     text = unicodedata.normalize("NFC", text).replace("ĳ", "ij").replace("Ĳ", "IJ")
     text = text.replace("\u00ad", "")
     text = _APOSTROPHES.sub("'", _HYPHENS.sub("-", text))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 # A card shows a few senses; the dictionary keeps a few more for the second and third.
 MAX_SENSES = 6
@@ -45,6 +46,7 @@ class SourceSense:
     fixed: bool = False  # written for the project: first, in its own order
 
 
+@lru_cache(maxsize=1 << 18)
 def gloss_key(item: str) -> str:
     """How glosses are compared: lower case, no 'to ' or article in front, and spaces and
     hyphens ignored (cease-fire = ceasefire)."""
@@ -52,6 +54,7 @@ def gloss_key(item: str) -> str:
     return _SEPARATORS.sub("", _ARTICLE.sub("", text))
 
 
+@lru_cache(maxsize=1 << 16)
 def is_marked(note: str) -> bool:
     """A sense description that says the sense is figurative, rare, archaic and the like."""
     return any(word in MARKED_WORDS for word in _WORD.findall(note.lower()))
@@ -80,11 +83,11 @@ def rank_senses(
     the sense is. A sense starts from the best gloss left and takes the synonyms its sources
     give with it; fixed senses (the project's supplement) come first as written.
     """
+    keys = [[gloss_key(item) for item in sense.items] for sense in senses]
     glosses: dict[str, _Gloss] = {}
-    for sense in senses:
+    for sense, sense_keys in zip(senses, keys, strict=True):
         marked = is_marked(sense.note)
-        for item in sense.items:
-            key = gloss_key(item)
+        for item, key in zip(sense.items, sense_keys, strict=True):
             if not key:
                 continue
             gloss = glosses.setdefault(key, _Gloss(item.strip()))
@@ -107,29 +110,26 @@ def rank_senses(
 
     out: list[str] = []
     used: set[str] = set()
-    consumed: set[int] = set()
+    open_senses: list[int] = []
     for number, sense in enumerate(senses):
-        if sense.fixed and len(out) < limit:
-            consumed.add(number)
-            _emit([item for item in sense.items if gloss_key(item) not in used], used, out)
+        if not sense.fixed:
+            open_senses.append(number)
+        elif len(out) < limit:
+            _emit([i for i, k in zip(sense.items, keys[number], strict=True) if k not in used],
+                  used, out)
     while len(out) < limit:
-        open_senses = [(n, s) for n, s in enumerate(senses) if n not in consumed]
-        best = max(
-            (glosses[key] for _, sense in open_senses for item in sense.items
-             if (key := gloss_key(item)) and key not in used),
-            key=lambda gloss: gloss.score, default=None,
-        )
-        if best is None:
+        candidates = [key for number in open_senses for key in keys[number]
+                      if key and key not in used]
+        if not candidates:
             break
-        best_key = gloss_key(best.text)
+        best_key = max(candidates, key=lambda key: glosses[key].score)
         synonyms: dict[str, None] = {}
-        for number, sense in open_senses:
-            keys = [gloss_key(item) for item in sense.items]
-            if best_key in keys:
-                consumed.add(number)
-                synonyms.update((k, None) for k in keys if k and k != best_key and k not in used)
+        for number in [n for n in open_senses if best_key in keys[n]]:
+            open_senses.remove(number)
+            synonyms.update((k, None) for k in keys[number]
+                            if k and k != best_key and k not in used)
         ordered = sorted(synonyms, key=lambda k: -glosses[k].score)
-        _emit([best.text, *(glosses[k].text for k in ordered)], used, out)
+        _emit([glosses[best_key].text, *(glosses[k].text for k in ordered)], used, out)
     return out
 
 
@@ -141,14 +141,16 @@ def _phrases(note: str) -> list[str]:
 
 def _emit(items: Sequence[str], used: set[str], out: list[str]) -> None:
     kept: list[str] = []
+    kept_keys: set[str] = set()
     for item in items:
         key = gloss_key(item)
-        if not key or key in used or key in {gloss_key(k) for k in kept}:
+        if not key or key in used or key in kept_keys:
             continue
         candidate = ", ".join([*kept, item.strip()])
         if kept and (len(candidate) > MAX_SENSE_CHARS or len(kept) == MAX_ITEMS):
             continue
         kept.append(item.strip())
+        kept_keys.add(key)
     used.update(gloss_key(item) for item in items)
     if kept:
         out.append(", ".join(kept))

@@ -169,6 +169,8 @@ def test_alpino_gives_genders_plurals_forms_and_principal_parts(
     assert ("geputte", "putten", "verb") in inflections  # no entry, still a lemma candidate
     assert ("eenzame", "eenzaam", "adj") in inflections
     assert ("uitgeputte", "uitgeput", "adj") in inflections
+    # Suppletive degrees stay words of their own: "eerst" is not a form of "voor".
+    assert not {i for i in inflections if i[0] in ("eerst", "eerder")}
 
 
 def test_wiktionary_translation_tables_turned_round(tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from parse_data import Word, analysed, w
 
-from assistant.lexicon.glossing import first_item, gloss_card
+from assistant.lexicon.glossing import first_item, gloss_card, unaccented
 from assistant.lexicon.store import Dictionary
 from assistant.models import GlossCard, GlossKind
 
@@ -184,6 +184,18 @@ def test_a_sentence_opening_word_the_article_uses_as_a_name(
     article = analysed(common, sentence_starts=(0, 3), lexicon=fixture_dictionary)
     assert first_sense(gloss_card(fixture_dictionary, article, 0)) == "fortune"
     assert article.tokens[0].is_word and not article.tokens[4].is_word
+
+
+def test_an_accent_for_emphasis_is_looked_through(fixture_dictionary: Dictionary) -> None:
+    card = card_of(fixture_dictionary, [w("het", "het", "DET"), w("fortúin", "fortúin", "NOUN")],
+                   1)
+    assert first_sense(card) == "fortune"
+
+
+@pytest.mark.parametrize(("text", "plain"), [("wél", "wel"), ("níét", "niet"), ("één", "één"),
+                                             ("Écht", "Echt"), ("café", "cafe"), ("ui", "ui")])
+def test_unaccented(text: str, plain: str) -> None:
+    assert unaccented(text) == plain
 
 
 @pytest.mark.parametrize(

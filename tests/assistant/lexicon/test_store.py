@@ -167,6 +167,9 @@ def test_inflection_candidates() -> None:
     assert "kloppen" in candidates("klopte", "VERB")
     assert "groot" in candidates("grote", "ADJ")
     assert "huis" in candidates("huisje", "NOUN")
+    assert candidates("grapje", "NOUN")[0] == "grap" and "boom" in candidates("boompje", "NOUN")
+    assert "ring" in candidates("ringetje", "NOUN")
+    assert "seconde" in candidates("seconden", "NOUN") and "idee" in candidates("ideeën", "NOUN")
     assert candidates("12", "NUM") == []
 
 
