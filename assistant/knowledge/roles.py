@@ -73,17 +73,17 @@ def roles_at(entry: KnowledgeEntry, when: ArticleDate) -> tuple[RoleAtDate, ...]
     if not covers(entry.roles_complete, when):
         return tuple(result)
     held = {role.role for role in current}
-    former = [role for role, status in statuses
+    # A former role has an end and a role to come a start (role_status says so).
+    former = [(last_day(role.end), role) for role, status in statuses
               if status is RoleStatus.FORMER and role.role not in held and role.end is not None]
     if former:
-        latest = max(former, key=lambda role: last_day(role.end) if role.end else datetime.date.min)
-        result.append(RoleAtDate(latest, RoleStatus.FORMER))
+        result.append(RoleAtDate(max(former, key=lambda pair: pair[0])[1], RoleStatus.FORMER))
     elif not current and all(status is not None for _, status in statuses):
-        coming = [role for role, status in statuses
+        coming = [(first_day(role.start), role) for role, status in statuses
                   if status is RoleStatus.NOT_YET and role.start is not None]
         if coming:
-            first = min(coming, key=lambda r: first_day(r.start) if r.start else datetime.date.max)
-            result.append(RoleAtDate(first, RoleStatus.NOT_YET))
+            result.append(RoleAtDate(min(coming, key=lambda pair: pair[0])[1],
+                                     RoleStatus.NOT_YET))
     return tuple(result)
 
 

@@ -328,3 +328,58 @@ def test_undated_cards_say_so(
     assert wording.undated_line(note) == line
     assert (line in wording.note_lines(note)) if line else (
         "as of today; the article has no date" not in wording.note_lines(note))
+
+
+@pytest.mark.parametrize(
+    ("when", "inside"),
+    [("2005", True), ("2005-01-01", True), ("2020-12-31", True), ("2020", True),
+     ("2004-12-31", False), ("2021-01-01", False), ("2004", False), ("2021", False)],
+)
+def test_covers_includes_both_ends(when: str, inside: bool) -> None:
+    assert dated.covers(Period(D("2005"), D("2020")), D(when)) is inside
+    assert not dated.covers(None, D(when))
+
+
+def _event(start: str | None, end: str | None) -> KnowledgeEntry:
+    return KnowledgeEntry(id="e", category=Category.EVENT, names=("E",), international_name="E",
+                          description="E.", start=D(start) if start else None,
+                          end=D(end) if end else None)
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "when", "timing"),
+    [
+        (None, "2001-05", "2001-06-01", Timing.PAST),  # only the end is known
+        (None, "2001-05", "2001-05-31", None),
+        (None, None, "2001", None),
+        ("2022-02", None, "2022-02-10", None),  # begun that month, maybe not yet by the 10th
+        ("2022-02", None, "2022-03-01", Timing.ONGOING),
+        ("2021-10-31", "2021-11-13", "2021-11-13", Timing.ONGOING),
+        ("2021-10-31", "2021-11-13", "2021-11", None),  # ended that month
+        ("2021-10-31", "2021-11-13", "2021-11-14", Timing.PAST),
+    ],
+)
+def test_event_timing_edges(
+    start: str | None, end: str | None, when: str, timing: Timing | None
+) -> None:
+    assert dated.event_timing(_event(start, end), D(when)) is timing
+
+
+def test_today_is_the_calendar_day() -> None:
+    import datetime
+
+    now = datetime.date.today()
+    assert dated.today() == ArticleDate(now.year, now.month, now.day)
+
+
+def test_the_latest_former_role_and_the_first_to_come() -> None:
+    roles = (Role("C", None, D("2016"), D("2017")), Role("B", None, D("2012"), D("2013")),
+             Role("A", None, D("2008"), D("2009")))
+    subject = KnowledgeEntry(id="x", category=Category.PERSON, names=("X",),
+                             international_name="X", description="A.", roles=roles,
+                             roles_complete=Period(D("2000"), D("2020")))
+    assert [(r.role.role, r.status) for r in dated.roles_at(subject, D("2015"))] == [
+        ("B", RoleStatus.FORMER)]
+    assert [(r.role.role, r.status) for r in dated.roles_at(subject, D("2005"))] == [
+        ("A", RoleStatus.NOT_YET)]
+
