@@ -35,6 +35,7 @@ class Mark:
     end: int
     category: Category | None = None  # entities only
     step: int | None = None  # hard words being learnt: their learning step, 1–4
+    phrase: int | None = None  # hard words of a separable verb or idiom: the phrase's index
 
 
 class TextIndex:
@@ -76,7 +77,8 @@ def reading_marks(
     step_of: Callable[[Token], int | None] | None = None,
 ) -> list[Mark]:
     """The marks a reading always has within the str range `window`: names first, hard words
-    drawn over them; text not yet in the document (past `offsets.mapped_end`) has none.
+    drawn over them (every word of a separable verb or idiom when one of them is hard: the
+    phrase is one unit); text not yet in the document (past `offsets.mapped_end`) has none.
     Nationality adjectives ("Russische") are names only when `show_nationalities` asks;
     `step_of` gives a word's learning step (1–4), which marks it in that step's colour."""
     start, end = window[0], min(window[1], offsets.mapped_end)
@@ -89,13 +91,22 @@ def reading_marks(
                 marks.append(Mark(MarkKind.ENTITY, *offsets.to_document_range(
                     entity.start, entity.end), entity.category))
     if show_hard:
-        tokens = reading.analysed.tokens
+        tokens, phrases = reading.analysed.tokens, reading.analysed.phrases
+        unit_hard: dict[int, bool] = {}  # a phrase is marked whole when one of its words is hard
         for i in index.tokens_between(start, end):
             token = tokens[i]
-            if token.end <= offsets.mapped_end and is_hard(i):
+            if token.end > offsets.mapped_end:
+                continue
+            hard = is_hard(i)
+            phrase = token.phrase
+            if not hard and phrase is not None and phrase < len(phrases):
+                if phrase not in unit_hard:
+                    unit_hard[phrase] = any(is_hard(m) for m in phrases[phrase].tokens)
+                hard = unit_hard[phrase]
+            if hard:
                 step = step_of(token) if step_of is not None else None
                 marks.append(Mark(MarkKind.HARD, *offsets.to_document_range(
-                    token.start, token.end), step=step))
+                    token.start, token.end), step=step, phrase=token.phrase))
     return marks
 
 
@@ -116,22 +127,18 @@ def token_marks(
 
 
 def mark_format(mark: Mark, colours: ReaderColours) -> QTextCharFormat:
-    """How a mark is drawn in the current palette."""
+    """How a mark is drawn in the current palette. Hard words' underlines and the focus ring
+    are painted over the text (ui/decorations.py: thick enough at every zoom, phrases linked),
+    so their formats carry only a learning step's background."""
     chars = QTextCharFormat()
     if mark.kind is MarkKind.ENTITY:
         chars.setBackground(colours.entity[mark.category or Category.OTHER])
     elif mark.kind is MarkKind.HARD:
-        chars.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-        chars.setUnderlineColor(colours.hard_underline)
         if mark.step is not None:
             chars.setBackground(colours.learning[mark.step - 1])
-            chars.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-            chars.setUnderlineColor(colours.learning_underline)
     elif mark.kind is MarkKind.MENTION:
         chars.setBackground(colours.mention)
         chars.setFontUnderline(True)
     elif mark.kind is MarkKind.PHRASE:
         chars.setBackground(colours.phrase)
-    else:
-        chars.setBackground(colours.focus)
     return chars

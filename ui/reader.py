@@ -7,14 +7,17 @@ import logging
 from collections.abc import Callable, Iterable, Sequence
 from itertools import chain
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QContextMenuEvent,
     QFont,
+    QFontInfo,
     QFontMetricsF,
     QKeyEvent,
     QMouseEvent,
+    QPainter,
+    QPaintEvent,
     QResizeEvent,
     QTextCharFormat,
     QTextCursor,
@@ -26,6 +29,7 @@ from PySide6.QtWidgets import QTextEdit, QWidget
 from assistant.learner.statuses import LearnerView, Status, normalise_lemma
 from assistant.models import Article, Category, GlossCard, GlossKind, Reading, Token
 from assistant.reading.marking import Marking
+from ui.decorations import Decorations
 from ui.document import build_document, placeholder_document
 from ui.gloss_card import GlossCardWidget
 from ui.marks import (
@@ -109,7 +113,8 @@ class ReaderView(QTextEdit):
         self._focus_token: int | None = None
         self._zoom = 0
         self._window: tuple[int, int] | None = None  # document positions the marks cover
-        self._formats: dict[tuple[MarkKind, Category | None, int | None], QTextCharFormat] = {}
+        self._formats: dict[tuple[MarkKind, Category | None, int | None, bool],
+                            QTextCharFormat] = {}
         self._hover_pos: QPoint | None = None
         self._hover_modifiers = Qt.KeyboardModifier.NoModifier
         self._press_pos: QPoint | None = None
@@ -117,6 +122,8 @@ class ReaderView(QTextEdit):
         self._rest_timer.setSingleShot(True)
         self._rest_timer.setInterval(REST_DELAY_MS)
         self._rest_timer.timeout.connect(self._on_rest)
+        self.decorations = Decorations()
+        self._layout_key: tuple[int, int, int] | None = None
         self.card = GlossCardWidget(self.viewport())
         self._colours = reader_colours(self.palette())
         self.setFont(reading_font())
@@ -358,7 +365,7 @@ class ReaderView(QTextEdit):
         return marks
 
     def _format(self, mark: Mark) -> QTextCharFormat:
-        key = (mark.kind, mark.category, mark.step)
+        key = (mark.kind, mark.category, mark.step, mark.phrase is not None)
         chars = self._formats.get(key)
         if chars is None:
             chars = mark_format(mark, self._colours)
@@ -387,12 +394,32 @@ class ReaderView(QTextEdit):
         offsets = self._offsets
         if offsets is None or self._article is None:
             self._window = None
+            self.decorations.set_marks(())
             self.setExtraSelections([])
             return
         top, bottom = self._screen_positions(MARGIN_SCREENS)
         self._window = (top, bottom)
         start, end = offsets.offset_near(top), offsets.offset_near(bottom) + 1
-        self.setExtraSelections([self._selection(m) for m in self._marks_between(start, end)])
+        marks = self._marks_between(start, end)
+        self.decorations.set_marks(marks)
+        self.setExtraSelections([self._selection(m) for m in marks])
+        self.viewport().update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self.decorations.marks:
+            return
+        layout_key = (id(self.document()), self.viewport().width(), self.document().revision())
+        if layout_key != self._layout_key:
+            self._layout_key = layout_key
+            self.decorations.invalidate()
+        scroll = QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+        painter = QPainter(self.viewport())
+        painter.translate(-scroll)
+        visible = QRectF(event.rect()).translated(scroll)
+        self.decorations.paint(painter, self.document(), visible, self._colours,
+                               QFontInfo(self._font()).pixelSize())
+        painter.end()
 
     def _on_scrolled(self) -> None:
         window = self._window

@@ -59,9 +59,10 @@ class ReaderColours:
     dark: bool
     entity: dict[Category, QColor]
     hard_underline: QColor
+    phrase_underline: QColor  # the words of a separable verb or idiom, underlined as one unit
     mention: QColor
     phrase: QColor
-    focus: QColor
+    focus: QColor  # the keyboard focus ring: a teal no entity, mark or learning colour is near
     muted: QColor
     # Words being learnt: yellow backgrounds, step 1 (new to the learner, strongest) to 4
     # (faint), and a solid underline, apart from the peach of person names.
@@ -81,9 +82,10 @@ def reader_colours(palette: QPalette | None = None) -> ReaderColours:
         dark=dark,
         entity={category: QColor(value) for category, value in table.items()},
         hard_underline=QColor("#8fb4ff" if dark else "#2f5fb3"),
+        phrase_underline=QColor("#c0a6ff" if dark else "#6a3fc0"),
         mention=QColor("#6e5600" if dark else "#ffe270"),
         phrase=QColor("#5c4a1e" if dark else "#fff0b8"),
-        focus=QColor("#3d5a80" if dark else "#d6e4ff"),
+        focus=QColor("#3fd6c6" if dark else "#00807a"),
         muted=QColor("#a0a0a0" if dark else "#6b6b6b"),
         learning=tuple(QColor(value) for value in (  # type: ignore[arg-type]
             ("#6e5a00", "#5c4c0a", "#4a3f14", "#3a331c") if dark

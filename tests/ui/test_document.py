@@ -243,10 +243,12 @@ def test_span_and_token_marks(font: QFont) -> None:
 
 def test_mark_formats(qapp: QApplication) -> None:
     colours = reader_colours()
+    # Hard words' underlines and the focus ring are painted (ui/decorations.py), not formats.
     hard = mark_format(Mark(MarkKind.HARD, 0, 1), colours)
-    assert hard.underlineStyle() is QTextCharFormat.UnderlineStyle.DotLine
-    assert hard.underlineColor() == colours.hard_underline
+    assert hard.underlineStyle() is QTextCharFormat.UnderlineStyle.NoUnderline
     assert not hard.hasProperty(QTextCharFormat.Property.BackgroundBrush)
+    learning = mark_format(Mark(MarkKind.HARD, 0, 1, step=2), colours)
+    assert learning.background().color() == colours.learning[1]
     place = mark_format(Mark(MarkKind.ENTITY, 0, 1, Category.PLACE), colours)
     assert place.background().color() == colours.entity[Category.PLACE]
     mention = mark_format(Mark(MarkKind.MENTION, 0, 1), colours)
@@ -254,6 +256,5 @@ def test_mark_formats(qapp: QApplication) -> None:
     assert mark_format(Mark(MarkKind.PHRASE, 0, 1), colours).background().color() == (
         colours.phrase
     )
-    assert mark_format(Mark(MarkKind.FOCUS, 0, 1), colours).background().color() == (
-        colours.focus
-    )
+    focus = mark_format(Mark(MarkKind.FOCUS, 0, 1), colours)
+    assert not focus.hasProperty(QTextCharFormat.Property.BackgroundBrush)
