@@ -36,6 +36,7 @@ from ui.preferences import PreferencesDialog, PreferencesService
 from ui.reader import ReaderView
 from ui.session import ReadingSession, SessionService
 from ui.settings import as_bool, recent_files, remember_recent
+from ui.shortcuts import FocusCycle, Region, ShortcutsDialog, first_focusable
 from ui.theme import LegendWidget
 from ui.vocabulary import VocabularyWindow
 from ui.web import AddressDialog
@@ -190,6 +191,16 @@ class MainWindow(QMainWindow):
         self.mark_rest_action = self._action("Mark the &rest as known",
                                              self.session.mark_rest_known, "Ctrl+Shift+K")
         self.undo_action = self._action("&Undo", self.session.undo, QKeySequence.StandardKey.Undo)
+        self.level_down_action = self._action("Level &down (more words marked)",
+                                              lambda: self.step_level(-1), "Ctrl+[")
+        self.level_up_action = self._action("Level &up (fewer words marked)",
+                                            lambda: self.step_level(1), "Ctrl+]")
+        self.next_region_action = self._action("Next part of the window",
+                                               lambda: self.focus_cycle.move(True), "F6")
+        self.previous_region_action = self._action("Previous part of the window",
+                                                   lambda: self.focus_cycle.move(False),
+                                                   "Shift+F6")
+        self.shortcuts_action = self._action("&Keyboard shortcuts", self.show_shortcuts, "F1")
         self.find_action = self._action("&Find…", self.find_bar.open_bar,
                                         QKeySequence.StandardKey.Find)
         self.find_next_action = self._action("Find &next", lambda: self._find(True), "F3")
@@ -226,6 +237,16 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.entities_action)
         self.legend = LegendWidget(toolbar)
         toolbar.addWidget(self.legend)
+        self.toolbar = toolbar
+        for action in toolbar.actions():  # reachable by Tab once F6 has moved to the toolbar
+            button = toolbar.widgetForAction(action)
+            if button is not None and button is not self.level_slider:
+                button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.focus_cycle = FocusCycle([
+            Region("text", self.reader, self._focus_text),
+            Region("notes", self.notes, self.notes.focus_first),
+            Region("toolbar", toolbar, lambda forward: first_focusable(toolbar)),
+        ])
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -256,11 +277,15 @@ class MainWindow(QMainWindow):
         view.addAction(self.zoom_out_action)
         view.addAction(self.zoom_reset_action)
         view.addSeparator()
+        view.addAction(self.level_down_action)
+        view.addAction(self.level_up_action)
+        view.addSeparator()
         view.addAction(self.hard_action)
         view.addAction(self.entities_action)
         view.addAction(self.notes_action)
         view.addAction(self.vocabulary_action)
         help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.shortcuts_action)
         help_menu.addAction(self.about_action)
 
     def _connect_session(self) -> None:
@@ -419,6 +444,22 @@ class MainWindow(QMainWindow):
     def open_address(self) -> AddressDialog:
         dialog = AddressDialog(self)
         dialog.accepted.connect(lambda: self._open_pasted("", dialog.address()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def step_level(self, steps: int) -> None:
+        """One level up (fewer words marked) or down (more), as the slider does."""
+        index = max(0, min(len(LEVELS) - 1, LEVELS.index(self.session.level) + steps))
+        self.level_slider.setValue(index)
+        self.statusBar().showMessage(f"Level {LEVELS[index].value}", 2000)
+
+    def _focus_text(self, forward: bool) -> bool:
+        self.reader.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        return True
+
+    def show_shortcuts(self) -> ShortcutsDialog:
+        dialog = ShortcutsDialog(self.actions(), self)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog

@@ -7,7 +7,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QMouseEvent, QPalette
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QDockWidget,
@@ -60,8 +60,11 @@ def note_lines(note: Note) -> list[str]:
     return wording.note_lines(note)
 
 
+OPEN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
+
+
 class NoteCard(QFrame):
-    """One subject's note; clicking it selects it."""
+    """One subject's note; clicking it, or Enter (or Space) when it has the focus, selects it."""
 
     clicked = Signal(str)
 
@@ -70,6 +73,8 @@ class NoteCard(QFrame):
         self.note = note
         self.setObjectName("noteCard")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(note.name)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
@@ -147,12 +152,13 @@ class NoteCard(QFrame):
         colours = reader_colours(palette)
         chip = colours.entity[self.note.category].name()
         base = palette.color(QPalette.ColorRole.Base).name()
-        border = (
-            palette.color(QPalette.ColorRole.Highlight).name()
-            if self._selected
-            else palette.color(QPalette.ColorRole.Mid).name()
-        )
-        width = 2 if self._selected else 1
+        if self.hasFocus():
+            border = colours.focus.name()  # the focus ring, as on a word in the text
+        elif self._selected:
+            border = palette.color(QPalette.ColorRole.Highlight).name()
+        else:
+            border = palette.color(QPalette.ColorRole.Mid).name()
+        width = 2 if self._selected or self.hasFocus() else 1
         muted = colours.muted.name()
         css = (
             f"#noteCard {{ background: {base}; border: {width}px solid {border};"
@@ -172,6 +178,21 @@ class NoteCard(QFrame):
         if event.button() == Qt.MouseButton.LeftButton:
             self.clicked.emit(self.note.key)
         super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in OPEN_KEYS and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            self.clicked.emit(self.note.key)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self._restyle()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self._restyle()
 
 
 def as_of_line(reading: Reading) -> str:
@@ -234,11 +255,28 @@ class TimeRow(QLabel):
         self.setWordWrap(True)
         self.setObjectName("timeRow")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
             self.clicked.emit(self.time.start, self.time.end)
         super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in OPEN_KEYS:
+            self.clicked.emit(self.time.start, self.time.end)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        ring = reader_colours(self.palette()).focus.name()
+        self.setStyleSheet(f"#timeRow {{ border: 2px solid {ring}; border-radius: 4px; }}")
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.setStyleSheet("")
 
 
 class NotesPanel(QDockWidget):
@@ -403,6 +441,22 @@ class NotesPanel(QDockWidget):
             self._scroll.ensureWidgetVisible(row, 0, 24)
         if emit:
             self.note_selected.emit(key)
+
+    def focus_first(self, forward: bool = True) -> bool:
+        """Give the keyboard focus to the selected card, else the first (last) card or row."""
+        if not self.isVisible():
+            return False
+        chain: list[QWidget] = [*self._cards.values(), *self.time_rows()]
+        selected = self._cards.get(self._selected or "")
+        target: QWidget = self.nationality_toggle
+        if selected is not None:
+            target = selected
+        elif chain:
+            target = chain[0] if forward else chain[-1]
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if isinstance(target, NoteCard | TimeRow):
+            self._scroll.ensureWidgetVisible(target, 0, 24)
+        return True
 
     def clear_selection(self) -> None:
         if self._selected in self._cards:

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Sequence
-from itertools import chain
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QContextMenuEvent,
+    QFocusEvent,
     QFont,
     QFontInfo,
     QFontMetricsF,
@@ -42,6 +42,7 @@ from ui.marks import (
     token_marks,
 )
 from ui.offsets import OffsetMap
+from ui.shortcuts import WordCommand, keys_of, word_command
 from ui.theme import READING_POINT_SIZE, reader_colours, reading_font
 
 log = logging.getLogger(__name__)
@@ -56,6 +57,7 @@ ANY_WORD_MODIFIER = Qt.KeyboardModifier.ControlModifier
 # Marks are drawn for the screen and this many screens above and below it, so scrolling by less
 # redraws nothing and a long article costs no more than a short one.
 MARGIN_SCREENS = 1
+_TEXT_END = 1 << 62  # past any str offset
 
 GlossProvider = Callable[[Reading, int], GlossCard | None]
 
@@ -601,27 +603,61 @@ class ReaderView(QTextEdit):
     def focus_token(self) -> int | None:
         return self._focus_token
 
-    def move_focus(self, forward: bool) -> int | None:
-        """Move the keyboard focus to the next/previous hard word (round the end) and show its
-        card; tokens are judged from the focus on, until a hard one."""
+    def move_focus(self, forward: bool, from_screen: bool = False) -> int | None:
+        """Move the keyboard focus to the next/previous hard word and show its card; None past
+        the last (first) one, so that Tab leaves the text. The other words of the focused
+        phrase are passed over (one card for "klopte … aan"). Tokens are judged from the focus
+        on, until a hard one; without a focus (or `from_screen`) from the screen's top (bottom)."""
         if self._reading is None:
             return None
-        count = len(self._reading.analysed.tokens)
-        current = self._focus_token
-        order: Iterable[int]
+        tokens = self._reading.analysed.tokens
+        count = len(tokens)
+        current = None if from_screen else self._focus_token
         if current is None:
-            order = range(count) if forward else range(count - 1, -1, -1)
-        elif forward:
-            order = chain(range(current + 1, count), range(current + 1))
-        else:
-            order = chain(range(current - 1, -1, -1), range(count - 1, current - 1, -1))
-        target = next((i for i in order if self.is_hard(i)), None)
+            current = self._screen_edge_token(forward)
+        order = range(current + 1, count) if forward else range(min(current, count) - 1, -1, -1)
+        phrase = tokens[self._focus_token].phrase if (
+            self._focus_token is not None and not from_screen) else None
+        target = next((i for i in order if (phrase is None or tokens[i].phrase != phrase)
+                       and self.is_hard(i)), None)
         if target is None:
             return None
         self._focus_token = target
         self._scroll_to_range(*self.token_document_range(target))
         self.show_card_for_token(target)
         return target
+
+    def _screen_edge_token(self, forward: bool) -> int:
+        """Where a walk without a focus starts: just before the screen's first token (forward)
+        or just after its last one (backward)."""
+        if self._offsets is None:
+            return -1
+        top, bottom = self._screen_positions(0)
+        if forward:
+            offset = self._offsets.offset_near(top)
+            return self._index.tokens_between(offset, _TEXT_END).start - 1
+        return self._index.tokens_between(0, self._offsets.offset_near(bottom) + 1).stop
+
+    def clear_focus_token(self) -> None:
+        """Forget the keyboard focus on a word (the text lost the focus, or Esc)."""
+        if self._focus_token is None:
+            return
+        self._focus_token = None
+        self.hide_card()
+        self._refresh_selections()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        # Entering the text by Tab (Shift+Tab) focuses its first (last) hard word on screen.
+        reason = event.reason()
+        if reason in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason):
+            self.move_focus(reason == Qt.FocusReason.TabFocusReason, from_screen=True)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        if event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason,
+                              Qt.FocusReason.ShortcutFocusReason):
+            self.clear_focus_token()
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
@@ -653,20 +689,22 @@ class ReaderView(QTextEdit):
         super().keyPressEvent(event)
 
     def _word_key(self, key: int, index: int) -> bool:
-        """K known (or forget), S save, 1–4 learning step, I ignore — on the focused word."""
-        if key == Qt.Key.Key_K:
+        """The focused word's keys (ui/shortcuts.py's TEXT_KEYS): known, save, learning, ignore."""
+        found = word_command(key)
+        if found is None:
+            return False
+        command, place = found
+        if command is WordCommand.KNOWN:
             return self.toggle_known(index)
         lemma = self.lemma_of(index)
         if lemma is None:
             return False
-        if key == Qt.Key.Key_S:
+        if command is WordCommand.SAVE:
             self.save_requested.emit(index)
-        elif key == Qt.Key.Key_I:
+        elif command is WordCommand.IGNORE:
             self.status_requested.emit(lemma, Status.IGNORED)
-        elif Qt.Key.Key_1 <= key <= Qt.Key.Key_4:
-            self.status_requested.emit(lemma, Status.learning(key - Qt.Key.Key_0))
         else:
-            return False
+            self.status_requested.emit(lemma, Status.learning(place + 1))
         return True
 
     # -- known words ---------------------------------------------------------------------
@@ -701,7 +739,7 @@ class ReaderView(QTextEdit):
             action.triggered.connect(lambda: self.known_requested.emit(lemma, False))
         else:
             action = QAction(f"I know this word (“{lemma}”)", owner)
-            action.setShortcut(Qt.Key.Key_K)
+            action.setShortcut(keys_of(WordCommand.KNOWN)[0])
             action.triggered.connect(lambda: self.known_requested.emit(lemma, True))
         return [action]
 
@@ -709,20 +747,20 @@ class ReaderView(QTextEdit):
         """Save the word; learning steps 1–4; ignore (the same keys as on the card)."""
         current = self._view.status(lemma)
         save = QAction("Save word to vocabulary", owner)
-        save.setShortcut(Qt.Key.Key_S)
+        save.setShortcut(keys_of(WordCommand.SAVE)[0])
         save.triggered.connect(lambda: self.save_requested.emit(index))
         actions = [save]
         for step in range(1, 5):
             status = Status.learning(step)
             action = QAction(f"Learning, step {step}", owner)
-            action.setShortcut(getattr(Qt.Key, f"Key_{step}"))
+            action.setShortcut(keys_of(WordCommand.LEARNING)[step - 1])
             action.setCheckable(True)
             action.setChecked(current is status)
             action.triggered.connect(
                 lambda _=False, s=status: self.status_requested.emit(lemma, s))
             actions.append(action)
         ignore = QAction("Ignore (a name or foreign word)", owner)
-        ignore.setShortcut(Qt.Key.Key_I)
+        ignore.setShortcut(keys_of(WordCommand.IGNORE)[0])
         ignore.triggered.connect(lambda: self.status_requested.emit(lemma, Status.IGNORED))
         actions.append(ignore)
         if current not in (Status.NEW, Status.KNOWN):
