@@ -158,6 +158,8 @@ class Token:
     entity: int | None = None
     like_num: bool = False
     like_url: bool = False
+    # ISO 639-1 code: "nl", or the language of a foreign sentence or quote (never hard, no gloss).
+    language: str = "nl"
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +167,7 @@ class Sentence:
     index: int
     start: int
     end: int
+    language: str = "nl"  # the language of its words outside quotation marks
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,6 +207,8 @@ class AnalysedArticle:
     sentences: tuple[Sentence, ...]
     entities: tuple[Entity, ...]
     phrases: tuple[Phrase, ...]
+    # The article's language: not "nl" when most of it is another language (the UI says so).
+    language: str = "nl"
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,6 +23,8 @@ def reading_to_json(reading: Reading, assistant: ReadingAssistant) -> dict[str, 
         if token.phrase is not None:
             phrase = analysed.phrases[token.phrase]
             item["phrase"] = {"lemma": phrase.lemma, "kind": phrase.kind.value}
+        if token.language != "nl":
+            item["language"] = token.language
         if token.hard:
             item["gloss"] = card_to_json(assistant.gloss(reading, token.index))
         tokens.append(item)
@@ -32,6 +34,7 @@ def reading_to_json(reading: Reading, assistant: ReadingAssistant) -> dict[str, 
         "title": article.title,
         "warnings": list(article.warnings),
         "level": analysed.level.value,
+        "language": analysed.language,
         "model": {"name": analysed.model.name, "version": analysed.model.version},
         "blocks": [{"kind": b.kind.value, "start": b.start, "end": b.end} for b in article.blocks],
         "tokens": tokens,

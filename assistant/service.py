@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from assistant.errors import AssistantError, CancelCheck, DataError
 from assistant.models import Article, GlossCard, Level, Note, PipelineInfo, Reading
 from assistant.reading import analysis, loading
+from assistant.reading.language import DUTCH
 from assistant.reading.separable import AttestedVerbs
 from assistant.resources import resource_path
 
@@ -107,11 +108,13 @@ class ReadingAssistant:
 
     def _warm_up(self) -> None:
         from assistant.lexicon.frequency import zipf
+        from assistant.reading.language import get_detector
 
         try:
             zipf("de")
             self.knowledge()
             self.dictionary()
+            get_detector()
         except Exception:  # the same error resurfaces, with its message, where it is used
             log.exception("warm-up failed")
 
@@ -171,6 +174,8 @@ class ReadingAssistant:
         dictionary = self.dictionary()
         if dictionary is None or not 0 <= token_index < len(reading.analysed.tokens):
             return None
+        if reading.analysed.tokens[token_index].language != DUTCH:
+            return None  # a foreign word has no Dutch gloss (the UI names its language)
         from assistant.lexicon.glossing import gloss_card
 
         return gloss_card(dictionary, reading.analysed, token_index)

@@ -10,6 +10,7 @@ from assistant.lexicon.lemmas import Lexicon
 from assistant.models import AnalysedArticle, Level, PipelineInfo
 from assistant.reading.analysis import build_analysis
 from assistant.reading.idioms import IdiomList
+from assistant.reading.language import LanguageDetector
 from assistant.reading.loading import article_from_text
 from assistant.reading.nlp import ParsedSpan, ParsedText, ParsedToken
 from assistant.reading.separable import AttestedVerbs, SeparableLexicon
@@ -21,6 +22,16 @@ SEPARABLE_VERBS = AttestedVerbs.of([
     ("uit", "voeren"), ("uit", "breken"), ("uit", "zien"), ("op", "staan"), ("weg", "lopen"),
     ("op", "lopen"),
 ])
+
+
+class AllDutch:
+    """A language classifier that finds Dutch everywhere (rule tests need no model)."""
+
+    def classify(self, text: str) -> tuple[str, float]:
+        return ("nl", 1.0)
+
+
+DUTCH_ONLY = LanguageDetector(AllDutch())
 
 
 @dataclass(frozen=True)
@@ -79,12 +90,14 @@ def analysed(
     date: str | None = None,
     separable: SeparableLexicon = SEPARABLE_VERBS,
     lexicon: Lexicon | None = None,
+    languages: LanguageDetector = DUTCH_ONLY,
 ) -> AnalysedArticle:
     """build_analysis over hand-built parse data (no idioms unless given; the separable
-    verbs of SEPARABLE_VERBS unless given; lemmas chosen with the `lexicon` when given)."""
+    verbs of SEPARABLE_VERBS and all Dutch unless given; lemmas chosen with the `lexicon`
+    when given)."""
     text = " ".join(word.text for word in words)
     article = article_from_text((f" date {date} " if date else "") + text)
     return build_analysis(article, parse(words, entities, sentence_starts),
                           PipelineInfo("hand-built", "0"), level, known,
                           idioms if idioms is not None else IdiomList(()), separable,
-                          lexicon)
+                          lexicon, languages)

@@ -26,6 +26,14 @@ from assistant.models import (
 from assistant.reading.difficulty import IDIOM_PENALTY, Learner, is_hard, threshold
 from assistant.reading.entities import IGNORED_LABELS, NAME_CATEGORIES, label_category
 from assistant.reading.idioms import IdiomList, IdiomMatch, load_idioms
+from assistant.reading.language import (
+    DUTCH,
+    QUOTES,
+    LanguageDetector,
+    article_language,
+    get_detector,
+    passages,
+)
 from assistant.reading.nlp import ParsedText, ParsedToken, Pipeline, get_pipeline
 from assistant.reading.separable import (
     AttestedVerbs,
@@ -43,12 +51,13 @@ def analyse(
     idioms: IdiomList | None = None,
     separable: SeparableLexicon | None = None,
     lexicon: Lexicon | None = None,
+    languages: LanguageDetector | None = None,
 ) -> AnalysedArticle:
     """Run the Dutch pipeline on the article and analyse it for a learner at `level`."""
     pipeline = pipeline or get_pipeline()
     parsed = pipeline.parse(article.text, [(block.start, block.end) for block in article.blocks])
     return build_analysis(article, parsed, pipeline.info, level, known_lemmas, idioms, separable,
-                          lexicon)
+                          lexicon, languages)
 
 
 @lru_cache(maxsize=1)
@@ -81,16 +90,20 @@ def build_analysis(
     idioms: IdiomList | None = None,
     separable: SeparableLexicon | None = None,
     lexicon: Lexicon | None = None,
+    languages: LanguageDetector | None = None,
 ) -> AnalysedArticle:
     """Pure part of `analyse`: everything after spaCy (testable with hand-made parse data).
     With a `lexicon` (the dictionary) lemmas are the ones it knows (lexicon/lemmas.py)."""
     idioms = idioms if idioms is not None else load_idioms()
     ptokens = parsed.tokens
     entities, entity_of = _entities(parsed, article.text)
+    in_name = [entity_of.get(i) is not None for i in range(len(ptokens))]
+    language_of, article_lang = _languages(article, ptokens, in_name, languages)
     lemmas = [clean_lemma(t, lexicon) for t in ptokens]
     # Separable verbs are joined first, so that idioms match on the joined verb in main-clause
-    # order too ("haalde de schouders op" → de schouders ophalen).
-    joins = joined_verbs(parsed, separable, lexicon)
+    # order too ("haalde de schouders op" → de schouders ophalen). Foreign words join nothing.
+    joins = [join for join in joined_verbs(parsed, separable, lexicon)
+             if language_of[join.verb] == language_of[join.particle] == DUTCH]
     pairs = [(join.verb, join.particle) for join in joins]
     partner_of: dict[int, int] = {}
     for join in joins:
@@ -99,7 +112,8 @@ def build_analysis(
 
     phrases: list[Phrase] = []
     phrase_of: dict[int, int] = {}
-    keys = [(lemma.lower(), t.text.lower()) for lemma, t in zip(lemmas, ptokens, strict=True)]
+    keys = [(lemma.lower(), t.text.lower()) if language == DUTCH else ()
+            for lemma, t, language in zip(lemmas, ptokens, language_of, strict=True)]
     for match in idioms.find(keys, lambda i: ptokens[i].sentence):
         positions = _with_partners(match.positions, partner_of)
         _add_phrase(phrases, phrase_of, PhraseKind.IDIOM, match.idiom.expression, positions,
@@ -120,22 +134,62 @@ def build_analysis(
         phrase = phrase_of.get(index)
         joined_verb = phrase is not None and phrases[phrase].kind is PhraseKind.SEPARABLE_VERB
         frequency = zipf(lemma) if joined_verb else max(zipf(lemma), zipf(ptoken.text))
-        in_name = ((entity is not None and entities[entity].category in NAME_CATEGORIES)
-                   or index in name_like)
+        named = ((entity is not None and entities[entity].category in NAME_CATEGORIES)
+                 or index in name_like)
+        language = language_of[index]
         token = Token(
             index=index, start=ptoken.start, end=ptoken.end, text=ptoken.text, lemma=lemma,
             pos=ptoken.pos, morph=ptoken.morph, sentence=ptoken.sentence, zipf=frequency,
-            is_word=is_word(ptoken.text, ptoken.pos, ptoken.like_num, ptoken.like_url, in_name),
+            is_word=_is_dutch_word(ptoken.text, ptoken.pos, ptoken.like_num, ptoken.like_url,
+                                   named, language),
             hard=False, phrase=phrase, entity=entity,
-            like_num=ptoken.like_num, like_url=ptoken.like_url,
+            like_num=ptoken.like_num, like_url=ptoken.like_url, language=language,
         )
         tokens.append(_judged(token, phrases, level, known_lemmas))
 
-    sentences = tuple(Sentence(i, s.start, s.end) for i, s in enumerate(parsed.sentences))
+    sentences = tuple(
+        Sentence(i, s.start, s.end, _sentence_language(ptokens, language_of, s.first, s.last))
+        for i, s in enumerate(parsed.sentences))
     return AnalysedArticle(
         article=article, model=model, level=level, tokens=tuple(tokens),
-        sentences=sentences, entities=entities, phrases=tuple(phrases),
+        sentences=sentences, entities=entities, phrases=tuple(phrases), language=article_lang,
     )
+
+
+def _languages(
+    article: Article,
+    tokens: Sequence[ParsedToken],
+    in_name: Sequence[bool],
+    languages: LanguageDetector | None,
+) -> tuple[list[str], str]:
+    """Each token's language and the article's; an article mostly in another language is
+    that language throughout (its short sentences too)."""
+    detector = languages if languages is not None else get_detector()
+    language_of = detector.token_languages(tokens, in_name, [b.start for b in article.blocks])
+    article_lang = article_language(tokens, language_of)
+    if article_lang != DUTCH:
+        language_of = [article_lang] * len(tokens)
+    return language_of, article_lang
+
+
+def _sentence_language(
+    tokens: Sequence[ParsedToken], language_of: Sequence[str], first: int, last: int
+) -> str:
+    """A sentence's language: that of its words outside quotation marks."""
+    outside = [i for unit in passages(tokens[first:last + 1]) for i in unit
+               if not _quoted(tokens[first:last + 1], unit)]
+    members = [first + i for i in outside] or list(range(first, last + 1))
+    return article_language([tokens[i] for i in members], [language_of[i] for i in members])
+
+
+def _quoted(tokens: Sequence[ParsedToken], unit: Sequence[int]) -> bool:
+    return tokens[unit[0]].text in QUOTES and tokens[unit[0]].pos == "PUNCT"
+
+
+def _is_dutch_word(text: str, pos: str, like_num: bool, like_url: bool, in_name: bool,
+                   language: str) -> bool:
+    """`is_word`, and never for a word of a foreign passage (it is not Dutch to learn)."""
+    return language == DUTCH and is_word(text, pos, like_num, like_url, in_name)
 
 
 def relevel(
@@ -193,7 +247,8 @@ def with_note_entities(
         if entity != token.entity:
             in_name = ((entity is not None and entities[entity].category in NAME_CATEGORIES)
                        or token.index in name_like)
-            word = is_word(token.text, token.pos, token.like_num, token.like_url, in_name)
+            word = _is_dutch_word(token.text, token.pos, token.like_num, token.like_url, in_name,
+                                  token.language)
             token = _judged(dataclasses.replace(token, entity=entity, is_word=word),
                             analysed.phrases, analysed.level, known_lemmas)
         new_tokens.append(token)
