@@ -86,6 +86,10 @@ class ReadingAssistant:
             if self._pipeline is None:
                 warm_up = threading.Thread(target=self._warm_up, name="warm-up", daemon=True)
                 warm_up.start()
+                # The language model is needed only once an article is analysed: the model
+                # being ready does not wait for it.
+                threading.Thread(target=self._load_languages, name="languages",
+                                 daemon=True).start()
                 try:
                     self._pipeline = get_pipeline(self._pipeline_name)
                 finally:
@@ -108,15 +112,22 @@ class ReadingAssistant:
 
     def _warm_up(self) -> None:
         from assistant.lexicon.frequency import zipf
-        from assistant.reading.language import get_detector
 
         try:
             zipf("de")
             self.knowledge()
             self.dictionary()
-            get_detector()
         except Exception:  # the same error resurfaces, with its message, where it is used
             log.exception("warm-up failed")
+
+    @staticmethod
+    def _load_languages() -> None:
+        from assistant.reading.language import get_detector
+
+        try:
+            get_detector()
+        except Exception:  # the same error resurfaces where an article is analysed
+            log.exception("loading the language identifier failed")
 
     @property
     def pipeline_name(self) -> str | None:
