@@ -71,10 +71,49 @@ def test_real_short_sentences(detector: LanguageDetector, sentence: str, languag
     assert detector.passage_language(sentence.split()) == language
 
 
-def test_a_name_only_sentence_is_dutch(detector: LanguageDetector) -> None:
-    words = [w("Greta", pos="PROPN"), w("Thunberg", pos="PROPN"), w("!", pos="PUNCT")]
+@pytest.mark.parametrize("sentence", [
+    "De deadline voor het project is morgen",
+    "De manager had een meeting met het team",
+    "Ik ga even shoppen in het weekend",
+    "Premier Rutte zei dat de lockdown verlengd wordt",
+    "De nieuwe app is gratis te downloaden",
+    "Sorry , dat wist ik niet",
+])
+def test_dutch_with_english_loanwords_stays_dutch(detector: LanguageDetector,
+                                                  sentence: str) -> None:
+    assert detector.passage_language(sentence.split()) == DUTCH
+
+
+@pytest.mark.parametrize("sentence", [
+    "Yes we can",  # fewer than ten letters
+    "Game over",  # the model is not sure
+    "Je ne regrette rien",
+])
+def test_short_foreign_sentences_count_as_dutch(detector: LanguageDetector,
+                                                sentence: str) -> None:
+    assert detector.passage_language(sentence.split()) == DUTCH
+
+
+@pytest.mark.parametrize("names", [
+    ["Greta", "Thunberg", "!"],
+    ["Donald", "Trump", "and", "Boris", "Johnson"],
+    ["Mark", "Rutte", "en", "Sigrid", "Kaag", "."],
+])
+def test_a_name_only_sentence_is_dutch(detector: LanguageDetector, names: list[str]) -> None:
+    words = [w(n, pos="PROPN" if n[0].isupper() else "CCONJ") for n in names]
+    in_name = [n[0].isupper() for n in names]
     tokens = parse(words).tokens
-    assert detector.token_languages(tokens, [True, True, False]) == [DUTCH] * 3
+    assert detector.token_languages(tokens, in_name) == [DUTCH] * len(names)
+
+
+def test_names_are_left_out_of_a_foreign_passage(detector: LanguageDetector) -> None:
+    names = ["Boris", "Johnson", "said", "that", "we", "will", "never", "give", "up"]
+    tokens = parse([w(n) for n in names]).tokens
+    in_name = [True, True] + [False] * 7
+    assert detector.token_languages(tokens, in_name) == ["en"] * len(names)
+    asked = Fixed({})
+    LanguageDetector(asked).token_languages(tokens, in_name)
+    assert asked.asked == ["said that we will never give up"]
 
 
 def texts(units: list[list[int]], words: list[Word]) -> list[str]:
