@@ -12,10 +12,12 @@ from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
     QProgressBar,
+    QPushButton,
     QSlider,
     QToolBar,
     QVBoxLayout,
@@ -114,6 +116,24 @@ class MainWindow(QMainWindow):
         self.article_warnings.setTextFormat(Qt.TextFormat.PlainText)
         self.article_warnings.hide()
         self.statusBar().addWidget(self.article_warnings, 2)
+        # While an article loads (after a moment): what the window waits for, and Cancel.
+        self.loading_box = QWidget(self)
+        loading_layout = QHBoxLayout(self.loading_box)
+        loading_layout.setContentsMargins(0, 0, 0, 0)
+        self.loading_label = QLabel(self.loading_box)
+        self.loading_label.setObjectName("loadingWhat")
+        self.loading_label.setTextFormat(Qt.TextFormat.PlainText)  # a file name or URL
+        loading_layout.addWidget(self.loading_label)
+        self.cancel_loading_button = QPushButton("Cancel", self.loading_box)
+        self.cancel_loading_button.setObjectName("cancelLoading")
+        self.cancel_loading_button.setToolTip("Stop opening it; the text shown stays")
+        loading_layout.addWidget(self.cancel_loading_button)
+        self.loading_box.hide()
+        self.statusBar().addPermanentWidget(self.loading_box)
+        self._loading_timer = QTimer(self)
+        self._loading_timer.setSingleShot(True)
+        self._loading_timer.setInterval(PROGRESS_DELAY_MS)
+        self._loading_timer.timeout.connect(self._show_loading)
         self.statusBar().addPermanentWidget(self._progress)
         self.vocabulary: VocabularyWindow | None = None
         self.import_box: QMessageBox | None = None
@@ -304,6 +324,8 @@ class MainWindow(QMainWindow):
         session.status.connect(lambda text: self.statusBar().showMessage(text, 4000))
         session.source_opened.connect(lambda source: remember_recent(self.settings, source))
         session.runner.busy_changed.connect(self._on_busy)
+        session.loading.connect(self._on_loading)
+        self.cancel_loading_button.clicked.connect(session.cancel_loading)
         self.reader.known_requested.connect(session.set_known)
         self.reader.status_requested.connect(session.set_status)
         self.reader.save_requested.connect(session.save_word)
@@ -411,6 +433,18 @@ class MainWindow(QMainWindow):
         else:
             self._progress_timer.stop()
             self._progress.hide()
+
+    def _on_loading(self, what: str) -> None:
+        self.loading_label.setText(what)
+        if what:
+            self._loading_timer.start()
+        else:
+            self._loading_timer.stop()
+            self.loading_box.hide()
+
+    def _show_loading(self) -> None:
+        if self.session.loading_what:
+            self.loading_box.show()
 
     def _maybe_show_progress(self) -> None:
         if self.session.busy:

@@ -6,13 +6,14 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import logging
+import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
 
-from assistant.errors import AssistantError
+from assistant.errors import AssistantError, CancelCheck, Cancelled, message_text
 from assistant.learner.coverage import Coverage, coverage
 from assistant.learner.importing import ImportPreview
 from assistant.learner.saved import SavedWord, word_from_reading
@@ -43,7 +44,7 @@ class SessionService(Protocol):
     @property
     def pipeline_info(self) -> PipelineInfo | None: ...
     def load_pipeline(self) -> PipelineInfo: ...
-    def load_article(self, path: str | Path) -> Article: ...
+    def load_article(self, path: str | Path, cancel: CancelCheck | None = None) -> Article: ...
     def article_from_text(self, text: str) -> Article: ...
     def read(self, article: Article, level: Level, known_lemmas: Learner) -> Reading: ...
     def gloss(self, reading: Reading, token_index: int) -> GlossCard | None: ...
@@ -108,6 +109,7 @@ class ReadingSession(QObject):
     notice = Signal(object)  # Notice for the message bar
     notices_cleared = Signal()  # an article opened: an earlier error no longer applies
     status = Signal(str)  # a passing confirmation
+    loading = Signal(str)  # what an open waits for ("Opening artikel.txt…"); "" when it no longer
     source_opened = Signal(str)  # source_key of a file or URL opened successfully
 
     def __init__(
@@ -134,6 +136,7 @@ class ReadingSession(QObject):
         self._marked: tuple[Reading, Marking, Reading] | None = None  # (analysed, how, result)
         self._pipeline_error: AssistantError | None = None
         self._pipeline_requested = False
+        self._loading: tuple[Request, threading.Event, str] | None = None  # the load under way
 
     # -- state ---------------------------------------------------------------------------
 
@@ -243,24 +246,61 @@ class ReadingSession(QObject):
     # -- opening and analysing -----------------------------------------------------------
 
     def open_path(self, path: str | Path) -> Request:
-        """Load and analyse a file or URL in the background; earlier opens become stale."""
+        """Load and analyse a file or URL in the background; earlier opens become stale (a load
+        still under way is told to stop, and never holds up this one)."""
         name = str(path)
-        return self._open(lambda: self._service.load_article(name), name)
+        return self._open(lambda cancel: self._service.load_article(name, cancel), name)
 
     def open_text(self, text: str) -> Request:
-        return self._open(lambda: self._service.article_from_text(text), None)
+        return self._open(lambda _cancel: self._service.article_from_text(text), None)
 
-    def _open(self, load: Callable[[], Article], source: str | None) -> Request:
-        doing = f"opening {Path(source).name}" if source else "reading pasted text"
+    def _open(self, load: Callable[[CancelCheck], Article], source: str | None) -> Request:
+        shown = (message_text(source if "://" in source else Path(source).name, 80)
+                 if source else "")
+        doing = f"opening {shown}" if source else "reading pasted text"
+        self._stop_loading()
         request = self.runner.request(ARTICLE)
-        self.runner.run(
-            request,
-            load,
-            lambda article: self._on_article(request, article, source),
-            lambda error: self.report_error(error, doing),
-            lane="load",
-        )
+        cancel = threading.Event()
+        self._loading = (request, cancel, shown or "the pasted text")
+        self.loading.emit(f"Opening {shown}…" if source else "Reading the pasted text…")
+
+        def loaded(article: Article) -> None:
+            self._loaded(request)
+            self._on_article(request, article, source)
+
+        def failed(error: BaseException) -> None:
+            self._loaded(request)
+            if not isinstance(error, Cancelled):
+                self.report_error(error, doing)
+
+        self.runner.run(request, lambda: load(cancel), loaded, failed, lane="open")
         return request
+
+    @property
+    def loading_what(self) -> str:
+        """The name of the file, page or text being opened; "" when nothing is."""
+        return self._loading[2] if self._loading is not None else ""
+
+    def cancel_loading(self) -> None:
+        """Stop the open under way (the learner pressed Cancel): its result never shows, the
+        article on screen stays."""
+        what = self.loading_what
+        if not what:
+            return
+        self._stop_loading()
+        self.runner.cancel(ARTICLE)
+        self.loading.emit("")
+        self.status.emit(f"Stopped opening {what}.")
+
+    def _stop_loading(self) -> None:
+        if self._loading is not None:
+            self._loading[1].set()
+            self._loading = None
+
+    def _loaded(self, request: Request) -> None:
+        if self._loading is not None and self._loading[0] == request:
+            self._loading = None
+            self.loading.emit("")
 
     def _on_article(self, request: Request, article: Article, source: str | None) -> None:
         if source is not None:
@@ -514,5 +554,6 @@ class ReadingSession(QObject):
         """Stop background work and close the learner's store; safe to repeat."""
         if self.runner.closed:
             return
+        self._stop_loading()
         self.runner.shutdown()
         self._learner.close()

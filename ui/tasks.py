@@ -19,8 +19,11 @@ T = TypeVar("T")
 
 # "nlp": spaCy and analysis, strictly one job at a time; "load": reading files, so an article
 # shows while the model still loads; "net": online enrichment, so a slow server never holds
-# up the next article.
-LANES = ("nlp", "load", "net")
+# up the next article; "open": loading an article, each on a thread of its own, so a load that
+# hangs (a server that drips, a stuck network drive) never holds up the next one: it goes
+# stale, its cancel check is set, and it is left to end unseen.
+LANES = ("nlp", "load", "net", "open")
+_THREAD_PER_JOB = frozenset({"open"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,9 +80,11 @@ class _Lane:
 
 
 class TaskRunner(QObject):
-    """Runs callables on a single worker thread per lane and calls back on the UI thread.
+    """Runs callables on a single worker thread per lane (a thread per job on "open") and calls
+    back on the UI thread.
 
-    Results of a request that is no longer the latest for its key are dropped.
+    Results of a request that is no longer the latest for its key are dropped; the runner is
+    busy while a job of a current request is under way (stale work left running is not shown).
     """
 
     busy_changed = Signal(bool)
@@ -90,7 +95,8 @@ class TaskRunner(QObject):
         self._numbers = itertools.count(1)
         self._latest: dict[str, int] = {}
         self._lanes: dict[str, _Lane] = {}
-        self._pending = 0
+        self._in_flight: list[Request] = []  # one entry per job started and not yet delivered
+        self._busy = False  # as last said by busy_changed
         self._closed = False
         self._delivered.connect(self._deliver)
 
@@ -103,13 +109,14 @@ class TaskRunner(QObject):
     def cancel(self, key: str) -> None:
         """Make every outstanding request for `key` stale."""
         self._latest[key] = next(self._numbers)
+        self._update_busy()
 
     def is_current(self, request: Request) -> bool:
         return self._latest.get(request.key) == request.number
 
     @property
     def busy(self) -> bool:
-        return self._pending > 0
+        return any(self.is_current(request) for request in self._in_flight)
 
     @property
     def closed(self) -> bool:
@@ -132,11 +139,16 @@ class TaskRunner(QObject):
         if isinstance(request, str):
             request = self.request(request)
         if not self._closed:
-            self._set_pending(self._pending + 1)
+            self._in_flight.append(request)
+            self._update_busy()
             self._start(_Job(request, job, on_done, on_error), lane)
         return request
 
     def _start(self, job: _Job, lane: str) -> None:
+        if lane in _THREAD_PER_JOB:
+            threading.Thread(target=self._work, args=(job,), name=f"leeswijzer-{lane}",
+                             daemon=True).start()
+            return
         worker = self._lanes.get(lane)
         if worker is None:
             worker = self._lanes[lane] = _Lane(lane, self._work)
@@ -152,21 +164,23 @@ class TaskRunner(QObject):
     def _deliver(self, outcome: _Outcome) -> None:
         if self._closed:
             return
-        self._set_pending(self._pending - 1)
         job = outcome.job
-        if not self.is_current(job.request):
-            log.debug("dropping stale result of %s", job.request)
-            return
-        if outcome.ok:
-            job.on_done(outcome.value)
-        elif outcome.value is not None:
-            job.on_error(outcome.value)
+        self._in_flight.remove(job.request)
+        try:
+            if not self.is_current(job.request):
+                log.debug("dropping stale result of %s", job.request)
+            elif outcome.ok:
+                job.on_done(outcome.value)
+            elif outcome.value is not None:
+                job.on_error(outcome.value)
+        finally:
+            self._update_busy()  # after the callbacks: a next step keeps the runner busy
 
-    def _set_pending(self, pending: int) -> None:
-        was_busy = self._pending > 0
-        self._pending = pending
-        if was_busy != (pending > 0):
-            self.busy_changed.emit(pending > 0)
+    def _update_busy(self) -> None:
+        busy = self.busy
+        if busy != self._busy:
+            self._busy = busy
+            self.busy_changed.emit(busy)
 
     def shutdown(self) -> None:
         """Stop accepting work; queued jobs are skipped, running ones finish unseen.
@@ -177,8 +191,8 @@ class TaskRunner(QObject):
         for worker in self._lanes.values():
             worker.stop()
         self._lanes.clear()
-        if self._pending:
-            self._set_pending(0)
+        self._in_flight.clear()
+        self._update_busy()
 
 
 class SyncTaskRunner(TaskRunner):

@@ -141,13 +141,13 @@ def test_a_file_that_cannot_be_read_gives_one_notice_and_keeps_the_reading(
     assert session.reading is reading
 
 
-@pytest.mark.parametrize("stale_at", ["load", "nlp"])
+@pytest.mark.parametrize("stale_at", ["open", "nlp"])
 def test_a_newer_open_makes_the_older_results_stale(stale_at: str) -> None:
     runner = ManualTaskRunner()
     session, service, _learner, recorder = make(runner=runner)
     session.open_text(TEXT)
     if stale_at == "nlp":
-        runner.run_next("load")  # the first article is shown; its analysis waits
+        runner.run_next("open")  # the first article is shown; its analysis waits
         assert [lane for lane, _request in runner.queued] == ["nlp"]
     session.open_text(OTHER)
     runner.run_all()
@@ -164,7 +164,7 @@ def test_a_level_change_during_the_analysis_applies_to_its_result() -> None:
     runner = ManualTaskRunner()
     session, service, _learner, recorder = make(runner=runner)
     session.open_text(TEXT)
-    runner.run_next("load")
+    runner.run_next("open")
     session.set_level(Level.C1)
     assert recorder.args("marks_changed") == [Marking(Level.C1)]
     runner.run_all()
@@ -178,7 +178,7 @@ def test_a_word_marked_known_during_the_analysis_applies_to_its_result() -> None
     runner = ManualTaskRunner()
     session, _service, learner, recorder = make(runner=runner)
     session.open_text(TEXT)
-    runner.run_next("load")
+    runner.run_next("open")
     session.set_known("gemeente", True)
     runner.run_all()
     assert "gemeente" in learner.lemmas
@@ -337,12 +337,12 @@ def test_enrichment_of_an_article_no_longer_shown_is_dropped() -> None:
     service.enrichment = {"utrecht": "A city."}
     session, _service, _learner, recorder = make(service, runner=runner)
     session.open_text(TEXT)
-    runner.run_next("load")
+    runner.run_next("open")
     runner.run_next("nlp")
     assert [lane for lane, _request in runner.queued] == ["net"]
     service.notes = ()
     session.open_text(OTHER)  # no notes: nothing new to enrich
-    runner.run_next("load")
+    runner.run_next("open")
     runner.run_next("nlp")
     runner.run_all()
     assert recorder.args("notes_enriched") == []

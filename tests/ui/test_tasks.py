@@ -121,3 +121,36 @@ def test_manual_runner_runs_when_told_and_drops_stale_results() -> None:
     assert not runner.busy
     with pytest.raises(LookupError):
         runner.run_next()
+
+
+def test_a_job_on_the_open_lane_that_hangs_never_holds_up_the_next(qtbot: QtBot) -> None:
+    runner = TaskRunner()
+    release, entered = threading.Event(), threading.Event()
+    results: list[str] = []
+
+    def hangs() -> str:
+        entered.set()
+        release.wait(30)
+        return "hung"
+
+    runner.run("article", hangs, results.append, pytest.fail, lane="open")
+    assert entered.wait(10) and runner.busy
+    with qtbot.waitSignal(runner.busy_changed, timeout=10_000, raising=True,
+                          check_params_cb=lambda busy: not busy):
+        runner.run("article", lambda: "next", results.append, pytest.fail, lane="open")
+    assert results == ["next"]
+    assert not runner.busy  # the hung job is stale: it no longer makes the runner busy
+    release.set()
+    runner.shutdown()
+
+
+def test_cancelling_a_key_ends_busy_even_while_its_job_runs(qtbot: QtBot) -> None:
+    runner = TaskRunner()
+    release = threading.Event()
+    busy: list[bool] = []
+    runner.busy_changed.connect(busy.append)
+    runner.run("article", lambda: release.wait(30), pytest.fail, pytest.fail, lane="open")
+    runner.cancel("article")
+    assert busy == [True, False] and not runner.busy
+    release.set()
+    runner.shutdown()

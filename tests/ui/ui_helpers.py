@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from assistant.errors import AssistantError, PipelineMissingError
+from assistant.errors import AssistantError, CancelCheck, PipelineMissingError
 from assistant.learner.saved import SavedWord
 from assistant.learner.statuses import LearnerView, Status
 from assistant.models import (
@@ -144,8 +144,8 @@ class FakeService:
             raise self.pipeline_error
         return self.INFO
 
-    def load_article(self, path: str | Path) -> Article:
-        return loading.load_article(path)
+    def load_article(self, path: str | Path, cancel: CancelCheck | None = None) -> Article:
+        return loading.load_article(path, cancel)
 
     def article_from_text(self, text: str) -> Article:
         return ReadingAssistant().article_from_text(text)
