@@ -327,15 +327,95 @@ class Note:
         return bool(self.description or self.roles or self.facts or self.timing)
 
 
+class TimeKind(str, Enum):
+    """What a time expression names."""
+
+    DAY = "day"  # one day ("maandag", "4 september", "gisteren")
+    RANGE = "range"  # from one day to another ("tussen 10 en 13 september")
+    WEEK = "week"  # Monday to Sunday ("vorige week")
+    MONTH = "month"  # "in juli", "vorige maand"
+    YEAR = "year"  # "in 2022", "volgend jaar"
+    DECADE = "decade"  # "de jaren vijftig"
+    CENTURY = "century"  # "de negentiende eeuw"
+    ANNIVERSARY = "anniversary"  # "zeventigjarig jubileum": `amount` years before the article
+    AGO = "ago"  # "drie weken geleden": `amount` `unit`s before the article
+
+
+class TimeQualifier(str, Enum):
+    """Which part of the period: 'begin juli', 'medio 2021', 'eind jaren negentig', 'later'."""
+
+    EARLY = "early"
+    MID = "mid"
+    LATE = "late"
+    EARLIER = "earlier"
+    LATER = "later"
+
+
+class TimeLead(str, Enum):
+    """The preposition before the expression, when it changes the meaning ('sinds 2014')."""
+
+    SINCE = "since"
+    FROM = "from"
+    UNTIL = "until"
+    BEFORE = "before"
+    AFTER = "after"
+    AROUND = "around"
+
+
+class TimeDirection(str, Enum):
+    """The direction a relative expression counts in from the article's date."""
+
+    PREVIOUS = "previous"  # vorige, afgelopen, gisteren, geleden
+    THIS = "this"  # deze, dit, vandaag
+    NEXT = "next"  # volgende, komende, aanstaande, morgen
+
+
+class TimeUnit(str, Enum):
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    YEAR = "year"
+
+
+@dataclass(frozen=True, slots=True)
+class TimeValue:
+    """What a time expression means, as data (the report and the UI word it).
+
+    `first` and `last` are the first and last year, month or day meant, as precise as the
+    text and the article's date allow ("Maandag" in an article dated only 2023-09 is a day
+    within September 2023); both are None when the expression needs the article's date and the
+    article has none."""
+
+    kind: TimeKind
+    first: ArticleDate | None = None
+    last: ArticleDate | None = None
+    qualifier: TimeQualifier | None = None
+    lead: TimeLead | None = None
+    direction: TimeDirection | None = None
+    weekday: int | None = None  # the day of the week the text names, 0 = Monday
+    amount: int | None = None  # ANNIVERSARY: years; AGO: how many units
+    unit: TimeUnit | None = None  # AGO: the unit counted back
+    reference: ArticleDate | None = None  # the article's date, when the value was counted from it
+
+    @property
+    def resolved(self) -> str | None:
+        """ISO 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD', or 'A/B' for a span; None if unresolved."""
+        if self.first is None or self.last is None:
+            return None
+        if self.first == self.last:
+            return self.first.iso()
+        return f"{self.first.iso()}/{self.last.iso()}"
+
+
 @dataclass(frozen=True, slots=True)
 class TimeExpression:
-    """A time expression and, when the article has a date, what it refers to."""
+    """A time expression: where it is, and what it means when a rule could read it."""
 
     start: int
     end: int
     text: str
-    resolved: str | None  # ISO year, year-month or date, or "A/B" for a range
-    description: str | None = None  # English, e.g. "February 2022"
+    resolved: str | None  # ISO year, year-month or date, or "A/B" for a range (= value.resolved)
+    value: TimeValue | None = None  # None: a pipeline's DATE entity that no rule reads
 
 
 @dataclass(frozen=True, slots=True)

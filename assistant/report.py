@@ -6,7 +6,15 @@ from typing import Any
 
 from assistant import wording
 from assistant.learner.coverage import Coverage
-from assistant.models import ArticleDate, GlossCard, Note, Reading, RoleStatus, TimeExpression
+from assistant.models import (
+    ArticleDate,
+    GlossCard,
+    Note,
+    Reading,
+    RoleStatus,
+    TimeExpression,
+    TimeValue,
+)
 from assistant.service import ReadingAssistant
 
 
@@ -114,9 +122,31 @@ def _iso(date: ArticleDate | None) -> str | None:
     return date.iso() if date is not None else None
 
 
-def time_to_json(time: TimeExpression) -> dict[str, int | str | None]:
-    """One of the `times` objects: start, end, text and resolved."""
-    return {"start": time.start, "end": time.end, "text": time.text, "resolved": time.resolved}
+def time_to_json(time: TimeExpression) -> dict[str, Any]:
+    """One of the `times` objects: start, end, text and resolved, its English `description`
+    and its structured `value` (null for a pipeline's DATE entity that no rule reads)."""
+    return {"start": time.start, "end": time.end, "text": time.text, "resolved": time.resolved,
+            "description": wording.time_text(time.value), "value": time_value_to_json(time.value)}
+
+
+def time_value_to_json(value: TimeValue | None) -> dict[str, Any] | None:
+    """A time expression's `value`: kind, first and last (ISO), qualifier, lead, direction,
+    weekday (0 = Monday), amount, unit and reference (the article's date it was counted from)."""
+    if value is None:
+        return None
+
+    def iso(day: ArticleDate | None) -> str | None:
+        return day.iso() if day is not None else None
+
+    return {
+        "kind": value.kind.value, "first": iso(value.first), "last": iso(value.last),
+        "qualifier": value.qualifier.value if value.qualifier is not None else None,
+        "lead": value.lead.value if value.lead is not None else None,
+        "direction": value.direction.value if value.direction is not None else None,
+        "weekday": value.weekday, "amount": value.amount,
+        "unit": value.unit.value if value.unit is not None else None,
+        "reference": iso(value.reference),
+    }
 
 
 def summary_line(reading: Reading, assistant: ReadingAssistant) -> str:

@@ -3,6 +3,8 @@ report and the UI; the core itself keeps dates and statuses as data."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from assistant.models import (
     MONTH_NAMES_EN,
     ArticleDate,
@@ -11,6 +13,12 @@ from assistant.models import (
     Note,
     RoleAtDate,
     RoleStatus,
+    TimeExpression,
+    TimeKind,
+    TimeLead,
+    TimeQualifier,
+    TimeUnit,
+    TimeValue,
     Timing,
 )
 
@@ -134,3 +142,111 @@ def note_lines(note: Note) -> list[str]:
     lines.extend(fact_text(fact) for fact in note.facts)
     lines.append(mentions_text(note))
     return lines
+
+
+# --- time expressions ---------------------------------------------------------------------
+
+WEEKDAY_NAMES_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_LEAD_WORDS = {TimeLead.SINCE: "since", TimeLead.FROM: "from", TimeLead.UNTIL: "until",
+               TimeLead.BEFORE: "before", TimeLead.AFTER: "after", TimeLead.AROUND: "around"}
+_UNIT_WORDS = {TimeUnit.DAY: "day", TimeUnit.WEEK: "week", TimeUnit.MONTH: "month",
+               TimeUnit.YEAR: "year"}
+
+
+def ordinal_en(n: int) -> str:
+    """English ordinal: 1st, 2nd, 3rd, 11th, 21st, 70th."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _qualified(qualifier: TimeQualifier | None, base: str) -> str:
+    """'late August 2023', 'mid-2023', 'later in September 2023'."""
+    if qualifier is None:
+        return base
+    if qualifier is TimeQualifier.MID:
+        return f"mid-{base}"
+    if qualifier in (TimeQualifier.EARLIER, TimeQualifier.LATER):
+        return f"{qualifier.value} in {base}"
+    return f"{qualifier.value} {base}"
+
+
+def _part_of(qualifier: TimeQualifier | None) -> str:
+    """'early ', 'mid-', 'late ' or '' before a decade or century."""
+    if qualifier is TimeQualifier.MID:
+        return "mid-"
+    if qualifier in (TimeQualifier.EARLY, TimeQualifier.LATE):
+        return f"{qualifier.value} "
+    return ""
+
+
+def _plural(amount: int, unit: TimeUnit) -> str:
+    word = _UNIT_WORDS[unit]
+    return f"{amount} {word}" if amount == 1 else f"{amount} {word}s"
+
+
+def _day(value: TimeValue, first: ArticleDate) -> str:
+    if first.day is None:  # the article's date names no day: a day in its month or year
+        what = WEEKDAY_NAMES_EN[value.weekday] if value.weekday is not None else "day"
+        return f"a {what} around {first.describe()}"
+    if value.weekday is None:
+        return first.describe()
+    assert first.month is not None
+    weekday = date(first.year, first.month, first.day).weekday()
+    return f"{WEEKDAY_NAMES_EN[weekday]} {first.describe()}"
+
+
+def _ago(value: TimeValue, first: ArticleDate) -> str:
+    amount, unit, reference = value.amount or 0, value.unit or TimeUnit.DAY, value.reference
+    since = reference.describe() if reference is not None else "the article's date"
+    if unit is TimeUnit.YEAR:
+        since = str(reference.year) if reference is not None else since
+        return f"{_plural(amount, unit)} before {since}: {first.year}"
+    if unit is TimeUnit.MONTH:
+        if first.month is None:
+            return f"{_plural(amount, unit)} before {since}"
+        return f"{_plural(amount, unit)} before {since}: {first.describe()}"
+    if first.day is not None:
+        return first.describe()
+    if first.month is not None:
+        return f"about {first.describe()}"
+    return f"shortly before {since}"
+
+
+def time_text(value: TimeValue | None) -> str | None:
+    """What a time expression means, in English ('late August 2023', 'the week of 4–10
+    September 2023', '70th anniversary: 1953 → 2023'); None when it is not resolved."""
+    if value is None or value.first is None or value.last is None:
+        return None
+    first, last, kind = value.first, value.last, value.kind
+    if kind is TimeKind.DAY:
+        text = _day(value, first)
+    elif kind is TimeKind.RANGE:
+        text = date_range(first, last)
+    elif kind is TimeKind.WEEK:
+        if first.day is None:
+            text = f"a week around {first.describe()}"
+        else:
+            text = _qualified(value.qualifier, f"the week of {date_range(first, last)}")
+    elif kind is TimeKind.MONTH:
+        if first.month is None:
+            text = f"a month around {first.year}"
+        else:
+            text = _qualified(value.qualifier, first.describe())
+    elif kind is TimeKind.YEAR:
+        text = _qualified(value.qualifier, str(first.year))
+    elif kind is TimeKind.DECADE:
+        text = f"the {_part_of(value.qualifier)}{first.year - first.year % 10}s"
+    elif kind is TimeKind.CENTURY:
+        text = f"the {_part_of(value.qualifier)}{ordinal_en(first.year // 100 + 1)} century"
+    elif kind is TimeKind.ANNIVERSARY:
+        since = f" → {value.reference.year}" if value.reference is not None else ""
+        text = f"{ordinal_en(value.amount or 0)} anniversary: {first.year}{since}"
+    else:
+        text = _ago(value, first)
+    lead = _LEAD_WORDS.get(value.lead) if value.lead is not None else None
+    return f"{lead} {text}" if lead else text
+
+
+def time_line(time: TimeExpression) -> str:
+    """A time expression for the notes panel: 'in juli → July 2023'."""
+    return f"{time.text} → {time_text(time.value) or time.resolved or 'not resolved'}"

@@ -248,7 +248,7 @@ class TimeRow(QLabel):
     clicked = Signal(int, int)
 
     def __init__(self, time: TimeExpression, parent: QWidget) -> None:
-        text = f"{time.text} → {time.description or time.resolved or 'not resolved'}"
+        text = wording.time_line(time)
         super().__init__(text, parent)
         self.time = time
         self.setTextFormat(Qt.TextFormat.PlainText)
