@@ -86,11 +86,22 @@ def run_mutmut(modules: list[str], jobs: int, fresh: bool) -> tuple[float, float
     mutmut = shutil.which("mutmut", path=str(Path(sys.executable).parent)) or "mutmut"
     command = [mutmut, "run", "--max-children", str(jobs), *map(mutant_glob, modules)]
     MUTANTS.mkdir(exist_ok=True)
+    # Tests find the shared folder beside their checkout; mutmut runs them from mutants/, so
+    # it must be beside mutants/ too while the run lasts.
+    shared_link = ROOT / "shared"
+    linked = not shared_link.exists() and Path(env["LEESWIJZER_SHARED"]).is_dir()
+    if linked:
+        shared_link.symlink_to(Path(env["LEESWIJZER_SHARED"]).resolve(), target_is_directory=True)
     start = time.monotonic()
     cpu_before = _children_cpu()
-    with LOG.open("w", encoding="utf-8") as log:
-        finished = subprocess.run(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-                                  stdin=subprocess.DEVNULL, check=False)
+    try:
+        with LOG.open("w", encoding="utf-8") as log:
+            finished = subprocess.run(command, cwd=ROOT, env=env, stdout=log,
+                                      stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                      check=False)
+    finally:
+        if linked:
+            shared_link.unlink()
     elapsed = time.monotonic() - start
     if finished.returncode != 0:
         tail = LOG.read_text(encoding="utf-8", errors="replace")[-3000:]
