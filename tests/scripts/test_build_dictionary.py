@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import sqlite3
 import sys
 from pathlib import Path
@@ -13,7 +14,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "dictionary" / "sources"
-SHARED = ROOT.parent / "shared" / "data"
+SHARED = Path(os.environ.get("LEESWIJZER_SHARED", ROOT.parent / "shared")) / "data"
 
 
 def _load_script() -> ModuleType:
@@ -259,8 +260,9 @@ def test_main_builds_from_environment_folder(
     assert output.exists() and not list(tmp_path.glob("d.sqlite.*"))
 
 
-@pytest.mark.skipif(not (SHARED / "wordnet").exists(), reason="shared sources not present")
 def test_all_real_omw_rows_resolve_to_wordnet() -> None:
+    # The shared sources are always beside the checkout (CI has ../shared): fail, never skip.
+    assert (SHARED / "wordnet").exists(), f"the shared dictionary sources are missing: {SHARED}"
     wordnet, _ = build_dictionary.read_wordnet(SHARED / "wordnet")
     rows = []
     for relative, name in build_dictionary.OMW_FILES:

@@ -205,7 +205,7 @@ def real_dictionary(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dictio
 @pytest.fixture(scope="session")
 def sample_analysis() -> AnalysedArticle:
     if not SAMPLE.exists():
-        pytest.skip("sample article not present")
+        pytest.fail(f"the shared sample article is missing: {SAMPLE}")
     from assistant.reading.analysis import analyse
     from assistant.reading.loading import load_article
 
