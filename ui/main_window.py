@@ -33,12 +33,15 @@ from ui.dialogs import AboutService, PasteDialog, choose_article_file, open_abou
 from ui.find_bar import FindBar
 from ui.message_bar import MessageBar
 from ui.notes_panel import NotesPanel
+from ui.notices import Notice, NoticeKind
 from ui.plain_text import menu_text, plain_tooltip
 from ui.preferences import PreferencesDialog, PreferencesService
+from ui.read_aloud import ReadAloud
 from ui.reader import ReaderView
 from ui.session import ReadingSession, SessionService
 from ui.settings import as_bool, recent_files, remember_recent
 from ui.shortcuts import FocusCycle, Region, ShortcutsDialog, first_focusable
+from ui.speech import Speaker, create_speaker
 from ui.theme import LegendWidget
 from ui.vocabulary import VocabularyWindow
 from ui.web import AddressDialog
@@ -72,7 +75,8 @@ class MainWindow(QMainWindow):
     """The reader window over a session; `service` serves the About and Preferences dialogs."""
 
     def __init__(
-        self, session: ReadingSession, service: WindowService, settings: QSettings
+        self, session: ReadingSession, service: WindowService, settings: QSettings,
+        speaker: Speaker | None = None,
     ) -> None:
         super().__init__()
         self.session = session
@@ -141,6 +145,10 @@ class MainWindow(QMainWindow):
         self._progress_timer.setSingleShot(True)
         self._progress_timer.setInterval(PROGRESS_DELAY_MS)
         self._progress_timer.timeout.connect(self._maybe_show_progress)
+        self.read_aloud = ReadAloud(
+            self.reader, speaker if speaker is not None else create_speaker(self), settings, self)
+        self.read_aloud.message.connect(
+            lambda text: self.message_bar.show_notice(Notice(text, NoticeKind.WARNING)))
 
         self._build_actions()
         self._build_toolbar()
@@ -226,6 +234,14 @@ class MainWindow(QMainWindow):
         self.find_next_action = self._action("Find &next", lambda: self._find(True), "F3")
         self.find_previous_action = self._action("Find pre&vious", lambda: self._find(False),
                                                  "Shift+F3")
+        read_aloud = self.read_aloud
+        self.say_word_action = self._action("Say the &word", lambda: read_aloud.say_word(),
+                                            "Ctrl+Shift+P")
+        self.read_sentence_action = self._action("Read the &sentence aloud",
+                                                 read_aloud.read_sentence, "Ctrl+R")
+        self.read_paragraph_action = self._action("Read the &paragraph aloud",
+                                                  read_aloud.read_paragraph, "Ctrl+Shift+R")
+        self.stop_reading_action = self._action("S&top reading aloud", read_aloud.stop, "Ctrl+.")
 
     def _build_toolbar(self) -> None:
         toolbar = QToolBar("Reading", self)
@@ -304,6 +320,10 @@ class MainWindow(QMainWindow):
         view.addAction(self.entities_action)
         view.addAction(self.notes_action)
         view.addAction(self.vocabulary_action)
+        speech = view.addMenu("Read &aloud")
+        for action in (self.say_word_action, self.read_sentence_action,
+                       self.read_paragraph_action, self.stop_reading_action):
+            speech.addAction(action)
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.shortcuts_action)
         help_menu.addAction(self.about_action)
@@ -395,6 +415,7 @@ class MainWindow(QMainWindow):
         if self.session.closed:
             return
         self._progress_timer.stop()
+        self.read_aloud.stop()
         self.reader.hide_card()
         self.save_settings()
         self.session.shut_down()

@@ -1,4 +1,4 @@
-"""The user's preferences (language model, online notes): QSettings storage and the dialog."""
+"""The user's preferences (language model, online notes, read-aloud speed) and their dialog."""
 
 from __future__ import annotations
 
@@ -13,11 +13,13 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QSlider,
     QVBoxLayout,
     QWidget,
 )
 
 from ui.settings import Preferences, as_bool, load_preferences, save_preferences
+from ui.speech import MAX_RATE, MIN_RATE, RATE_KEY, SAY_CARDS_KEY, says_cards, speech_rate
 
 __all__ = ["Preferences", "PreferencesDialog", "as_bool", "load_preferences", "save_preferences"]
 
@@ -67,11 +69,28 @@ class PreferencesDialog(QDialog):
         self.online_check.setChecked(self._preferences.online)
         self.online_check.toggled.connect(self._on_online)
 
+        self.rate_slider = QSlider(Qt.Orientation.Horizontal, self)
+        self.rate_slider.setObjectName("speechRate")
+        self.rate_slider.setRange(MIN_RATE, MAX_RATE)
+        self.rate_slider.setPageStep(2)
+        self.rate_slider.setTickPosition(QSlider.TickPosition.TicksBelow)
+        self.rate_slider.setTickInterval(5)
+        self.rate_slider.setValue(speech_rate(settings))
+        self.rate_slider.setToolTip("Slower to the left, faster to the right; the middle is "
+                                    "the voice's own speed")
+        self.rate_slider.valueChanged.connect(lambda rate: settings.setValue(RATE_KEY, rate))
+        self.say_cards_check = QCheckBox("Say each word when its card opens", self)
+        self.say_cards_check.setObjectName("sayCardsCheck")
+        self.say_cards_check.setChecked(says_cards(settings))
+        self.say_cards_check.toggled.connect(lambda on: settings.setValue(SAY_CARDS_KEY, on))
+
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.addRow("&Language model:", self.pipeline_combo)
         form.addRow("", note)
         form.addRow("", self.online_check)
+        form.addRow("Read-aloud &speed:", self.rate_slider)
+        form.addRow("", self.say_cards_check)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

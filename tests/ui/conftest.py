@@ -21,6 +21,7 @@ from assistant.learner.known_words import KnownWords
 from assistant.service import ReadingAssistant
 from ui.main_window import MainWindow, Service
 from ui.session import ReadingSession
+from ui.speech import Speaker
 from ui.tasks import SyncTaskRunner, TaskRunner
 
 SHARED_SAMPLE = (
@@ -64,12 +65,13 @@ def make_window(qtbot: QtBot, tmp_path: Path, learner_path: Path) -> Iterator[Wi
     windows: list[MainWindow] = []
 
     def make(
-        service: Service, runner: TaskRunner | None = None, settings_name: str = "settings.ini"
+        service: Service, runner: TaskRunner | None = None, settings_name: str = "settings.ini",
+        speaker: Speaker | None = None,
     ) -> MainWindow:
         settings = QSettings(str(tmp_path / settings_name), QSettings.Format.IniFormat)
         session = ReadingSession(service, KnownWords(learner_path),
                                  runner if runner is not None else SyncTaskRunner())
-        window = MainWindow(session, service, settings)
+        window = MainWindow(session, service, settings, speaker)
         qtbot.addWidget(window)
         window.resize(1100, 760)
         window.show()

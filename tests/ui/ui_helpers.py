@@ -35,7 +35,7 @@ from ui.main_window import MainWindow
 
 _WORD = re.compile(r"\w+|[^\w\s]", re.UNICODE)
 LEVELS = tuple(Level)
-# make_window(service, runner=None, settings_name="settings.ini") (see conftest.py)
+# make_window(service, runner=None, settings_name="settings.ini", speaker=None) (see conftest.py)
 WindowFactory = Callable[..., MainWindow]
 
 
