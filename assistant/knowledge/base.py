@@ -526,12 +526,14 @@ def build_places() -> tuple[list[KnowledgeEntry], dict[str, str]]:
             )
         )
     excluded = places.not_town_names()
+    regions = places.region_names()
     # Two towns of one name: a Dutch or Belgian one is what Dutch news means (Ede), else the
     # bigger one; the first entry keeps a shared name.
     home_first = sorted(cities, key=lambda c: (c.country not in places.HOME_COUNTRIES,
                                                -c.population))
     for city in home_first:
-        names = tuple(n for n in city.dutch_names if n not in excluded)
+        names = tuple(n for n in city.dutch_names if n not in excluded
+                      and (city.capital or city.country == "US" or n not in regions))
         if not names:
             continue
         country = english.get(city.country, city.country)

