@@ -1,4 +1,5 @@
-"""The bounded HTTP helper against loopback servers that behave, drip, lie and break HTTP."""
+"""The bounded HTTP helper, and the online notes that use it, against loopback servers that
+behave, drip, lie and break HTTP."""
 
 from __future__ import annotations
 
@@ -12,9 +13,11 @@ import time
 from pathlib import Path
 
 import pytest
-from loopback import Loopback, drip, hold, raw, response
+from loopback import Handler, Loopback, drip, hold, raw, response
 
 from assistant.errors import Cancelled
+from assistant.knowledge.enrichment import Endpoints, Enricher
+from assistant.models import ArticleDate, Category, Mention, Note
 from assistant.net import (
     JSON_TYPES,
     PAGE_TYPES,
@@ -353,3 +356,40 @@ def test_a_stuck_name_lookup_cannot_outlast_the_deadline(monkeypatch: pytest.Mon
         assert time.monotonic() - started < 3
     finally:
         release.set()
+
+
+def _rutte() -> Note:
+    return Note(key="unknown:mark rutte", name="Mark Rutte", category=Category.PERSON,
+                mentions=(Mention(0, 10, "Mark Rutte"),), as_of=ArticleDate(2023, 9))
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        # one byte every 0.05 s: the issue's server took 182 s for one subject (3 s timeout)
+        drip(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+             b"Content-Length: 100000\r\n\r\n{", b" ", every=0.05),
+        drip(b"HTTP/1.1 200 OK\r\nX-Slow: ", every=0.05),
+        raw(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 900\r\n\r\n{"),
+        raw(b"HTTP/1.1 200 OK\r\n" + b"A: b\r\n" * 101 + b"\r\n"),
+        raw(b"HTTP/1.1 200 " + b"x" * 70_000 + b"\r\n\r\n"),
+        raw(b"HTTP/1.1 302 Found\r\nLocation: ftp://127.0.0.1/x\r\n\r\n"),
+        raw(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html>not json</html>"),
+    ],
+    ids=["drip-body", "drip-headers", "short-body", "101-headers", "long-status", "ftp",
+         "html"],
+)
+def test_online_notes_from_a_hostile_server_keep_the_note_within_the_timeout(
+    answer: Handler, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("LEESWIJZER_OFFLINE", raising=False)
+    with Loopback(answer) as server:
+        base = server.url("").rstrip("/")
+        enricher = Enricher(tmp_path / "cache.sqlite", timeout=0.5,
+                            endpoints=Endpoints(base, base, base))
+        started = time.monotonic()
+        original = _rutte()
+        assert enricher.enrich(original) == original
+        elapsed = time.monotonic() - started
+        assert server.requests  # it did ask
+    assert elapsed < 5  # bounded by the timeout per request and the lookup's deadline
