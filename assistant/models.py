@@ -243,6 +243,7 @@ class GlossCard:
     phrase: str | None = None  # the whole phrase lemma, e.g. "uit de lucht vallen"
     phrase_tokens: tuple[int, ...] = ()
     parts: tuple[GlossPart, ...] = ()
+    language: str = "nl"  # a foreign word's language: its card names it instead of a gloss
 
 
 @dataclass(frozen=True, slots=True)

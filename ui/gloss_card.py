@@ -9,6 +9,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QVBoxLayout, QWidget
 
 from assistant.models import GlossCard, GlossKind
+from assistant.reading.language import DUTCH, language_name
 from ui.theme import reader_colours
 
 MAX_SENSES = 3
@@ -49,8 +50,11 @@ def _header_line(card: GlossCard) -> list[str]:
 
 
 def card_lines(card: GlossCard) -> list[tuple[str, str]]:
-    """The card's content as (style, text) lines, plain text; the HTML and tests use it."""
+    """The card's content as (style, text) lines, plain text; the HTML and tests use it. A
+    foreign word's card names its language instead of a gloss."""
     lines: list[tuple[str, str]] = [("form", card.form)]
+    if card.language != DUTCH:
+        return [*lines, ("meta", language_name(card.language))]
     header = _header_line(card)
     if header:
         lines.append(("meta", " · ".join(header)))

@@ -14,6 +14,7 @@ from PySide6.QtGui import QTextCharFormat
 
 from assistant.knowledge.places import is_nationality_adjective
 from assistant.models import Category, Entity, Reading, Token
+from assistant.reading.language import is_foreign_word
 from ui.offsets import OffsetMap
 from ui.theme import ReaderColours
 
@@ -24,6 +25,7 @@ class MarkKind(str, Enum):
     MENTION = "mention"
     PHRASE = "phrase"
     FOCUS = "focus"
+    FOREIGN = "foreign"
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,9 +78,10 @@ def reading_marks(
     show_nationalities: bool = False,
     step_of: Callable[[Token], int | None] | None = None,
 ) -> list[Mark]:
-    """The marks a reading always has within the str range `window`: names first, hard words
-    drawn over them (every word of a separable verb or idiom when one of them is hard: the
-    phrase is one unit); text not yet in the document (past `offsets.mapped_end`) has none.
+    """The marks a reading always has within the str range `window`: foreign words (shown
+    quietly) and names first, hard words drawn over them (every word of a separable verb or
+    idiom when one of them is hard: the phrase is one unit); text not yet in the document
+    (past `offsets.mapped_end`) has none.
     Nationality adjectives ("Russische") are names only when `show_nationalities` asks;
     `step_of` gives a word's learning step (1–4), which marks it in that step's colour."""
     start, end = window[0], min(window[1], offsets.mapped_end)
@@ -90,8 +93,14 @@ def reading_marks(
             if entity.end <= offsets.mapped_end:
                 marks.append(Mark(MarkKind.ENTITY, *offsets.to_document_range(
                     entity.start, entity.end), entity.category))
+    tokens = reading.analysed.tokens
+    for i in index.tokens_between(start, end):
+        token = tokens[i]
+        if token.end <= offsets.mapped_end and is_foreign_word(token):
+            marks.append(Mark(MarkKind.FOREIGN, *offsets.to_document_range(token.start,
+                                                                           token.end)))
     if show_hard:
-        tokens, phrases = reading.analysed.tokens, reading.analysed.phrases
+        phrases = reading.analysed.phrases
         unit_hard: dict[int, bool] = {}  # a phrase is marked whole when one of its words is hard
         for i in index.tokens_between(start, end):
             token = tokens[i]
@@ -141,4 +150,6 @@ def mark_format(mark: Mark, colours: ReaderColours) -> QTextCharFormat:
         chars.setFontUnderline(True)
     elif mark.kind is MarkKind.PHRASE:
         chars.setBackground(colours.phrase)
+    elif mark.kind is MarkKind.FOREIGN:
+        chars.setForeground(colours.muted)  # quiet: no gloss, nothing to learn
     return chars

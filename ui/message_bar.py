@@ -77,8 +77,10 @@ class MessageBar(QFrame):
         self.hide()
 
     def dismiss_error(self) -> None:
-        """Hide the bar if it shows an error (an article opened since: it no longer applies)."""
-        if self.kind is NoticeKind.ERROR:
+        """Hide the bar if it shows an error or a notice about the article (an article opened
+        since: it no longer applies)."""
+        if self.kind is NoticeKind.ERROR or (self._notice is not None
+                                             and self._notice.for_article):
             self.dismiss()
 
     def show_details(self) -> QMessageBox:

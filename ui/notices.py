@@ -25,6 +25,7 @@ class Notice:
     text: str
     kind: NoticeKind = NoticeKind.ERROR
     details: str = ""
+    for_article: bool = False  # about the open article: it goes when another one opens
 
 
 def notice_for_error(error: BaseException, doing: str = "") -> Notice:

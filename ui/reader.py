@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QTextEdit, QWidget
 
 from assistant.learner.statuses import LearnerView, Status, normalise_lemma
 from assistant.models import Article, Category, GlossCard, GlossKind, Reading, Token
+from assistant.reading.language import is_foreign_word
 from assistant.reading.marking import Marking
 from ui.decorations import Decorations
 from ui.document import build_document, placeholder_document
@@ -72,6 +73,12 @@ def fallback_card(token: Token) -> GlossCard:
         senses=(),
         source="",
     )
+
+
+def foreign_card(token: Token) -> GlossCard:
+    """What the card says about a word of a passage that is not Dutch: its language."""
+    return GlossCard(form=token.text, lemma="", pos="", kind=GlossKind.WORD, senses=(),
+                     source="", language=token.language)
 
 
 class ReaderView(QTextEdit):
@@ -519,6 +526,8 @@ class ReaderView(QTextEdit):
         if self.is_hard(index):
             return True
         token = self._reading.analysed.tokens[index]
+        if is_foreign_word(token):
+            return True  # its card says which language it is
         return any_word and (token.is_word or token.phrase is not None)
 
     def show_card_for_token(self, index: int) -> bool:
@@ -527,11 +536,14 @@ class ReaderView(QTextEdit):
         if reading is None or not 0 <= index < len(reading.analysed.tokens):
             return False
         token = reading.analysed.tokens[index]
-        try:
-            card = self._gloss(reading, index)
-        except Exception:
-            log.exception("gloss lookup failed for %r", token.text)
-            card = None
+        card: GlossCard | None = None
+        if is_foreign_word(token):
+            card = foreign_card(token)
+        else:
+            try:
+                card = self._gloss(reading, index)
+            except Exception:
+                log.exception("gloss lookup failed for %r", token.text)
         if card is None:
             card = fallback_card(token)
         self.card.show_card(card, index, self.card_anchor(index))

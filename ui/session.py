@@ -20,6 +20,7 @@ from assistant.learner.saved import SavedWord, word_from_reading
 from assistant.learner.statuses import Action, LearnerView, Status
 from assistant.models import AnalysedArticle, Article, GlossCard, Level, Note, PipelineInfo, Reading
 from assistant.reading.difficulty import Learner
+from assistant.reading.language import DUTCH, is_foreign_word, language_name
 from assistant.reading.marking import Marking
 from ui.notices import Notice, NoticeKind, notice_for_error
 from ui.tasks import Request, TaskRunner
@@ -77,6 +78,12 @@ class LearnerStore(Protocol):
     ) -> ImportPreview: ...
     def apply_import(self, preview: ImportPreview) -> int: ...
     def record_reading(self, analysed: AnalysedArticle, covered: Coverage) -> object: ...
+
+
+def foreign_article_notice(language: str) -> Notice:
+    """The one line an article not in Dutch opens with."""
+    return Notice(f"This text looks like {language_name(language)}; Leeswijzer reads Dutch.",
+                  NoticeKind.INFO, for_article=True)
 
 
 def source_key(source: str) -> str:
@@ -333,6 +340,8 @@ class ReadingSession(QObject):
         marked = self.reading  # the level and statuses of now, not of when it was asked
         assert marked is not None
         self.analysis_finished.emit(marked)
+        if reading.analysed.language != DUTCH:
+            self.notice.emit(foreign_article_notice(reading.analysed.language))
         self._covered(marked, record=True)
         self._enrich(reading)
 
@@ -442,6 +451,8 @@ class ReadingSession(QObject):
         reading = self._reading
         if reading is None or not 0 <= token_index < len(reading.analysed.tokens):
             return
+        if is_foreign_word(reading.analysed.tokens[token_index]):
+            return  # its card only names the language
         lemma = self._lemma_at(reading, token_index)
         self._opened.add(lemma)
         learner = self._learner

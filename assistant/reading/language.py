@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any, Protocol
 
+from assistant.models import Token
 from assistant.reading.nlp import ParsedToken
 
 DUTCH = "nl"
@@ -110,6 +111,19 @@ def article_language(tokens: Sequence[ParsedToken], languages: Sequence[str]) ->
         if language != DUTCH and total and count / total > ARTICLE_SHARE:
             return language
     return DUTCH
+
+
+def is_foreign_word(token: Token) -> bool:
+    """A word of a passage that is not Dutch (its quotation marks and punctuation are not)."""
+    return token.language != DUTCH and any(char.isalpha() for char in token.text)
+
+
+def language_name(code: str) -> str:
+    """A language's English name ("en" → "English"); the code itself when Babel has none."""
+    from babel import Locale
+
+    name = Locale("en").languages.get(code)
+    return str(name) if name else code
 
 
 _detector: LanguageDetector | None = None
