@@ -45,7 +45,8 @@ $(PIPELINE_STAMP): $(INSTALLED)
 # The build reads the strong-verb table too (principal parts, past forms), through assistant/lexicon/verbs.py.
 $(DICTIONARY): scripts/build_dictionary.py resources/dictionary_supplement.tsv \
                resources/strong_verbs.tsv assistant/lexicon/verbs.py assistant/lexicon/keys.py \
-               assistant/lexicon/alpino.py assistant/lexicon/senses.py $(INSTALLED)
+               assistant/lexicon/alpino.py assistant/lexicon/senses.py \
+               assistant/lexicon/cognates.py $(INSTALLED)
 	$(PY) scripts/build_dictionary.py --output $@ $(if $(LEESWIJZER_SOURCES),--sources "$(LEESWIJZER_SOURCES)")
 
 $(PLACES): scripts/build_places.py assistant/knowledge/places.py $(INSTALLED)

@@ -244,6 +244,8 @@ class GlossCard:
     phrase_tokens: tuple[int, ...] = ()
     parts: tuple[GlossPart, ...] = ()
     language: str = "nl"  # a foreign word's language: its card names it instead of a gloss
+    # Why the senses are a guess, shown on the card ("guessed from its parts"); None: listed.
+    uncertain: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -88,6 +88,7 @@ def card_to_json(card: GlossCard | None) -> dict[str, object] | None:
             {"text": part.text, "lemma": part.lemma, "senses": list(part.senses)}
             for part in card.parts
         ],
+        "uncertain": card.uncertain,
     }
 
 

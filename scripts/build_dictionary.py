@@ -32,6 +32,7 @@ from assistant.lexicon.alpino import (  # noqa: E402
     read_verbs,
     separable_verbs,
 )
+from assistant.lexicon.cognates import MIN_LENGTH as ENGLISH_MIN_LENGTH  # noqa: E402
 from assistant.lexicon.keys import SCHEMA_VERSION, dictionary_key, normalise_text  # noqa: E402
 from assistant.lexicon.senses import SourceSense, gloss_key, rank_senses  # noqa: E402
 from assistant.lexicon.verbs import principal_parts, strong_verbs  # noqa: E402
@@ -675,6 +676,7 @@ class Collected:
     per_source: dict[str, int]
     resolution: Resolution
     glued: int
+    english: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def build(sources: Path, output: Path, supplement: Path | None) -> BuildResult:
@@ -711,6 +713,7 @@ def build(sources: Path, output: Path, supplement: Path | None) -> BuildResult:
         try:
             figures["separable_verbs"] = str(
                 write_separable_verbs(db, sources / ALPINO, collected.verbs))
+            figures["english_words"] = str(write_english_words(db, collected.english))
             db.executemany("INSERT INTO meta VALUES (?, ?)", figures.items())
             db.commit()
             db.execute("VACUUM")
@@ -873,7 +876,7 @@ def collect(sources: Path, supplement: Path | None) -> Collected:
                 forms[dictionary_key(form)].add(verb_key)
 
     return Collected(merged, forms, alpino.inflections, alpino.verbs, english_zipf,
-                     dict(per_source), resolution, glued)
+                     dict(per_source), resolution, glued, english_pos)
 
 
 def _add_synsets(item: Merged, pairs: list[tuple[OmwRow, Synset]]) -> None:
@@ -974,6 +977,19 @@ def write_separable_verbs(db: sqlite3.Connection, alpino: Path,
         print(f"build_dictionary: no Alpino lexicon in {alpino}; no separable verbs",
               file=sys.stderr)
     db.executemany("INSERT OR IGNORE INTO separable_verbs VALUES (?, ?, ?, ?)", rows)
+    db.commit()
+    return len(rows)
+
+
+def write_english_words(db: sqlite3.Connection, english: dict[str, frozenset[str]]) -> int:
+    """WordNet's one-word English lemmas with their parts of speech, so the runtime can tell
+    an English look-alike of a Dutch word no source lists (selectief → selective)."""
+    db.execute("CREATE TABLE english_words (word TEXT PRIMARY KEY, pos TEXT NOT NULL) "
+               "WITHOUT ROWID")
+    rows = sorted((word, " ".join(sorted(poses))) for word, poses in english.items()
+                  if len(word) >= ENGLISH_MIN_LENGTH and word.isalpha() and word.islower()
+                  and poses & {"noun", "adj", "adv"})
+    db.executemany("INSERT INTO english_words VALUES (?, ?)", rows)
     db.commit()
     return len(rows)
 

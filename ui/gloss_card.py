@@ -65,6 +65,8 @@ def card_lines(card: GlossCard) -> list[tuple[str, str]]:
     senses = card.senses[:MAX_SENSES]
     for number, sense in enumerate(senses, start=1):
         lines.append(("sense", f"{number}. {sense}" if len(senses) > 1 else sense))
+    if senses and card.uncertain:
+        lines.append(("muted", card.uncertain))
     if not senses and not card.parts:
         lines.append(("muted", "No dictionary entry."))
     extras: list[str] = []

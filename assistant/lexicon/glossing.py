@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from assistant.lexicon.cognates import english_lookalike
 from assistant.lexicon.compounds import CompoundPart, CompoundSplit, head_pos
 from assistant.lexicon.inflection import candidates
 from assistant.lexicon.store import Dictionary, Entry
@@ -28,6 +29,10 @@ MAX_CARD_SENSES = 3
 # A compound's gloss joins its parts' glosses when its first parts are nouns or adjectives
 # ("rest period"); otherwise it is its head's ("tegenaanval": "attack").
 MODIFIER_POS = ("noun", "adj")
+# What a card says when its senses are a guess rather than a dictionary's.
+LOOKALIKE_NOTE = "guess: no dictionary lists it; it looks like this English word"
+COMPOSED_NOTE = "guess: the senses of its parts"
+HEAD_NOTE = "guess: the sense of its last part"
 
 
 def gloss_card(
@@ -47,10 +52,11 @@ def gloss_card(
     card = _phrase_card(dictionary, analysed, token)
     if card is not None:
         return card
-    if in_name(analysed, token) or token.index in _name_like(analysed):
-        return None
     upper = capitalised(token.text)
     initial = upper and _sentence_start(analysed, token)
+    opening_word = initial and _opening_word(dictionary, analysed, token)
+    if token.index in _name_like(analysed) or (in_name(analysed, token) and not opening_word):
+        return None
     lemma = token.lemma.lower() if token.pos == "PROPN" else token.lemma
     pos = UD_TO_DICTIONARY_POS.get(token.pos) if token.pos != "PROPN" else None
     steps: list[Entry | None] = []
@@ -71,6 +77,14 @@ def gloss_card(
     # Prefixed verbs (verluidt, voorgeproduceerd) are not compounds of independent words.
     if token.pos in VERB_POS:
         return None
+    # Adjectives formed from names are words (Aristoteliaanse); other capitals are names.
+    if not upper or initial or token.pos == "ADJ":
+        words = [lemma.lower(), token.text.lower(), *candidates(token.text.lower(), token.pos)]
+        if (lookalike := english_lookalike(dict.fromkeys(words), token.pos,
+                                           dictionary.english_pos)) is not None:
+            return GlossCard(form=token.text, lemma=lookalike[0], pos=token.pos,
+                             kind=GlossKind.WORD, senses=(lookalike[1],),
+                             source="English look-alike", uncertain=LOOKALIKE_NOTE)
     split = dictionary.split(token.text, token.pos) if initial or not upper else None
     if split is None and "-" in token.text.strip("-"):
         split = _hyphen_split(dictionary, token.text, token.pos)
@@ -82,6 +96,18 @@ def in_name(analysed: AnalysedArticle, token: Token) -> bool:
     if token.entity is None or not 0 <= token.entity < len(analysed.entities):
         return False
     return analysed.entities[token.entity].category in NAME_CATEGORIES
+
+
+def _opening_word(dictionary: Dictionary, analysed: AnalysedArticle, token: Token) -> bool:
+    """Whether a one-word name that opens a sentence is a common word the name recogniser
+    took for a name ("Vakwerk.", "Secundair onderwijs ..."): tagged as a common word, and
+    known in lower case with that part of speech. (A name the article also writes in
+    mid-sentence is name-like and never gets here.)"""
+    entity = analysed.entities[token.entity] if token.entity is not None else None
+    pos = UD_TO_DICTIONARY_POS.get(token.pos) if token.pos != "PROPN" else None
+    if entity is None or pos is None or entity.first_token != entity.last_token:
+        return False
+    return dictionary.knows_as(token.lemma.lower(), pos)
 
 
 _names_cache: list[tuple[tuple[Token, ...], frozenset[int]]] = []
@@ -209,6 +235,7 @@ def _compound_card(
         article=head_entry.article,
         plural=None,
         parts=tuple(parts),
+        uncertain=COMPOSED_NOTE if composable else HEAD_NOTE,
     )
 
 

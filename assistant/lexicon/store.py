@@ -77,11 +77,15 @@ class Dictionary:
         self._lock = threading.Lock()
         self._cache: _Lru[Entry | None] = _Lru(CACHE_SIZE, None)
         self._lemma_cache: _Lru[tuple[tuple[str, str], ...]] = _Lru(CACHE_SIZE, ())
+        self._english_cache: _Lru[frozenset[str]] = _Lru(CACHE_SIZE, frozenset())
         self._zipf = zipf
         with self._lock:
             self._forms = frozenset(row[0] for row in connection.execute("SELECT form FROM forms"))
             self._separable, self._with_er = _separable_table(connection)
             self._entries = frozenset(connection.execute("SELECT key, pos FROM entries"))
+            self._has_english = connection.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'english_words'"
+            ).fetchone() is not None
 
     @classmethod
     def open(
@@ -151,6 +155,22 @@ class Dictionary:
         if pos is None:
             return key in self._forms and self.lookup(key) is not None
         return (key, pos) in self._entries
+
+    def english_pos(self, word: str) -> frozenset[str]:
+        """The parts of speech ('noun', 'adj', 'adv') WordNet gives the one-word English
+        `word` (empty for other words, and for a dictionary built without the table)."""
+        if not self._has_english:
+            return frozenset()
+        cache_key = ("english", word)
+        hit, value = self._english_cache.get(cache_key)
+        if hit:
+            return value
+        with self._lock:
+            row = self._db.execute("SELECT pos FROM english_words WHERE word = ?",
+                                   (word,)).fetchone()
+        found = frozenset(str(row[0]).split()) if row else frozenset()
+        self._english_cache.put(cache_key, found)
+        return found
 
     def lemmas_of(self, form: str) -> tuple[tuple[str, str], ...]:
         """The (lemma, part of speech) pairs `form` can be an inflection of (Alpino's forms:

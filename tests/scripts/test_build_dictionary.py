@@ -103,6 +103,41 @@ def test_build_merges_sources_and_cleans(built: tuple[Path, object]) -> None:
     assert _rows(path, "naar adem snakken")[0][2] == ["gasp, fight for breath"]
 
 
+def test_build_stores_wordnets_one_word_english_lemmas(built: tuple[Path, object]) -> None:
+    path, _ = built
+    with sqlite3.connect(path) as db:
+        words = dict(db.execute("SELECT word, pos FROM english_words").fetchall())
+    assert words["solitary"] == "adj" and words["selective"] == "adj"
+    assert words["harbour"] == "noun" and words["nevertheless"] == "adv"
+    # Not: shorter than a look-alike may be, phrases, capitals, verbs only.
+    for word in ("war", "sub", "build_up", "build up", "canis aureus", "exhaust"):
+        assert word not in words
+    from assistant.lexicon.store import Dictionary
+
+    dictionary = Dictionary.open(path)
+    try:
+        assert dictionary.english_pos("solitary") == frozenset({"adj"})
+        assert dictionary.english_pos("solitary") == frozenset({"adj"})  # cached
+        assert dictionary.english_pos("exhaust") == frozenset()
+    finally:
+        dictionary.close()
+
+
+def test_a_dictionary_without_the_english_table_knows_no_lookalikes(
+        built: tuple[Path, object], tmp_path: Path) -> None:
+    from assistant.lexicon.store import Dictionary
+
+    copy = tmp_path / "old.sqlite"
+    copy.write_bytes(built[0].read_bytes())
+    with sqlite3.connect(copy) as db:
+        db.execute("DROP TABLE english_words")
+    dictionary = Dictionary.open(copy)
+    try:
+        assert dictionary.english_pos("solitary") == frozenset()
+    finally:
+        dictionary.close()
+
+
 def test_build_stores_forms_article_and_principal_parts(built: tuple[Path, object]) -> None:
     path, _ = built
     with sqlite3.connect(path) as db:

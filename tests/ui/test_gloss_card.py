@@ -39,3 +39,18 @@ def test_tiny_viewport_keeps_card_inside() -> None:
     anchor = QRect(20, 70, 60, 22)
     card = QRect(place_card(SIZE, anchor, area), SIZE)
     assert area.top() <= card.top() and card.bottom() <= area.bottom()
+
+
+def test_a_guessed_gloss_says_so_under_its_senses() -> None:
+    from assistant.models import GlossCard, GlossKind, GlossPart
+    from ui.gloss_card import card_lines
+
+    guessed = GlossCard("slotfase", "slotfase", "NOUN", GlossKind.COMPOUND, ("final phase",),
+                        "FreeDict", parts=(GlossPart("slot", "slot", ("final",)),
+                                           GlossPart("fase", "fase", ("phase",))),
+                        uncertain="guess: the senses of its parts")
+    lines = card_lines(guessed)
+    assert lines.index(("muted", "guess: the senses of its parts")) == (
+        lines.index(("sense", "final phase")) + 1)
+    listed = GlossCard("fase", "fase", "NOUN", GlossKind.WORD, ("phase",), "FreeDict")
+    assert [style for style, _ in card_lines(listed)].count("muted") == 0

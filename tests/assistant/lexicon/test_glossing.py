@@ -6,7 +6,14 @@ from __future__ import annotations
 import pytest
 from parse_data import Word, analysed, w
 
-from assistant.lexicon.glossing import first_item, gloss_card, unaccented
+from assistant.lexicon.glossing import (
+    COMPOSED_NOTE,
+    HEAD_NOTE,
+    LOOKALIKE_NOTE,
+    first_item,
+    gloss_card,
+    unaccented,
+)
 from assistant.lexicon.store import Dictionary
 from assistant.models import GlossCard, GlossKind
 
@@ -92,7 +99,7 @@ def test_a_compound_shows_one_sense_per_part_and_their_joined_gloss(
     assert card.lemma == "artilleriegranaat"
     assert [(p.text, p.lemma, p.senses) for p in card.parts] == [
         ("artillerie", "artillerie", ("artillery",)), ("granaten", "granaat", ("shell",))]
-    assert card.senses == ("artillery shell",)
+    assert card.senses == ("artillery shell",) and card.uncertain == COMPOSED_NOTE
 
 
 def test_a_compound_with_a_linking_s(fixture_dictionary: Dictionary) -> None:
@@ -105,7 +112,7 @@ def test_a_compound_led_by_a_preposition_is_glossed_by_its_head(
         fixture_dictionary: Dictionary) -> None:
     card = card_of(fixture_dictionary, [w("tegenaanval", "tegenaanval", "NOUN")], 0)
     assert card is not None and card.kind is GlossKind.COMPOUND
-    assert card.senses == ("attack, assault",)
+    assert card.senses == ("attack, assault",) and card.uncertain == HEAD_NOTE
     assert [p.senses for p in card.parts] == [("against",), ("attack",)]
 
 
@@ -184,6 +191,79 @@ def test_a_sentence_opening_word_the_article_uses_as_a_name(
     article = analysed(common, sentence_starts=(0, 3), lexicon=fixture_dictionary)
     assert first_sense(gloss_card(fixture_dictionary, article, 0)) == "fortune"
     assert article.tokens[0].is_word and not article.tokens[4].is_word
+
+
+def test_a_one_word_name_opening_a_sentence_may_be_a_common_word(
+        fixture_dictionary: Dictionary) -> None:
+    # ",, Vakwerk." taken for a person: tagged as a noun and known in lower case, it is a word.
+    card = card_of(fixture_dictionary, [w("Oorlog", "oorlog", "NOUN"), w(".", ".", "PUNCT")], 0,
+                   ((0, 0, "PER"),))
+    assert first_sense(card) == "war"
+    adjective = card_of(fixture_dictionary, [w("Eenzaam", "eenzaam", "ADJ"),
+                                             w("leven", "leven", "NOUN")], 0, ((0, 0, "ORG"),))
+    assert adjective is not None and adjective.lemma == "eenzaam"
+
+
+@pytest.mark.parametrize(
+    ("words", "entities", "index"),
+    [
+        # Tagged as a name; two words; in mid-sentence; unknown; known with another POS.
+        ([w("Oorlog", "Oorlog", "PROPN"), w(".", ".", "PUNCT")], ((0, 0, "PER"),), 0),
+        ([w("Oorlog", "oorlog", "NOUN"), w("Fortuin", "fortuin", "NOUN")], ((0, 1, "PER"),), 0),
+        ([w("de", "de", "DET"), w("Oorlog", "oorlog", "NOUN")], ((1, 1, "PER"),), 1),
+        ([w("Qwerty", "qwerty", "NOUN"), w(".", ".", "PUNCT")], ((0, 0, "PER"),), 0),
+        ([w("Oorlog", "oorlog", "VERB"), w(".", ".", "PUNCT")], ((0, 0, "PER"),), 0),
+    ],
+)
+def test_what_stays_a_name(fixture_dictionary: Dictionary, words: list[Word],
+                           entities: tuple[tuple[int, int, str], ...], index: int) -> None:
+    assert card_of(fixture_dictionary, words, index, entities) is None
+
+
+# --- English look-alikes ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("words", "index", "lemma", "sense"),
+    [
+        ([w("selectief", "selectief", "ADJ")], 0, "selectief", "selective"),
+        ([w("een", "een", "DET"), w("solitaire", "solitair", "ADJ"), w("man", "man", "NOUN")], 1,
+         "solitair", "solitary"),
+        ([w("de", "de", "DET"), w("selectieve", "selectieve", "ADJ")], 1, "selectief",
+         "selective"),                                    # the lemma from the inflection rules
+        ([w("de", "de", "DET"), w("Selectieve", "selectief", "ADJ")], 1, "selectief",
+         "selective"),                                    # an adjective from a name: a word
+        ([w("het", "het", "DET"), w("cuspidor", "cuspidor", "NOUN")], 1, "cuspidor",
+         "cuspidor"),
+    ],
+)
+def test_an_english_lookalike_is_a_guess_that_says_so(
+        fixture_dictionary: Dictionary, words: list[Word], index: int, lemma: str,
+        sense: str) -> None:
+    card = card_of(fixture_dictionary, words, index)
+    assert card is not None and card.senses == (sense,) and card.lemma == lemma
+    assert card.uncertain == LOOKALIKE_NOTE and card.source == "English look-alike"
+
+
+@pytest.mark.parametrize(
+    ("words", "index"),
+    [
+        ([w("selectief", "selectief", "VERB")], 0),                 # verbs are never guessed
+        ([w("de", "de", "DET"), w("Cuspidor", "Cuspidor", "PROPN")], 1),   # a name
+        ([w("de", "de", "DET"), w("Cuspidor", "cuspidor", "NOUN")], 1),    # a capital mid-sentence
+        ([w("solitair", "solitair", "NOUN")], 0),                   # an adjective's ending
+        ([w("Sytze", "Sytze", "PROPN"), w("Selectief", "selectief", "ADJ")], 1),  # inside a name
+    ],
+)
+def test_what_is_never_taken_for_english(fixture_dictionary: Dictionary, words: list[Word],
+                                         index: int) -> None:
+    entities = ((0, 1, "PER"),) if words[0].text == "Sytze" else ()
+    assert card_of(fixture_dictionary, words, index, entities) is None
+
+
+def test_a_listed_word_is_never_a_lookalike(fixture_dictionary: Dictionary) -> None:
+    card = card_of(fixture_dictionary, [w("eenzaam", "eenzaam", "ADJ")], 0)
+    assert card is not None and card.uncertain is None and card.source != "English look-alike"
 
 
 def test_an_accent_for_emphasis_is_looked_through(fixture_dictionary: Dictionary) -> None:

@@ -153,6 +153,10 @@ def test_card_json_fields(fixture_dictionary: Dictionary) -> None:
     assert data is not None
     # "vernietiging" has no part of speech in the fixture sources: the head's sense only.
     assert data["kind"] == "compound" and data["senses"] == ["war"]
+    assert data["uncertain"] == "guess: the sense of its last part"
+    listed = card_to_json(gloss_card(fixture_dictionary, _analysed([("oorlog", "oorlog", "NOUN")]),
+                                     0))
+    assert listed is not None and listed["uncertain"] is None
     assert [p["lemma"] for p in data["parts"]] == ["vernietiging", "oorlog"]  # type: ignore[union-attr, index]
 
 

@@ -1,0 +1,76 @@
+"""English look-alikes of Dutch words no source lists: the regular changes of ending, and
+what must not be taken for English."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.lexicon.cognates import english_lookalike, spellings
+
+ENGLISH = {
+    "selective": "adj", "regular": "adj", "spectacular": "adj", "humanitarian": "adj",
+    "numeric": "adj", "synthetic": "adj", "electronic": "adj", "cooperative": "adj",
+    "dominant": "adj", "animation": "noun", "methodology": "noun", "spiritualism": "noun",
+    "commutativity": "noun", "incongruence": "noun", "charisma": "noun", "polygraph": "noun",
+    "teff": "noun", "arm": "noun", "stadium": "noun", "solitary": "adj",
+}
+
+
+def english_pos(word: str) -> frozenset[str]:
+    return frozenset({ENGLISH[word]}) if word in ENGLISH else frozenset()
+
+
+@pytest.mark.parametrize(
+    ("words", "pos", "found"),
+    [
+        (["selectief"], "ADJ", ("selectief", "selective")),
+        (["regulier"], "ADJ", ("regulier", "regular")),
+        (["spectaculair"], "ADJ", ("spectaculair", "spectacular")),
+        (["humanitair"], "ADJ", ("humanitair", "humanitarian")),
+        (["numeriek"], "ADJ", ("numeriek", "numeric")),
+        (["synthetisch"], "ADJ", ("synthetisch", "synthetic")),
+        (["elektronisch"], "ADJ", ("elektronisch", "electronic")),   # k written c
+        (["coöperatief"], "ADJ", ("coöperatief", "cooperative")),    # no diaeresis
+        (["dominant"], "ADJ", ("dominant", "dominant")),
+        (["solitair"], "ADV", ("solitair", "solitary")),             # an adjective used so
+        (["animatie"], "NOUN", ("animatie", "animation")),
+        (["methodologie"], "NOUN", ("methodologie", "methodology")),
+        (["spiritualisme"], "NOUN", ("spiritualisme", "spiritualism")),
+        (["commutativiteit"], "NOUN", ("commutativiteit", "commutativity")),
+        (["incongruentie"], "NOUN", ("incongruentie", "incongruence")),
+        (["polygraaf"], "NOUN", ("polygraaf", "polygraph")),
+        (["charisma"], "NOUN", ("charisma", "charisma")),
+        # The first candidate that is English wins: an inflected form's lemma.
+        (["dominante", "dominant"], "ADJ", ("dominant", "dominant")),
+    ],
+)
+def test_what_is_an_english_lookalike(words: list[str], pos: str,
+                                      found: tuple[str, str]) -> None:
+    assert english_lookalike(words, pos, english_pos) == found
+
+
+@pytest.mark.parametrize(
+    ("words", "pos"),
+    [
+        (["teff"], "NOUN"),           # too short: short look-alikes are often false friends
+        (["arm"], "ADJ"),             # arm is 'poor'; and short
+        (["animatie"], "ADJ"),        # a noun's ending never makes an adjective
+        (["selectief"], "NOUN"),      # nor an adjective's a noun
+        (["spectaculair"], "VERB"),   # verbs are never guessed
+        (["selectief"], "PROPN"),     # nor names
+        (["Charisma"], "NOUN"),       # a capital: a name
+        (["e.d."], "NOUN"),           # not letters
+        (["stadion"], "NOUN"),        # no regular ending leads to stadium
+        (["gezellig"], "ADJ"),        # no English word at all
+    ],
+)
+def test_what_is_not(words: list[str], pos: str) -> None:
+    assert english_lookalike(words, pos, english_pos) is None
+
+
+def test_spellings_most_likely_first() -> None:
+    assert spellings("politiek", "adj") == ["politiek", "politic", "politiec"]
+    assert spellings("kritiek", "noun") == ["kritiek", "kritic", "kritics", "critiec",
+                                            "critic", "critics"]
+    assert spellings("tafel", "verb") == ["tafel"]
+    assert spellings("kort", "adj") == []
