@@ -142,6 +142,11 @@ class KnowledgeBase:
         self._entries: dict[str, KnowledgeEntry] = {}
         self._by_name: dict[str, str] = {}
         self._by_folded: dict[str, str] = {}
+        self._exact: dict[str, str] = {}  # a curated name or short name as written → entry
+        self._folded_owners: dict[str, set[str]] = {}  # curated names and short names
+        self._exact_owners: dict[str, set[str]] = {}
+        self._links: dict[str, frozenset[str]] | None = None
+        self._links_lock = threading.Lock()
         self._adjectives = adjectives  # adjective form → entry id
         self._matcher: SequenceMatcher[NamePattern] | None = None
         self._lock = threading.Lock()
@@ -155,6 +160,12 @@ class KnowledgeBase:
                 if owner is None or self._entries[owner].origin > entry.origin:
                     self._by_name[key] = entry.id
                 self._by_folded.setdefault(fold(name), self._by_name[key])
+            if entry.origin is Origin.CURATED:
+                for name in (*entry.names, *entry.short_names):
+                    self._exact.setdefault(unicodedata.normalize("NFC", name), entry.id)
+                    self._exact_owners.setdefault(unicodedata.normalize("NFC", name),
+                                                  set()).add(entry.id)
+                    self._folded_owners.setdefault(fold(name), set()).add(entry.id)
 
     @classmethod
     def load(cls, directory: Path | None = None, *, places: bool = True) -> KnowledgeBase:
@@ -199,6 +210,13 @@ class KnowledgeBase:
         """A spelling variant of one of the entries' names: the same letters but for case,
         diacritics and hyphens (Erdoğan ~ Erdogan). Never a different name (Christophe is not
         Christine)."""
+        if len(self._folded_owners.get(fold(name), ())) > 1:
+            # 'Pvda': the Dutch PvdA or the Belgian PVDA; only the exact spelling says which.
+            written = unicodedata.normalize("NFC", " ".join(name.split()))
+            exact = self._exact.get(written)
+            if exact is None or written not in self._entries[exact].names:
+                return None
+            return self._entries[exact]
         found = self.find(name)
         if found is not None:
             return found
@@ -208,6 +226,57 @@ class KnowledgeBase:
             if base is not None:
                 entry_id = self._by_folded.get(fold(base))
         return self._entries.get(entry_id) if entry_id is not None else None
+
+    def namesake_countries(
+        self, name: str, entry_id: str, *, exact: bool = False
+    ) -> frozenset[str | None]:
+        """The countries of the other curated entries a name or short name of this spelling
+        belongs to: but for case, diacritics and hyphens (PvdA: NL; PVDA: BE), or `exact`ly
+        (Socialistische Partij: the Dutch SP, and the Flemish one until 2001)."""
+        if exact:
+            written = unicodedata.normalize("NFC", " ".join(name.split()))
+            owners = self._exact_owners.get(written, set()) - {entry_id}
+        else:
+            owners = self._folded_owners.get(fold(name), set()) - {entry_id}
+        return frozenset(self._entries[owner].country for owner in owners)
+
+    def linked(self, entry_id: str) -> frozenset[str]:
+        """Curated entries the data ties to this one, of the same country (or of none): a role
+        held in it ('Leader of the Socialist Party (SP)' in 'SP'), or a name one's facts
+        mention ('Declared the COVID-19 outbreak a pandemic')."""
+        with self._links_lock:
+            if self._links is None:
+                self._links = self._build_links()
+        return self._links.get(entry_id, frozenset())
+
+    def _build_links(self) -> dict[str, frozenset[str]]:
+        links: dict[str, set[str]] = {}
+        curated = [e for e in self._entries.values() if e.origin is Origin.CURATED]
+        by_name: dict[str, set[str]] = {}
+        for entry in curated:
+            for name in (*entry.names, *entry.short_names, entry.international_name):
+                by_name.setdefault(fold(name), set()).add(entry.id)
+
+        def tie(a: KnowledgeEntry, b_id: str) -> None:
+            b = self._entries[b_id]
+            if b.id != a.id and (a.country is None or b.country is None
+                                 or a.country == b.country):
+                links.setdefault(a.id, set()).add(b.id)
+                links.setdefault(b.id, set()).add(a.id)
+
+        matcher = self.matcher()
+        for entry in curated:
+            for role in entry.roles:
+                if role.organisation:
+                    for owner in by_name.get(fold(role.organisation), ()):
+                        tie(entry, owner)
+            for fact in entry.facts:
+                words = [(w,) for w in _FINE_TOKENS.findall(fact.text)]
+                for match in matcher.find_all(words):
+                    pattern = match.payload
+                    if pattern.origin is Origin.CURATED and not pattern.short:
+                        tie(entry, pattern.entry_id)
+        return {k: frozenset(v) for k, v in links.items()}
 
     def adjective_country(self, form: str) -> KnowledgeEntry | None:
         entry_id = self._adjectives.get(form)
@@ -302,9 +371,9 @@ def parse_entry(raw: Any, file: str, n: int) -> KnowledgeEntry:
         fail(f"has an unknown kind {raw['kind']!r}")
     assert kind is not None
     names = _names(raw["names"], "names", fail)
-    if not names:
-        fail("needs a non-empty list of names")
     short_names = _names(raw.get("short_names") or [], "short_names", fail)
+    if not names and not short_names:
+        fail("needs a non-empty list of names (or, when every name is ambiguous, short_names)")
     international = _text(raw["international_name"], "international_name", fail)
     description = _text(raw["description"], "description", fail)
     if _YEAR_IN_TEXT.search(description):

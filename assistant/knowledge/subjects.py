@@ -5,6 +5,7 @@ subject's note as things stood at the article's date."""
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
@@ -119,6 +120,7 @@ class _Article:
         self.kb = kb
         self.when = when
         self.covered: set[int] = set()
+        self.country: str | None = None  # the country most of the known names belong to
 
     def sentence_start(self, i: int) -> bool:
         return i == 0 or self.tokens[i - 1].sentence != self.tokens[i].sentence
@@ -196,6 +198,7 @@ def _known_spans(article: _Article) -> list[_Span]:
         if _plausible(article, candidate):
             candidates.append(candidate)
     article.covered = {i for c in candidates for i in range(c.first, c.last + 1)}
+    article.country = _article_country(article, candidates)
     owners = _person_names(article, candidates)
     firm: list[_Candidate] = []
     conditional: list[_Candidate] = []
@@ -223,13 +226,55 @@ def _known_spans(article: _Article) -> list[_Span]:
     for candidate in sorted(conditional, key=lambda c: (c.first, -c.size)):
         start = introduced.get(candidate.entry.id)
         positions = set(range(candidate.first, candidate.last + 1))
-        if start is not None and start < candidate.first and taken.isdisjoint(positions):
+        supported = start is not None and start < candidate.first
+        if not supported and candidate.pattern.short and (
+            candidate.entry.category is not Category.PERSON
+        ):
+            # 'SP', 'PS', 'WHO' alone may be anything; a leader of the party or a subject of
+            # the organisation's facts named in the article says which.
+            supported = not article.kb.linked(candidate.entry.id).isdisjoint(introduced)
+        if supported and taken.isdisjoint(positions):
             chosen.append(candidate)
             taken |= positions
     return [
         _Span(c.first, c.last, c.entry.category, c.entry, c.pattern.adjective)
         for c in sorted(chosen, key=lambda c: c.first)
     ]
+
+
+def _article_country(article: _Article, candidates: Sequence[_Candidate]) -> str | None:
+    """The country of most of the distinct subjects the article names in full (two at least,
+    more than any other country), None when no country leads."""
+    seen: dict[str, str] = {}
+    for c in candidates:
+        if c.pattern.short or c.entry.country is None:
+            continue
+        if c.pattern.origin is Origin.CURATED and _namesakes(article, c):
+            continue
+        seen.setdefault(c.entry.id, c.entry.country)
+    counts = sorted(Counter(seen.values()).items(), key=lambda kv: -kv[1])
+    if not counts or counts[0][1] < 2 or (len(counts) > 1 and counts[1][1] == counts[0][1]):
+        return None
+    return counts[0][0]
+
+
+def _namesakes(
+    article: _Article, candidate: _Candidate, *, exact: bool = False
+) -> frozenset[str | None]:
+    text = article.text[article.tokens[candidate.first].start : article.tokens[candidate.last].end]
+    return article.kb.namesake_countries(text, candidate.entry.id, exact=exact)
+
+
+def _namesake_nearer(article: _Article, candidate: _Candidate) -> bool:
+    """Whether another entry may be meant by this name: one spelt the same unless the article
+    is of this entry's country; one spelt alike but for case when the article is of its
+    country ('PvdA' in a Belgian article: the Belgian PVDA)."""
+    if _namesakes(article, candidate, exact=True):
+        return article.country is None or article.country != candidate.entry.country
+    others = _namesakes(article, candidate)
+    return article.country is not None and article.country != candidate.entry.country and (
+        article.country in others
+    )
 
 
 def _coordinated(article: _Article, candidate: _Candidate, place: _Candidate) -> bool:
@@ -323,6 +368,8 @@ def _verdict(
         or (pattern.origin is not Origin.COUNTRY and _qualified(article, last))
     ):
         return _Verdict.NO  # 'Sydney 2000' (the Games), 'Alexandria (Virginia)'
+    if pattern.origin is Origin.CURATED and _namesake_nearer(article, candidate):
+        return _Verdict.NO  # 'PvdA' in a Belgian article may be the Belgian PVDA
     if pattern.adjective:
         return _adjective_verdict(article, candidate, mention)
     if pattern.origin is Origin.CITY:
@@ -788,6 +835,6 @@ def _known_name(entry: KnowledgeEntry, mentions: tuple[Mention, ...]) -> str:
     names = {fold(n) for n in entry.names}
     candidates = [m for m in mentions if not m.adjective and fold(m.text) in names]
     if not candidates:
-        return entry.names[0]
+        return entry.names[0] if entry.names else mentions[0].text
     exact = set(entry.names)
     return max(candidates, key=lambda m: (len(m.text.split()), len(m.text), m.text in exact)).text

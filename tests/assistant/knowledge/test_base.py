@@ -247,6 +247,7 @@ def parse_file_entry(raw: dict[str, object]) -> object:
         ({"id": "Bad Id"}, "bad id"),
         ({"kind": "planet"}, "unknown kind"),
         ({"names": []}, "non-empty list of names"),
+        ({"names": [], "short_names": []}, "non-empty list of names"),
         ({"names": ["X", ""]}, "names as a list"),
         ({"short_names": "Y"}, "short_names as a list"),
         ({"description": " "}, "description as a non-empty text"),
@@ -302,6 +303,7 @@ def test_bad_entries_raise_data_error_naming_file_and_entry(
         {"roles": [{"role": "Mayor"}, ROLE_NEW]},  # an undated role anywhere
         {"facts": [{"date": "2003", "text": "A."}, {"date": "2003", "text": "B."}]},
         {"description": "Runs the 1000 metres."},  # a distance, not a year
+        {"names": [], "short_names": ["PS"]},  # every name ambiguous: only with support
     ],
 )
 def test_valid_edge_cases_are_accepted(tmp_path: Path, change: dict[str, object]) -> None:

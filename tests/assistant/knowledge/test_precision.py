@@ -295,6 +295,58 @@ CASES = [
 ]
 
 
+# Names the project's data shares between entries or with ordinary words: the case, the
+# article's country or a linked subject (a leader of the party, a subject of its facts) decides,
+# or the note is withheld.
+DATA_CASES = [
+    Case("PvdA in a Dutch article is the Dutch party",
+         "In [Den Haag]L zegt [Mark Rutte]P dat de [PvdA]O verliest .",
+         {("PvdA", 0): "pvda"}),
+    Case("PvdA in a Belgian article may be the Belgian PVDA",
+         "In [Antwerpen]L en [Gent]L zegt [Bart De Wever]P dat de [PvdA]O groeit .",
+         {("PvdA", 0): None}),
+    Case("PVDA with its leader named is the Belgian party",
+         "De [PVDA]O groeit , zegt [Raoul Hedebouw]P .",
+         {("PVDA", 0): "pvda-ptb"}),
+    Case("PVDA alone is withheld",
+         "De [PVDA]O groeit .",
+         {("PVDA", 0): None}),
+    Case("Pvda in neither party's case is neither",
+         "De [Pvda]O groeit .",
+         {("Pvda", 0): None}),
+    Case("Socialistische Partij in a Belgian article is withheld",
+         "In [Antwerpen]L en [Gent]L groeit de [Socialistische Partij]O .",
+         {("Socialistische Partij", 0): None}, date="2000-05-01"),
+    Case("Socialistische Partij in a Dutch article is the Dutch SP",
+         "In [Den Haag]L en [Amsterdam]L groeit de [Socialistische Partij]O .",
+         {("Socialistische Partij", 0): "sp-nl"}),
+    Case("SP alone is withheld",
+         "De [SP]O wil meer .",
+         {("SP", 0): None}),
+    Case("SP with its leader named is the Dutch SP",
+         "[Lilian Marijnissen]P van de [SP]O sprak .",
+         {("SP", 0): "sp-nl"}),
+    Case("SP with a Flemish socialist is not the Dutch SP",
+         "[Frank Vandenbroucke]P van de [SP]O sprak .",
+         {("SP", 0): None}, date="2000-05-01"),
+    Case("PS after a letter is a postscript",
+         "Het [PS]O bij de brief was lang .",
+         {("PS", 0): None}),
+    Case("PS with its leader named is the Belgian party",
+         "[Elio Di Rupo]P leidt de [PS]O .",
+         {("PS", 0): "ps-belgie"}),
+    Case("WHO in an English quote is the word",
+         "Hij zong : \" [WHO]O wants to live forever ? \"",
+         {("WHO", 0): None}),
+    Case("WHO with the pandemic named is the organisation",
+         "De [WHO]O waarschuwt voor het coronavirus .",
+         {("WHO", 0): "who"}, date="2020-03-15"),
+    Case("WHO with its director-general named is the organisation",
+         "[Tedros Adhanom Ghebreyesus]P leidt de [WHO]O .",
+         {("WHO", 0): "who"}),
+]
+
+
 @pytest.fixture(scope="module")
 def fixture_kb() -> KnowledgeBase:
     return KnowledgeBase.load(FIXTURES)
@@ -331,6 +383,18 @@ def test_no_wrong_subject_with_project_knowledge(
         if expected is None and found in case.right:
             continue
         assert found == expected, (mention, occurrence)
+
+
+@pytest.mark.parametrize("scheme", sorted(SCHEMES))
+@pytest.mark.parametrize("case", DATA_CASES, ids=[c.name for c in DATA_CASES])
+def test_shared_and_ambiguous_names_need_support(
+    case: Case, scheme: str, project_kb: KnowledgeBase
+) -> None:
+    analysed_article = article(case.text, scheme, case.date)
+    notes = build_notes(analysed_article, project_kb, today=TODAY)
+    text = analysed_article.article.text
+    for (mention, occurrence), expected in case.expect.items():
+        assert background_key(subject_at(notes, text, mention, occurrence)) == expected, mention
 
 
 def test_the_helper_builds_what_the_cases_say() -> None:
