@@ -25,7 +25,8 @@ LEXICON = AttestedVerbs.of(
      ("op", "wachten"), ("aan", "vragen"), ("dicht", "doen"), ("dicht", "willen"),
      ("op", "zetten"), ("onder", "gaan"), ("op", "noemen"), ("stil", "staan"),
      ("plaats", "nemen"), ("in", "nemen"), ("verder", "rijden"), ("samen", "gaan"),
-     ("terug", "gaan"), ("terug", "zullen"), ("mede", "delen"), ("aan", "raden")],
+     ("terug", "gaan"), ("terug", "zullen"), ("mede", "delen"), ("aan", "raden"),
+     ("om", "slapen")],
     with_er=[("uit", "zien")],
 )
 
@@ -130,6 +131,20 @@ JOINS: dict[str, tuple[list[Word], list[tuple[str, str, str]]]] = {
          w("het", pos="DET"), w("laatst", pos="ADJ"), w("toe", pos="ADP", dep=PRT, head=1),
          w("mee", pos="ADP", dep=PRT, head=1), PUNCT],
         [("doe", "mee", "meedoen")]),
+    "waar takes mee, om stays the particle (waar gaan we mee om)": (
+        [w("Waar", pos="ADV"), verb("gaan", "gaan"), w("we", pos="PRON", dep="nsubj"),
+         w("mee", pos="ADP"), w("om", pos="ADP", dep=PRT, head=1), w("?", pos="PUNCT")],
+        [("gaan", "om", "omgaan")]),
+    "an auxiliary the parser gives the next verb's particle (dichtdoen, not dichtwillen)": (
+        [w("Hij", pos="PRON", dep="nsubj"), verb("wil", "willen", pos="AUX"),
+         w("de", pos="DET"), w("deur", pos="NOUN"), w("dicht", pos="ADJ", dep=PRT, head=1),
+         verb("doen", "doen", INF), PUNCT],
+        [("doen", "dicht", "dichtdoen")]),
+    "a future auxiliary does not take the infinitive's particle (teruggaan, not terugzullen)": (
+        [w("Hij", pos="PRON", dep="nsubj"), verb("zal", "zullen", pos="AUX"),
+         w("morgen", pos="ADV"), w("terug", pos="ADV", dep=PRT, head=1),
+         verb("gaan", "gaan", INF), PUNCT],
+        [("gaan", "terug", "teruggaan")]),
     "an adverb particle outside the common list": (
         [verb("Deelt", "delen"), w("hij", pos="PRON"), w("het", pos="PRON"),
          w("mede", pos="ADV"), w("?", pos="PUNCT")],
@@ -154,6 +169,23 @@ REFUSALS: dict[str, list[Word]] = {
         w("omdat", pos="SCONJ", dep="mark"), w("hij", pos="PRON", dep="nsubj"),
         w("er", pos="ADV"), w("niet", pos="ADV"), w("aan", pos="ADP", dep=PRT, head=5),
         verb("denkt", "denken")],
+    "waar before the preposition in a question (waar denkt hij aan)": [
+        w("Waar", pos="ADV"), verb("denkt", "denken"), w("hij", pos="PRON", dep="nsubj"),
+        w("aan", pos="ADP", dep=PRT, head=1), w("?", pos="PUNCT")],
+    "waar before the preposition in a relative clause (het huis waar hij op wacht)": [
+        w("het", pos="DET"), w("huis", pos="NOUN"), w("waar", pos="ADV"),
+        w("hij", pos="PRON", dep="nsubj"), w("op", pos="ADP", dep=PRT, head=5),
+        verb("wacht", "wachten")],
+    "hier before the preposition (hier denkt hij niet aan)": [
+        w("Hier", pos="ADV"), verb("denkt", "denken"), w("hij", pos="PRON", dep="nsubj"),
+        w("niet", pos="ADV"), w("aan", pos="ADP", dep=PRT, head=1), PUNCT],
+    "om te + infinitive after a place (gaat naar huis om te slapen)": [
+        w("Ze", pos="PRON"), verb("gaat", "gaan"), w("naar", pos="ADP"), w("huis", pos="NOUN"),
+        w("om", pos="ADP", dep=PRT, head=1), w("te", pos="ADP", dep="mark", head=6),
+        verb("slapen", "slapen", INF), PUNCT],
+    "a particle of letters and digits": [
+        w("Ze", pos="PRON"), verb("zien", "zien"), w("het", pos="PRON"),
+        w("uit2", pos="ADP", dep=PRT, head=1), PUNCT],
     "daar with an object between (daar iets aan te doen)": [
         w("Hij", pos="PRON", dep="nsubj"), verb("hoopt", "hopen"), w("daar", pos="ADV"),
         w("iets", pos="PRON"), w("aan", pos="ADP", dep=PRT, head=6),
