@@ -36,6 +36,7 @@ from assistant.models import (  # noqa: E402
     Level,
 )
 from assistant.reading.analysis import analyse, build_analysis, joined_verbs  # noqa: E402
+from assistant.reading.language import passages as language_passages  # noqa: E402
 from assistant.reading.loading import load_article  # noqa: E402
 from assistant.reading.nlp import ParsedText, Pipeline, get_pipeline  # noqa: E402
 
@@ -292,6 +293,49 @@ def measure_separable(dictionary: Dictionary, corpora: dict[str, Corpus], show: 
         print("    missed (development half): " + " | ".join(missed[:show]))
 
 
+def measure_foreign(corpora: dict[str, Corpus], show: int) -> None:
+    """Foreign words against the UD gold Foreign=Yes (morphology's figure): tokens of letters
+    analysed as foreign that the gold marks foreign (precision), and gold foreign tokens
+    analysed as foreign (recall), all of them and those outside names (titles of works count
+    as names; one or two foreign words inside a Dutch sentence stay Dutch by design).
+    Sentences with a foreign passage are listed with --show (development half only)."""
+    marked = right = gold_total = gold_outside = found_outside = foreign_passages = 0
+    judged = 0
+    shown: list[str] = []
+    for corpus in corpora.values():
+        for document in corpus.documents:
+            starts = [block.start for block in document.analysed.article.blocks]
+            units = language_passages(document.parsed.tokens, starts)
+            judged += len(units)
+            foreign_passages += sum(document.analysed.tokens[unit[0]].language != "nl"
+                                    for unit in units)
+        for number, sentence in enumerate(corpus.sentences):
+            tokens = corpus.documents[corpus.where[number][0]].analysed.tokens
+            foreign_here = False
+            for gold in sentence.tokens:
+                index = _index_at(corpus, number, gold.start)
+                if index is None or not any(char.isalpha() for char in gold.form):
+                    continue
+                ours = tokens[index].language != "nl"
+                gold_foreign = "Foreign=Yes" in gold.feats
+                outside = gold_foreign and tokens[index].entity is None
+                marked += ours
+                right += ours and gold_foreign
+                gold_total += gold_foreign
+                gold_outside += outside
+                found_outside += ours and outside
+                foreign_here = foreign_here or ours
+            if foreign_here and not held_out(sentence.item_prefix):
+                shown.append(sentence.text[:90])
+    print(f"foreign text against the UD gold Foreign=Yes: {foreign_passages} of {judged} "
+          "passages judged foreign;")
+    print(f"  words: precision {_percent(right, marked)}, recall {_percent(right, gold_total)}"
+          f" (outside names {_percent(found_outside, gold_outside)})")
+    if show:
+        print("    sentences with a foreign passage (development half): "
+              + " | ".join(shown[:show]))
+
+
 def dictionary_figures(path: Path) -> None:
     with sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True) as db:
         meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
@@ -325,6 +369,7 @@ def main() -> int:
                          args.show)
     measure_lemmas(corpora, args.show)
     measure_separable(dictionary, corpora, args.show)
+    measure_foreign(corpora, args.show)
     dictionary.close()
     return 0
 
