@@ -8,11 +8,13 @@ from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QVBoxLayout, QWidget
 
-from assistant.models import GlossCard, GlossKind
+from assistant import wording
+from assistant.models import GlossCard, GlossKind, Note
 from assistant.reading.language import DUTCH, language_name
-from ui.theme import reader_colours
+from ui.theme import CATEGORY_LABELS, reader_colours
 
 MAX_SENSES = 3
+MAX_NOTE_LINES = 5
 CARD_WIDTH = 340
 CARD_GAP = 4
 CARD_MARGIN = 4
@@ -89,6 +91,25 @@ def card_lines(card: GlossCard) -> list[tuple[str, str]]:
     return lines
 
 
+def note_card_lines(note: Note) -> list[tuple[str, str]]:
+    """A name's note as card lines (the notes panel's card, shortened): name, category, what
+    the note says, its source."""
+    lines = wording.note_lines(note)
+    category = CATEGORY_LABELS.get(note.category, note.category.value)
+    rows: list[tuple[str, str]] = [("form", lines[0]), ("meta", category)]
+    body = lines[1:-1]  # the last line counts the mentions: the panel's business
+    rows += [("sense", text) for text in body[:MAX_NOTE_LINES]]
+    if len(body) > MAX_NOTE_LINES:
+        rows.append(("muted", "More in the notes panel (click the name)."))
+    if note.attribution or note.source not in ("", "offline"):
+        rows.append(("source", note.attribution or _host(note.source)))
+    return rows
+
+
+def _host(source: str) -> str:
+    return source.split("/")[2] if source.startswith(("http://", "https://")) else source
+
+
 def card_plain_text(card: GlossCard) -> str:
     return "\n".join(text for _, text in card_lines(card))
 
@@ -118,6 +139,11 @@ def place_card(size: QSize, anchor: QRect, area: QRect) -> QPoint:
 
 def card_html(card: GlossCard, muted: str, accent: str) -> str:
     """Rich text for the card; every piece of text is escaped."""
+    return lines_html(card_lines(card), muted, accent)
+
+
+def lines_html(lines: list[tuple[str, str]], muted: str, accent: str) -> str:
+    """Rich text for card lines; every piece of text is escaped."""
     styles = {
         "form": "font-size: 125%; font-weight: 600;",
         "meta": f"color: {muted};",
@@ -129,13 +155,14 @@ def card_html(card: GlossCard, muted: str, accent: str) -> str:
     }
     rows = [
         f'<div style="{styles[style]} margin-bottom: 3px;">{escape(text)}</div>'
-        for style, text in card_lines(card)
+        for style, text in lines
     ]
     return "".join(rows)
 
 
 class GlossCardWidget(QFrame):
-    """A card drawn inside the reader (so it appears in screenshots and never steals focus)."""
+    """A card drawn inside the reader (so it appears in screenshots and never steals focus):
+    a word's gloss, or a name's note."""
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
@@ -150,6 +177,7 @@ class GlossCardWidget(QFrame):
         layout.setContentsMargins(12, 10, 12, 10)
         layout.addWidget(self._label)
         self._card: GlossCard | None = None
+        self._note: Note | None = None
         self._style_key = ""
         self.token_index: int | None = None
         self.hide()
@@ -158,7 +186,14 @@ class GlossCardWidget(QFrame):
     def card(self) -> GlossCard | None:
         return self._card
 
+    @property
+    def note(self) -> Note | None:
+        """The name's note shown (None for a gloss)."""
+        return self._note
+
     def plain_text(self) -> str:
+        if self._note is not None:
+            return "\n".join(text for _, text in note_card_lines(self._note))
         return card_plain_text(self._card) if self._card is not None else ""
 
     def _restyle(self) -> None:
@@ -178,13 +213,21 @@ class GlossCardWidget(QFrame):
 
     def show_card(self, card: GlossCard, token_index: int, anchor: QRect) -> None:
         """Show `card` at `anchor` (the word's span on its line, in the parent's coordinates)."""
-        self._card = card
+        self._card, self._note = card, None
+        self._show_lines(card_lines(card), token_index, anchor)
+
+    def show_note(self, note: Note, token_index: int, anchor: QRect) -> None:
+        """Show a name's note at `anchor`, as a gloss is shown."""
+        self._card, self._note = None, note
+        self._show_lines(note_card_lines(note), token_index, anchor)
+
+    def _show_lines(self, lines: list[tuple[str, str]], token_index: int, anchor: QRect) -> None:
         self.token_index = token_index
         self._restyle()
         palette = self.palette()
         muted = reader_colours(palette).muted.name()
         accent = palette.color(QPalette.ColorRole.Link).name()
-        self._label.setText(card_html(card, muted, accent))
+        self._label.setText(lines_html(lines, muted, accent))
         self._label.setFixedWidth(CARD_WIDTH - 24)
         self.adjustSize()
         self.resize(CARD_WIDTH, self.sizeHint().height())
@@ -196,5 +239,6 @@ class GlossCardWidget(QFrame):
 
     def hide_card(self) -> None:
         self._card = None
+        self._note = None
         self.token_index = None
         self.hide()

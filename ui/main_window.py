@@ -28,7 +28,7 @@ from assistant.errors import message_text
 from assistant.learner.coverage import Coverage
 from assistant.learner.exporting import ExportError, export_apkg, export_csv
 from assistant.learner.importing import ImportPreview
-from assistant.models import Article, Level, PipelineInfo, Reading
+from assistant.models import Article, Category, Level, PipelineInfo, Reading
 from ui.dialogs import AboutService, PasteDialog, choose_article_file, open_about
 from ui.find_bar import FindBar
 from ui.message_bar import MessageBar
@@ -272,11 +272,12 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.hard_action)
         toolbar.addAction(self.entities_action)
         self.legend = LegendWidget(toolbar)
+        self.legend.category_toggled.connect(self.reader.set_category_shown)
         toolbar.addWidget(self.legend)
         self.toolbar = toolbar
         for action in toolbar.actions():  # reachable by Tab once F6 has moved to the toolbar
             button = toolbar.widgetForAction(action)
-            if button is not None and button is not self.level_slider:
+            if button is not None and button not in (self.level_slider, self.legend):
                 button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.focus_cycle = FocusCycle([
             Region("text", self.reader, self._focus_text),
@@ -377,6 +378,8 @@ class MainWindow(QMainWindow):
             self.session.set_level(Level(level))
         self.hard_action.setChecked(as_bool(settings.value("reading/hard", True)))
         self.entities_action.setChecked(as_bool(settings.value("reading/entities", True)))
+        hidden = str(settings.value("reading/hidden_categories", "") or "").split(",")
+        self.legend.set_hidden(Category(v) for v in hidden if v in Category._value2member_map_)
         zoom = settings.value("reading/zoom", 0)
         with contextlib.suppress(ValueError):
             self.reader.set_zoom(int(str(zoom)))
@@ -388,6 +391,8 @@ class MainWindow(QMainWindow):
         settings.setValue("reading/level", self.session.level.value)
         settings.setValue("reading/hard", self.hard_action.isChecked())
         settings.setValue("reading/entities", self.entities_action.isChecked())
+        settings.setValue("reading/hidden_categories",
+                          ",".join(sorted(c.value for c in self.legend.hidden())))
         settings.setValue("reading/zoom", self.reader.zoom)
         settings.sync()
 

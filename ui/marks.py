@@ -77,18 +77,21 @@ def reading_marks(
     show_entities: bool = True,
     show_nationalities: bool = False,
     step_of: Callable[[Token], int | None] | None = None,
+    hidden_categories: frozenset[Category] = frozenset(),
 ) -> list[Mark]:
     """The marks a reading always has within the str range `window`: foreign words (shown
     quietly) and names first, hard words drawn over them (every word of a separable verb or
     idiom when one of them is hard: the phrase is one unit); text not yet in the document
     (past `offsets.mapped_end`) has none.
     Nationality adjectives ("Russische") are names only when `show_nationalities` asks;
-    `step_of` gives a word's learning step (1–4), which marks it in that step's colour."""
+    `step_of` gives a word's learning step (1–4), which marks it in that step's colour; names
+    of `hidden_categories` (switched off in the legend) are not marked."""
     start, end = window[0], min(window[1], offsets.mapped_end)
     marks: list[Mark] = []
     if show_entities:
         for entity in index.entities_between(start, end):
-            if not show_nationalities and is_nationality_adjective(entity.text):
+            if entity.category in hidden_categories or (
+                    not show_nationalities and is_nationality_adjective(entity.text)):
                 continue
             if entity.end <= offsets.mapped_end:
                 marks.append(Mark(MarkKind.ENTITY, *offsets.to_document_range(

@@ -4,6 +4,7 @@ and gloss cards, clicks, Tab between hard words, known-word keys and menu, zoom)
 from __future__ import annotations
 
 import logging
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
@@ -27,7 +28,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 from assistant.learner.statuses import LearnerView, Status, normalise_lemma
-from assistant.models import Article, Category, GlossCard, GlossKind, Reading, Token
+from assistant.models import Article, Category, GlossCard, GlossKind, Note, Reading, Token
 from assistant.reading.language import is_foreign_word
 from assistant.reading.marking import Marking
 from ui.decorations import Decorations
@@ -118,6 +119,9 @@ class ReaderView(QTextEdit):
         self._show_hard = True
         self._show_entities = True
         self._show_nationalities = False
+        self._hidden_categories: frozenset[Category] = frozenset()
+        self._note_spans: list[tuple[int, int, Note]] = []  # mentions by start: name cards
+        self._note_starts: list[int] = []
         self._mentions: list[tuple[int, int]] = []
         self._focus_token: int | None = None
         self._zoom = 0
@@ -164,6 +168,7 @@ class ReaderView(QTextEdit):
     def clear_article(self) -> None:
         self._article = None
         self._reading = None
+        self._index_notes(())
         self._offsets = None
         self._index = TextIndex()
         self._mentions = []
@@ -197,6 +202,8 @@ class ReaderView(QTextEdit):
         elif (previous is None or previous.analysed.tokens is not reading.analysed.tokens
               or previous.analysed.entities is not reading.analysed.entities):
             self._index_tokens()
+        if previous is None or previous.notes is not reading.notes or not same:
+            self._index_notes(reading.notes)
         card_token = self.card.token_index
         if card_token is not None and not self._card_allowed(card_token, False):
             self.hide_card()
@@ -251,6 +258,21 @@ class ReaderView(QTextEdit):
         self._update_margins()
         self._index_tokens()
         self._refresh_selections()
+
+    def _index_notes(self, notes: Iterable[Note]) -> None:
+        spans = sorted(((m.start, m.end, note) for note in notes if note.has_background
+                        for m in note.mentions), key=lambda span: span[:2])
+        self._note_spans = spans
+        self._note_starts = [start for start, _end, _note in spans]
+
+    def note_at(self, offset: int) -> tuple[int, int, Note] | None:
+        """The mention (start, end, note with background) covering str offset `offset`."""
+        place = bisect_right(self._note_starts, offset)
+        # Mentions overlap seldom and never many deep: the few starting just before suffice.
+        for start, end, note in reversed(self._note_spans[max(0, place - 4):place]):
+            if start <= offset < end:
+                return start, end, note
+        return None
 
     def _index_tokens(self) -> None:
         self._index = TextIndex(self._reading if self._offsets is not None else None)
@@ -310,6 +332,18 @@ class ReaderView(QTextEdit):
         self._show_nationalities = show
         self._refresh_selections()
 
+    @property
+    def hidden_categories(self) -> frozenset[Category]:
+        return self._hidden_categories
+
+    def set_category_shown(self, category: Category, shown: bool) -> None:
+        """Show or hide the highlighting of one category's names (the legend's chips)."""
+        hidden = self._hidden_categories - {category} if shown else (
+            self._hidden_categories | {category})
+        if hidden != self._hidden_categories:
+            self._hidden_categories = hidden
+            self._refresh_selections()
+
     def is_hard(self, index: int) -> bool:
         """Whether the token at `index` is marked hard now."""
         reading = self._reading
@@ -361,14 +395,18 @@ class ReaderView(QTextEdit):
         if reading is not None:
             marks += reading_marks(reading, self._index, offsets, (start, end), self.is_hard,
                                    self._show_hard, self._show_entities,
-                                   self._show_nationalities, self._step_of)
+                                   self._show_nationalities, self._step_of,
+                                   self._hidden_categories)
         marks += span_marks(MarkKind.MENTION,
                             (m for m in self._mentions if m[0] < end and m[1] > start), offsets)
         if reading is not None:
-            card = self.card.card
-            if card is not None and self.card.token_index is not None:
-                phrase = card.phrase_tokens or (self.card.token_index,)
-                marks += token_marks(MarkKind.PHRASE, phrase, reading, offsets)
+            shown = self.card.token_index
+            if self.card.note is not None and shown is not None:
+                mention = self.note_at(reading.analysed.tokens[shown].start)
+                if mention is not None:
+                    marks += span_marks(MarkKind.PHRASE, [mention[:2]], offsets)
+            elif self.card.card is not None and shown is not None:
+                marks += token_marks(MarkKind.PHRASE, self._card_tokens(), reading, offsets)
             if self._focus_token is not None:
                 marks += token_marks(MarkKind.FOCUS, (self._focus_token,), reading, offsets)
         return marks
@@ -528,7 +566,53 @@ class ReaderView(QTextEdit):
         token = self._reading.analysed.tokens[index]
         if is_foreign_word(token):
             return True  # its card says which language it is
-        return any_word and (token.is_word or token.phrase is not None)
+        if any_word and (token.is_word or token.phrase is not None):
+            return True
+        # Any part of a marked phrase ("aan" of "klopte … aan") shows the phrase's card.
+        return self._show_hard and any(self.is_hard(i) for i in self._phrase_members(index))
+
+    def _phrase_members(self, index: int) -> tuple[int, ...]:
+        """The tokens of the separable verb or idiom the token belongs to (none: empty)."""
+        reading = self._reading
+        if reading is None:
+            return ()
+        phrase = reading.analysed.tokens[index].phrase
+        phrases = reading.analysed.phrases
+        return phrases[phrase].tokens if phrase is not None and phrase < len(phrases) else ()
+
+    def _card_tokens(self) -> tuple[int, ...]:
+        """The tokens the open card is about: the word, or every part of its phrase."""
+        shown = self.card.token_index
+        if shown is None:
+            return ()
+        card = self.card.card
+        if card is not None and card.phrase_tokens:
+            return card.phrase_tokens
+        return self._phrase_members(shown) or (shown,)
+
+    def _name_allowed(self, index: int, any_word: bool) -> tuple[int, int, Note] | None:
+        """The mention whose note a rest on the token shows: names that are highlighted (or
+        any with the modifier)."""
+        if self._reading is None:
+            return None
+        mention = self.note_at(self._reading.analysed.tokens[index].start)
+        if mention is None:
+            return None
+        shown = self._show_entities and mention[2].category not in self._hidden_categories
+        return mention if shown or any_word else None
+
+    def show_note_for_token(self, index: int) -> bool:
+        """Show the note of the name the token is part of, as a card; False without one."""
+        reading = self._reading
+        if reading is None or not 0 <= index < len(reading.analysed.tokens):
+            return False
+        mention = self.note_at(reading.analysed.tokens[index].start)
+        if mention is None:
+            return False
+        self.card.show_note(mention[2], index, self.card_anchor(index))
+        self._refresh_selections()
+        self.card_shown.emit(index)
+        return True
 
     def show_card_for_token(self, index: int) -> bool:
         """Show the gloss card for a token; False when there is nothing to show."""
@@ -562,13 +646,18 @@ class ReaderView(QTextEdit):
     def rest_at(self, point: QPoint, modifiers: Qt.KeyboardModifier) -> None:
         """What happens when the mouse has rested at `point` (the rest timer's work)."""
         index = self.token_at(point)
-        if index is None or not self._card_allowed(
-            index, bool(modifiers & ANY_WORD_MODIFIER)
-        ):
+        any_word = bool(modifiers & ANY_WORD_MODIFIER)
+        if index is None:
             self.hide_card()
-            return
-        if self.card.token_index != index or not self.card.isVisible():
-            self.show_card_for_token(index)
+        elif self._card_allowed(index, any_word):
+            if (self.card.token_index != index or self.card.note is not None
+                    or not self.card.isVisible()):
+                self.show_card_for_token(index)
+        elif self._name_allowed(index, any_word) is not None:
+            if self.card.token_index != index or self.card.note is None:
+                self.show_note_for_token(index)
+        else:
+            self.hide_card()
 
     def _on_rest(self) -> None:
         if self._hover_pos is not None:
@@ -580,11 +669,21 @@ class ReaderView(QTextEdit):
         self._hover_modifiers = event.modifiers()
         if self.card.isVisible() and self.card.token_index is not None:
             under = self.token_at(point)
-            phrase = self.card.card.phrase_tokens if self.card.card is not None else ()
-            if under != self.card.token_index and under not in phrase:
+            if under != self.card.token_index and not self._card_covers(under):
                 self.hide_card()
         self._rest_timer.start()
         super().mouseMoveEvent(event)
+
+    def _card_covers(self, index: int | None) -> bool:
+        """Whether the token is one the open card is about (a phrase's part, a name's word)."""
+        if index is None or self._reading is None:
+            return False
+        if self.card.note is not None and self.card.token_index is not None:
+            tokens = self._reading.analysed.tokens
+            here = self.note_at(tokens[index].start)
+            there = self.note_at(tokens[self.card.token_index].start)
+            return here is not None and here == there
+        return index in self._card_tokens()
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Leave:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QToolButton, QWidget
 
 from assistant.models import Category
 
@@ -133,22 +133,34 @@ def dark_palette() -> QPalette:
 
 
 class LegendWidget(QWidget):
-    """Small colour chips naming the entity categories."""
+    """Colour chips naming the entity categories; each is a toggle that shows or hides its
+    category's highlighting (`category_toggled`)."""
+
+    category_toggled = Signal(object, bool)  # Category, shown
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
         layout.setSpacing(6)
-        self._chips: dict[Category, QLabel] = {}
+        self._chips: dict[Category, QToolButton] = {}
         for category in (*LEGEND_CATEGORIES, *OPTIONAL_LEGEND_CATEGORIES):
-            chip = QLabel(CATEGORY_LABELS[category], self)
-            chip.setTextFormat(Qt.TextFormat.PlainText)
+            chip = QToolButton(self)
+            chip.setText(CATEGORY_LABELS[category])
             chip.setObjectName(f"legend-{category.value}")
+            chip.setCheckable(True)
+            chip.setChecked(True)
+            chip.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            chip.setCursor(Qt.CursorShape.PointingHandCursor)
             chip.setVisible(category not in OPTIONAL_LEGEND_CATEGORIES)
+            chip.toggled.connect(lambda shown, c=category: self._on_toggled(c, shown))
             layout.addWidget(chip)
             self._chips[category] = chip
         self.refresh()
+
+    def _on_toggled(self, category: Category, shown: bool) -> None:
+        self._restyle(category, self._chips[category])
+        self.category_toggled.emit(category, shown)
 
     def set_present(self, categories: Iterable[Category]) -> None:
         """Show the optional chips (e.g. "date") only for categories the article has."""
@@ -156,16 +168,44 @@ class LegendWidget(QWidget):
         for category in OPTIONAL_LEGEND_CATEGORIES:
             self._chips[category].setVisible(category in present)
 
+    def hidden(self) -> frozenset[Category]:
+        """The categories whose highlighting is switched off."""
+        return frozenset(c for c, chip in self._chips.items() if not chip.isChecked())
+
+    def set_hidden(self, categories: Iterable[Category]) -> None:
+        hidden = set(categories)
+        for category, chip in self._chips.items():
+            chip.setChecked(category not in hidden)
+
+    def chip(self, category: Category) -> QToolButton:
+        return self._chips[category]
+
     def refresh(self) -> None:
+        for category, chip in self._chips.items():
+            self._restyle(category, chip)
+
+    def _restyle(self, category: Category, chip: QToolButton) -> None:
         colours = reader_colours(self.palette())
         text = self.palette().color(QPalette.ColorRole.Text).name()
-        for category, chip in self._chips.items():
-            css = (
-                f"background: {colours.entity[category].name()}; color: {text};"
-                " border-radius: 4px; padding: 1px 6px;"
-            )
-            if css != chip.styleSheet():
-                chip.setStyleSheet(css)
+        fill = colours.entity[category]
+        edge = (fill.lighter(150) if colours.dark else fill.darker(135)).name()
+        label = CATEGORY_LABELS[category]
+        if chip.isChecked():
+            # On: a filled chip with a tick, as a pressed toggle.
+            chip.setText(f"✓ {label}")
+            chip.setToolTip(f"Highlighting {label} names: click to hide them")
+            css = (f"QToolButton {{ background: {fill.name()}; color: {text};"
+                   f" border: 1px solid {edge}; border-radius: 9px; padding: 1px 8px; }}")
+        else:
+            # Off: an empty outline, the label muted and struck through.
+            chip.setText(label)
+            chip.setToolTip(f"{label.capitalize()} names not highlighted: click to show them")
+            css = (f"QToolButton {{ background: transparent; color: {colours.muted.name()};"
+                   f" border: 1px dashed {edge}; border-radius: 9px; padding: 1px 8px;"
+                   " text-decoration: line-through; }")
+        css += f" QToolButton:focus {{ border: 2px solid {colours.focus.name()}; }}"
+        if css != chip.styleSheet():
+            chip.setStyleSheet(css)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -173,5 +213,5 @@ class LegendWidget(QWidget):
             self.refresh()
 
     def labels(self) -> list[str]:
-        """The chips shown (when the legend itself is visible)."""
-        return [chip.text() for chip in self._chips.values() if not chip.isHidden()]
+        """The categories of the chips shown (when the legend itself is visible)."""
+        return [CATEGORY_LABELS[c] for c, chip in self._chips.items() if not chip.isHidden()]

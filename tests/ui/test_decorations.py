@@ -7,7 +7,9 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 from ui_helpers import hand_reading
 
@@ -148,3 +150,24 @@ def test_line_spans_follow_a_range_over_lines(qtbot: QtBot) -> None:
     assert all(s.left < s.right and s.top < s.baseline < s.bottom for s in spans)
     assert [s.top for s in spans] == sorted(s.top for s in spans)
     assert line_spans(document, 5, 5) == []
+
+
+def test_resting_on_either_part_of_a_phrase_highlights_both(qtbot: QtBot) -> None:
+    reading = _reading()
+    view = _view(qtbot, reading)
+    klopte, aan = _index(reading, "klopte"), _index(reading, "aan")
+    parts = sorted(view.token_document_range(i) for i in (klopte, aan))
+    for part in (aan, klopte):  # "aan" is easy on its own: the phrase's card all the same
+        view.hide_card()
+        view.rest_at(view.token_center(part), Qt.KeyboardModifier.NoModifier)
+        assert view.card.isVisible() and view.card.token_index == part
+        assert sorted(view.drawn_ranges()["phrase"]) == parts
+    # Moving from one part to the other keeps the card; to a word between them hides it.
+    QTest.mouseMove(view.viewport(), view.token_center(aan))
+    assert view.card.isVisible()
+    QTest.mouseMove(view.viewport(), view.token_center(_index(reading, "gisteren")))
+    assert not view.card.isVisible()
+    # With the hard words switched off a phrase's easy part shows nothing.
+    view.set_show_hard(False)
+    view.rest_at(view.token_center(aan), Qt.KeyboardModifier.NoModifier)
+    assert not view.card.isVisible()

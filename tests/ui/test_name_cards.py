@@ -1,0 +1,116 @@
+"""Name cards: resting on a name shows its note as a card, as a word shows its gloss; the legend's
+chips are toggles that show or hide their category's highlighting."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+from ui_helpers import FakeService, WindowFactory, activate, note
+
+from assistant.models import Category, Level, Mention, Note
+from assistant.reading.loading import article_from_text
+from ui.main_window import MainWindow
+
+TEXT = ("De gemeente Utrecht wil een viaduct bouwen. Mark Rutte noemt het viaduct een "
+        "ambitieus plan. De provincie Gelderland betaalt de helft.")
+HARD = {"viaduct": Level.C1, "ambitieus": Level.C1}
+
+
+def _service() -> FakeService:
+    article = article_from_text(TEXT)
+    start = TEXT.index("Mark Rutte")
+    rutte = Note("rutte", "Mark Rutte", Category.PERSON,
+                 (Mention(start, start + len("Mark Rutte"), "Mark Rutte"),),
+                 description="Dutch politician, prime minister from 2010 to 2024.")
+    bare = Note("gelderland", "Gelderland", Category.PLACE,
+                note("g", "Gelderland", Category.PLACE, "", article).mentions)  # no background
+    notes = (note("utrecht", "Utrecht", Category.PLACE, "A city in the Netherlands.", article),
+             rutte, bare)
+    return FakeService(HARD, entities=[("Utrecht", Category.PLACE), ("Mark Rutte", Category.PERSON),
+                                       ("Gelderland", Category.PLACE)], notes=notes)
+
+
+def _window(qtbot: QtBot, make_window: WindowFactory, settings: str = "settings.ini") -> MainWindow:
+    window = make_window(_service(), settings_name=settings)
+    window.session.open_text(TEXT)
+    activate(qtbot, window)
+    return window
+
+
+def _token(window: MainWindow, text: str) -> int:
+    reading = window.session.reading
+    assert reading is not None
+    return next(t.index for t in reading.analysed.tokens if t.text == text)
+
+
+def _rest(window: MainWindow, text: str,
+          modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    reader = window.reader
+    reader.rest_at(reader.token_center(_token(window, text)), modifiers)
+
+
+def test_resting_on_a_name_shows_its_note_as_a_card(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    window = _window(qtbot, make_window)
+    reader = window.reader
+    _rest(window, "Utrecht")
+    assert reader.card.isVisible() and reader.card.note is not None
+    assert reader.card.note.key == "utrecht"
+    assert reader.card.plain_text().splitlines() == ["Utrecht", "place",
+                                                     "A city in the Netherlands."]
+    # Its name is highlighted as a card's word is.
+    start = TEXT.index("Utrecht")
+    assert reader.drawn_ranges()["phrase"] == [reader.document_range(start, start + 7)]
+    # Over both words of a name the card stays; on another word it goes.
+    _rest(window, "Mark")
+    assert reader.card.note is not None and reader.card.note.key == "rutte"
+    QTest.mouseMove(reader.viewport(), reader.token_center(_token(window, "Rutte")))
+    assert reader.card.isVisible() and reader.card.note.key == "rutte"
+    QTest.mouseMove(reader.viewport(), reader.token_center(_token(window, "noemt")))
+    assert not reader.card.isVisible()
+    # A hard word still shows its gloss, not a note.
+    _rest(window, "ambitieus")
+    assert reader.card.isVisible() and reader.card.note is None
+    assert reader.card.card is not None
+
+
+def test_a_name_without_background_or_an_easy_word_shows_nothing(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    window = _window(qtbot, make_window)
+    _rest(window, "Gelderland")
+    assert not window.reader.card.isVisible()
+    _rest(window, "gemeente")
+    assert not window.reader.card.isVisible()
+
+
+def test_legend_chips_toggle_their_category(qtbot: QtBot, make_window: WindowFactory) -> None:
+    window = _window(qtbot, make_window)
+    reader, legend = window.reader, window.legend
+    places = [reader.document_range(TEXT.index(n), TEXT.index(n) + len(n))
+              for n in ("Utrecht", "Gelderland")]
+    person = reader.document_range(TEXT.index("Mark Rutte"), TEXT.index("Mark Rutte") + 10)
+    assert set(reader.marked_ranges()["entity"]) == {*places, person}
+    chip = legend.chip(Category.PLACE)
+    assert chip.isCheckable() and chip.isChecked()
+    QTest.mouseClick(chip, Qt.MouseButton.LeftButton)
+    assert not chip.isChecked() and legend.hidden() == {Category.PLACE}
+    assert reader.marked_ranges()["entity"] == [person]
+    assert "line-through" in chip.styleSheet() and "dashed" in chip.styleSheet()
+    # A hidden name shows no card unless the modifier asks for any word's.
+    _rest(window, "Utrecht")
+    assert not reader.card.isVisible()
+    _rest(window, "Utrecht", Qt.KeyboardModifier.ControlModifier)
+    assert reader.card.note is not None and reader.card.note.key == "utrecht"
+    # The choice is kept for the next start.
+    window.save_settings()
+    again = _window(qtbot, make_window)
+    assert again.legend.hidden() == {Category.PLACE}
+    assert again.reader.hidden_categories == {Category.PLACE}
+    # The chip is a toggle on the keyboard too: Space switches the highlighting back on.
+    chip.setFocus()
+    QTest.keyClick(chip, Qt.Key.Key_Space)
+    assert chip.isChecked() and set(reader.marked_ranges()["entity"]) == {*places, person}
+    assert "line-through" not in chip.styleSheet()
