@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Protocol
 
@@ -148,7 +148,29 @@ def separable_joins(
 ) -> list[SeparableJoin]:
     """The separable verbs of a parsed text: a particle joins a verb when they belong together
     in the clause (parser's compound:prt, the verb cluster right after the particle, or a
-    clause-final particle) and the joined verb is attested; sorted by verb position."""
+    clause-final particle) and the joined verb is attested; sorted by verb position.
+
+    A clause never crosses a sentence, so each sentence is looked at alone: the clause scans
+    stay as long as a sentence, not the text (a long text would cost its length squared)."""
+    joins: list[SeparableJoin] = []
+    start = 0
+    while start < len(tokens):
+        end = start + 1
+        while end < len(tokens) and tokens[end].sentence == tokens[start].sentence:
+            end += 1
+        sentence = [token if start <= token.head < end else replace(token, head=index)
+                    for index, token in enumerate(tokens[start:end], start)]
+        if start:
+            sentence = [replace(token, head=token.head - start) for token in sentence]
+        joins.extend(SeparableJoin(join.verb + start, join.particle + start, join.infinitive)
+                     for join in _sentence_joins(sentence, lemmas[start:end], lexicon))
+        start = end
+    return joins
+
+
+def _sentence_joins(
+    tokens: Sequence[ParsedToken], lemmas: Sequence[str], lexicon: SeparableLexicon
+) -> list[SeparableJoin]:
     clause_of = clauses(tokens)
     candidates: list[tuple[bool, int, int]] = []  # (unlabelled, -particle, verb)
     for index, token in enumerate(tokens):
