@@ -702,16 +702,29 @@ def _group(article: _Article, spans: list[_Span]) -> list[_Subject]:
             subject = subjects[span.entry.id] = _Subject(span.entry.id, span.entry.category,
                                                         span.entry)
         subject.spans.append(span)
+    # A mention can only be another form of a subject that has its first word in a form: the
+    # subjects are looked up by word, so a text with many names is not names squared.
+    by_word: dict[str, dict[str, _Subject]] = {}
+
+    def index(subject: _Subject) -> None:
+        for form in _subject_forms(subject):
+            for word in form:
+                by_word.setdefault(word, {})[subject.key] = subject
+
+    for subject in subjects.values():
+        index(subject)
     # Fullest forms first, so that "Kim" finds "Kim Jong-un" whatever their order in the text.
     unknown.sort(key=lambda s: (-(s.last - s.first), s.first))
     for span in unknown:
         words = _span_words(article, span)
-        subject = _find_subject(words, span, subjects.values())
+        nearby = by_word.get(words[0], {}).values() if words else subjects.values()
+        subject = _find_subject(words, span, nearby)
         if subject is None:
             key = "unknown:" + " ".join(words)
             subject = subjects.get(key)
             if subject is None:
                 subject = subjects[key] = _Subject(key, span.category, None)
+                index(subject)
         subject.spans.append(span)
     for subject in subjects.values():
         subject.spans.sort(key=lambda s: s.first)
