@@ -99,6 +99,9 @@ def build_analysis(
     entities, entity_of = _entities(parsed, article.text)
     in_name = [entity_of.get(i) is not None for i in range(len(ptokens))]
     language_of, article_lang = _languages(article, ptokens, in_name, languages)
+    if article_lang != DUTCH:
+        # A Dutch recogniser's names in another language are guesses ("Monday" a person).
+        entities, entity_of = (), {}
     lemmas = [clean_lemma(t, lexicon) for t in ptokens]
     # Separable verbs are joined first, so that idioms match on the joined verb in main-clause
     # order too ("haalde de schouders op" → de schouders ophalen). Foreign words join nothing.

@@ -183,6 +183,35 @@ def test_an_article_mostly_in_english_is_english_throughout() -> None:
     assert not any(t.hard or t.is_word for t in result.tokens)
 
 
+ENGLISH = [w("The", pos="DET"), w("war", pos="NOUN"), w("ended", pos="VERB"),
+           w("on", pos="ADP"), w("Monday", pos="PROPN"), w("in", pos="ADP"),
+           w("Paris", pos="PROPN"), w(".", pos="PUNCT")]
+
+
+@pytest.mark.parametrize(("language", "entities"), [
+    ("en", 0),  # a Dutch recogniser's names in English are guesses: none are kept
+    ("nl", 2),
+])
+def test_names_of_an_article_not_in_dutch_are_dropped(language: str, entities: int) -> None:
+    detector = LanguageDetector(Fixed({"The war ended on in": (language, 0.99)}))
+    result = analysed(ENGLISH, entities=[(4, 4, "PER"), (6, 6, "LOC")], languages=detector)
+    assert result.language == language
+    assert len(result.entities) == entities
+    assert (result.tokens[4].entity is None) is (entities == 0)
+
+
+def test_names_in_a_foreign_quote_of_a_dutch_article_are_kept() -> None:
+    words = [w("Ze", pos="PRON"), w("bedankte", "bedanken", "VERB", morph=FIN),
+             w("gisteren", pos="ADV"), w("iedereen", pos="PRON"), w(":", pos="PUNCT"),
+             w("“", pos="PUNCT"), w("Thank", pos="VERB"), w("you", pos="PRON"),
+             w("so", pos="ADV"), w("much", pos="ADV"), w("Greta", pos="PROPN"),
+             w("”", pos="PUNCT")]
+    detector = LanguageDetector(Fixed({"Thank you so much": ("en", 0.99)}))
+    result = analysed(words, entities=[(10, 10, "PER")], languages=detector)
+    assert result.language == DUTCH and result.tokens[6].language == "en"
+    assert [e.text for e in result.entities] == ["Greta"]
+
+
 def test_foreign_words_join_no_separable_verb_and_match_no_idiom() -> None:
     words = [w("Hij", pos="PRON"), w("zei", "zeggen", "VERB", morph=FIN),
              w("“", pos="PUNCT"), w("de", pos="DET"), w("lucht", pos="NOUN"),
