@@ -119,6 +119,14 @@ class Block:
 
 
 @dataclass(frozen=True, slots=True)
+class Chapter:
+    """A chapter of an e-book: its title and where it starts in Article.text."""
+
+    title: str
+    start: int
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     """A loaded article: one normalised text (NFC, '\\n' newlines) and its blocks."""
 
@@ -129,6 +137,8 @@ class Article:
     source: str = "pasted text"
     # Plain sentences for the status bar: bad bytes replaced, an impossible date ignored, …
     warnings: tuple[str, ...] = ()
+    # An e-book's chapters in reading order (empty for other articles); starts ascending.
+    chapters: tuple[Chapter, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,7 @@ from typing import Any
 
 from assistant import net
 from assistant.errors import ArticleError, CancelCheck, message_text, raise_if_cancelled
-from assistant.models import Article, ArticleDate, Block, BlockKind
+from assistant.models import Article, ArticleDate, Block, BlockKind, Chapter
 
 log = logging.getLogger(__name__)
 
@@ -579,19 +579,27 @@ def _load_epub(data: bytes, source: str, name: str, cancel: CancelCheck | None) 
     import lxml.html
 
     blocks: list[tuple[BlockKind, str]] = []
+    chapters: list[tuple[str, int]] = []  # title, index of its first block
+    toc = _toc_titles(book.toc)
     length = 0
-    for item in book.get_items_of_type(ebooklib.ITEM_DOCUMENT):
+    for item in _reading_order(book, ebooklib):
         raise_if_cancelled(cancel)
         try:
             root = lxml.html.fromstring(item.get_content())
         except Exception:  # an empty or broken chapter should not sink the book
             continue
+        first = len(blocks)
         for element in root.iter("h1", "h2", "h3", "h4", "p", "li", "blockquote"):
             line = _normalise(element.text_content()).replace("\n", " ").strip()
             if line:
                 kind = BlockKind.HEADING if element.tag.startswith("h") else BlockKind.PARAGRAPH
                 blocks.append((kind, line))
                 length += len(line) + 2
+        if len(blocks) > first:
+            heading = next((text for kind, text in blocks[first:] if kind is BlockKind.HEADING),
+                           None)
+            chapters.append((toc.get(item.get_name()) or heading or f"Part {len(chapters) + 1}",
+                             first))
         if length > MAX_TEXT_CHARS:
             raise ArticleError(_too_long(f"“{name}”", length))
     titles = book.get_metadata("DC", "title")
@@ -599,8 +607,38 @@ def _load_epub(data: bytes, source: str, name: str, cancel: CancelCheck | None) 
     title = _normalise(str(titles[0][0])).strip() or None if titles else None
     warnings: list[str] = []
     date = _date_or_none(str(dates[0][0]), warnings) if dates else None
-    return _checked(_build_article(blocks, date=date, title=title, source=source,
-                                   warnings=tuple(warnings)), name)
+    article = _build_article(blocks, date=date, title=title, source=source,
+                             warnings=tuple(warnings))
+    found = tuple(Chapter(text, article.blocks[index].start) for text, index in chapters)
+    return _checked(dataclasses.replace(article, chapters=found), name)
+
+
+def _toc_titles(entries: Iterable[Any]) -> dict[str, str]:
+    """Chapter titles from the book's table of contents, by file (a file's first title)."""
+    titles: dict[str, str] = {}
+    for entry in entries:
+        if isinstance(entry, tuple | list):  # (section, [entries]) nests
+            for file, nested in _toc_titles(entry).items():
+                titles.setdefault(file, nested)
+            continue
+        href, text = getattr(entry, "href", None), getattr(entry, "title", None)
+        if isinstance(href, str) and isinstance(text, str) and text.strip():
+            titles.setdefault(href.split("#", 1)[0], _normalise(text).strip())
+    return titles
+
+
+def _reading_order(book: Any, ebooklib: Any) -> list[Any]:
+    """The book's documents in spine order, without its table of contents (the nav document,
+    which would otherwise end the text as a list of chapter titles)."""
+    from ebooklib import epub
+
+    documents = [item for item in book.get_items_of_type(ebooklib.ITEM_DOCUMENT)
+                 if not isinstance(item, epub.EpubNav)
+                 and "nav" not in (getattr(item, "properties", None) or [])]
+    by_id = {item.get_id(): item for item in documents}
+    ordered = [by_id.pop(entry[0]) for entry in book.spine
+               if isinstance(entry, tuple | list) and entry and entry[0] in by_id]
+    return ordered + list(by_id.values())  # documents the spine leaves out still count
 
 
 def _load_url(url: str, cancel: CancelCheck | None) -> Article:

@@ -317,3 +317,31 @@ def test_a_page_too_large_to_extract_is_refused_but_scripts_do_not_count(
                      encoding="utf-8")
     with pytest.raises(ArticleError, match=r"“groot\.html” is too large a web page to read"):
         load_article(large)
+
+
+def test_epub_chapters_in_spine_order_without_the_table_of_contents(tmp_path: Path) -> None:
+    from books import write_epub
+
+    path = write_epub(tmp_path / "boek.epub", [
+        ("Het begin", "<h1>Begin</h1><p>Er was eens een haven.</p>"),
+        ("De reis", "<h2>De reis</h2><p>Het schip vertrok.</p>"),
+        ("", "<p>Een deel zonder titel.</p>"),
+        ("Leeg", "<p> </p>"),
+    ], spine_order=[1, 0, 2, 3])
+    article = load_article(path)
+    assert article.text.startswith("De reis\n\nHet schip vertrok.")  # the spine's order
+    # The nav document's chapter list is not read as text at the end.
+    assert article.text.endswith("Een deel zonder titel.")
+    assert article.text.count("Het begin") == 0 and article.text.count("De reis") == 1
+    titles = [chapter.title for chapter in article.chapters]
+    assert titles == ["De reis", "Het begin", "Part 3"]  # toc title, else heading, else number
+    starts = [chapter.start for chapter in article.chapters]
+    assert starts == sorted(starts) and starts[0] == 0
+    assert article.text[starts[1]:].startswith("Begin\n\nEr was eens")
+    assert article.text[starts[2]:] == "Een deel zonder titel."
+
+
+def test_text_and_web_articles_have_no_chapters(tmp_path: Path) -> None:
+    path = tmp_path / "kort.txt"
+    path.write_text("Kop\n\nEen zin.", encoding="utf-8")
+    assert load_article(path).chapters == ()
