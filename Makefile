@@ -46,7 +46,7 @@ $(PIPELINE_STAMP): $(INSTALLED)
 $(DICTIONARY): scripts/build_dictionary.py resources/dictionary_supplement.tsv \
                resources/strong_verbs.tsv assistant/lexicon/verbs.py assistant/lexicon/keys.py \
                assistant/lexicon/alpino.py assistant/lexicon/senses.py \
-               assistant/lexicon/cognates.py $(INSTALLED)
+               assistant/lexicon/cognates.py assistant/lexicon/english.py $(INSTALLED)
 	$(PY) scripts/build_dictionary.py --output $@ $(if $(LEESWIJZER_SOURCES),--sources "$(LEESWIJZER_SOURCES)")
 
 $(PLACES): scripts/build_places.py assistant/knowledge/places.py $(INSTALLED)

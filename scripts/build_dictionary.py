@@ -33,6 +33,7 @@ from assistant.lexicon.alpino import (  # noqa: E402
     separable_verbs,
 )
 from assistant.lexicon.cognates import MIN_LENGTH as ENGLISH_MIN_LENGTH  # noqa: E402
+from assistant.lexicon.english import choose_participle  # noqa: E402
 from assistant.lexicon.keys import SCHEMA_VERSION, dictionary_key, normalise_text  # noqa: E402
 from assistant.lexicon.senses import SourceSense, gloss_key, rank_senses  # noqa: E402
 from assistant.lexicon.verbs import principal_parts, strong_verbs  # noqa: E402
@@ -714,6 +715,8 @@ def build(sources: Path, output: Path, supplement: Path | None) -> BuildResult:
             figures["separable_verbs"] = str(
                 write_separable_verbs(db, sources / ALPINO, collected.verbs))
             figures["english_words"] = str(write_english_words(db, collected.english))
+            figures["english_participles"] = str(
+                write_english_participles(db, sources / "wordnet" / "verb.exc"))
             db.executemany("INSERT INTO meta VALUES (?, ?)", figures.items())
             db.commit()
             db.execute("VACUUM")
@@ -990,6 +993,29 @@ def write_english_words(db: sqlite3.Connection, english: dict[str, frozenset[str
                   if len(word) >= ENGLISH_MIN_LENGTH and word.isalpha() and word.islower()
                   and poses & {"noun", "adj", "adv"})
     db.executemany("INSERT INTO english_words VALUES (?, ?)", rows)
+    db.commit()
+    return len(rows)
+
+
+def read_irregular_participles(path: Path) -> dict[str, str]:
+    """English base verb → its past participle, from WordNet's irregular forms (verb.exc:
+    'taken take', 'took take'); empty when the file is absent."""
+    forms: dict[str, list[str]] = defaultdict(list)
+    if path.exists():
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+            fields = line.split()
+            if len(fields) >= 2 and fields[0].isalpha() and fields[1].isalpha():
+                forms[fields[1]].append(fields[0])
+    chosen = {base: choose_participle(base, found) for base, found in forms.items()}
+    return {base: participle for base, participle in chosen.items() if participle}
+
+
+def write_english_participles(db: sqlite3.Connection, verb_exceptions: Path) -> int:
+    """The irregular English past participles (english.py makes the regular ones)."""
+    db.execute("CREATE TABLE english_participles (verb TEXT PRIMARY KEY, "
+               "participle TEXT NOT NULL) WITHOUT ROWID")
+    rows = sorted(read_irregular_participles(verb_exceptions).items())
+    db.executemany("INSERT INTO english_participles VALUES (?, ?)", rows)
     db.commit()
     return len(rows)
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from assistant.lexicon.cognates import english_lookalike
 from assistant.lexicon.compounds import CompoundPart, CompoundSplit, head_pos
+from assistant.lexicon.english import participle_sense
 from assistant.lexicon.inflection import candidates
 from assistant.lexicon.store import Dictionary, Entry
 from assistant.lexicon.wordclasses import (
@@ -67,13 +70,13 @@ def gloss_card(
         forms.append(plain)  # emphasis: "wél", "écht"
     for entry in (*steps, dictionary.lookup(lemma), *map(dictionary.lookup_form, forms)):
         if entry is not None:
-            return _card(token, entry, GlossKind.WORD)
+            return _card(token, _as_used(dictionary, token, entry), GlossKind.WORD)
     for candidate in candidates(token.text, token.pos):
         if dictionary.knows(candidate):
             entry = dictionary.lookup(candidate, pos) if pos else None
             entry = entry or dictionary.lookup_form(candidate)
             if entry is not None:
-                return _card(token, entry, GlossKind.INFLECTION)
+                return _card(token, _as_used(dictionary, token, entry), GlossKind.INFLECTION)
     # Prefixed verbs (verluidt, voorgeproduceerd) are not compounds of independent words.
     if token.pos in VERB_POS:
         return None
@@ -89,6 +92,23 @@ def gloss_card(
     if split is None and "-" in token.text.strip("-"):
         split = _hyphen_split(dictionary, token.text, token.pos)
     return _compound_card(dictionary, token, split, head_pos(token.pos)) if split else None
+
+
+def adjectival_participle(token: Token) -> bool:
+    """A participle used as an adjective: tagged ADJ, or a participle with the adjective's -e
+    ("de omheinde tuin"; a verb's own participle never ends in -e)."""
+    return token.pos == "ADJ" or (
+        "VerbForm=Part" in token.morph and token.text.lower().endswith("e"))
+
+
+def _as_used(dictionary: Dictionary, token: Token, entry: Entry) -> Entry:
+    """A verb's entry for a participle used as an adjective, its senses as English
+    participles (omheinde: fenced, surrounded); any other entry as it is."""
+    if entry.pos != "verb" or not adjectival_participle(token):
+        return entry
+    irregular = dictionary.english_participles
+    senses = tuple(participle_sense(sense, irregular) for sense in entry.senses)
+    return replace(entry, senses=senses)
 
 
 def in_name(analysed: AnalysedArticle, token: Token) -> bool:

@@ -6,7 +6,7 @@ import json
 import sqlite3
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Generic, TypeVar
@@ -83,9 +83,12 @@ class Dictionary:
             self._forms = frozenset(row[0] for row in connection.execute("SELECT form FROM forms"))
             self._separable, self._with_er = _separable_table(connection)
             self._entries = frozenset(connection.execute("SELECT key, pos FROM entries"))
-            self._has_english = connection.execute(
-                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'english_words'"
-            ).fetchone() is not None
+            tables = {str(row[0]) for row in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'")}
+            self._has_english = "english_words" in tables
+            self._participles: dict[str, str] = dict(connection.execute(
+                "SELECT verb, participle FROM english_participles").fetchall()
+            ) if "english_participles" in tables else {}
 
     @classmethod
     def open(
@@ -171,6 +174,11 @@ class Dictionary:
         found = frozenset(str(row[0]).split()) if row else frozenset()
         self._english_cache.put(cache_key, found)
         return found
+
+    @property
+    def english_participles(self) -> Mapping[str, str]:
+        """Irregular English past participles by base verb (take → taken; WordNet)."""
+        return self._participles
 
     def lemmas_of(self, form: str) -> tuple[tuple[str, str], ...]:
         """The (lemma, part of speech) pairs `form` can be an inflection of (Alpino's forms:

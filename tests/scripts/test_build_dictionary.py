@@ -123,6 +123,14 @@ def test_build_stores_wordnets_one_word_english_lemmas(built: tuple[Path, object
         dictionary.close()
 
 
+def test_build_stores_irregular_english_participles(built: tuple[Path, object]) -> None:
+    path, _ = built
+    with sqlite3.connect(path) as db:
+        participles = dict(db.execute("SELECT verb, participle FROM english_participles"))
+    assert participles == {"fall": "fallen", "go": "gone"}
+    assert build_dictionary.read_irregular_participles(path.parent / "absent.exc") == {}
+
+
 def test_a_dictionary_without_the_english_table_knows_no_lookalikes(
         built: tuple[Path, object], tmp_path: Path) -> None:
     from assistant.lexicon.store import Dictionary
@@ -131,9 +139,11 @@ def test_a_dictionary_without_the_english_table_knows_no_lookalikes(
     copy.write_bytes(built[0].read_bytes())
     with sqlite3.connect(copy) as db:
         db.execute("DROP TABLE english_words")
+        db.execute("DROP TABLE english_participles")
     dictionary = Dictionary.open(copy)
     try:
         assert dictionary.english_pos("solitary") == frozenset()
+        assert dictionary.english_participles == {}
     finally:
         dictionary.close()
 

@@ -89,6 +89,39 @@ def test_a_participle_used_as_an_adjective_gets_the_adjective(
     assert "exhaust" in (first_sense(card) or "")
 
 
+@pytest.mark.parametrize(
+    ("words", "index", "sense"),
+    [
+        # An inflected participle is an adjective; a verb's senses become English participles.
+        ([w("de", "de", "DET"), w("gevallene", "vallen", "VERB", "amod", 2, "VerbForm=Part"),
+          w("stad", "stad", "NOUN")], 1, "fallen"),
+        ([w("de", "de", "DET"), w("gereisde", "reizen", "VERB", "amod", 2, "VerbForm=Part"),
+          w("stad", "stad", "NOUN")], 1, "gone, moved, traveled"),
+        ([w("de", "de", "DET"), w("gereisd", "reizen", "ADJ")], 1, "gone, moved, traveled"),
+    ],
+)
+def test_a_participle_used_as_an_adjective_without_an_adjective_entry(
+        fixture_dictionary: Dictionary, words: list[Word], index: int, sense: str) -> None:
+    card = card_of(fixture_dictionary, words, index)
+    assert card is not None and first_sense(card) == sense
+
+
+@pytest.mark.parametrize(
+    ("words", "index", "sense"),
+    [
+        # A participle of the verb itself (uninflected), a finite verb, an infinitive.
+        ([w("het", "het", "PRON"), w("is", "zijn", "AUX"),
+          w("gereisd", "reizen", "VERB", "root", None, "VerbForm=Part")], 2, "go, move, travel"),
+        ([w("zij", "zij", "PRON"), w("reisde", "reizen", "VERB", "root", None,
+                                     "Tense=Past|VerbForm=Fin")], 1, "go, move, travel"),
+        ([w("reizen", "reizen", "VERB")], 0, "go, move, travel"),
+    ],
+)
+def test_what_keeps_the_verbs_senses(fixture_dictionary: Dictionary, words: list[Word],
+                                     index: int, sense: str) -> None:
+    assert first_sense(card_of(fixture_dictionary, words, index)) == sense
+
+
 # --- compounds -------------------------------------------------------------------------------
 
 

@@ -1,0 +1,54 @@
+"""English past participles of verb glosses: regular spelling rules, WordNet's irregular forms,
+and which of those forms is the participle."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.lexicon.english import choose_participle, participle_sense, past_participle
+
+IRREGULAR = {"take": "taken", "bear": "borne", "go": "gone", "put": "put"}
+
+
+@pytest.mark.parametrize(
+    ("verb", "participle"),
+    [
+        ("fence", "fenced"), ("surround", "surrounded"), ("carry", "carried"),
+        ("stay", "stayed"),            # a vowel before the y
+        ("stop", "stopped"), ("plan", "planned"),
+        ("fix", "fixed"), ("show", "showed"), ("visit", "visited"),  # no doubling
+        ("take", "taken"), ("put", "put"),                           # irregular
+        ("fence in", "fenced in"), ("bear in mind", "borne in mind"),
+        ("go", "gone"),
+        ("Hellenize", "Hellenize"),    # a capital: left alone
+        ("use-up", "use-up"),          # not letters: left alone
+    ],
+)
+def test_past_participle(verb: str, participle: str) -> None:
+    assert past_participle(verb, IRREGULAR) == participle
+
+
+def test_a_sense_as_participles() -> None:
+    assert participle_sense("to fence, to surround, wall", IRREGULAR) == (
+        "fenced, surrounded, walled")
+    assert participle_sense("take, take", IRREGULAR) == "taken"
+
+
+@pytest.mark.parametrize(
+    ("base", "forms", "participle"),
+    [
+        ("eat", ["ate", "eaten"], "eaten"),
+        ("bear", ["bore", "born", "borne"], "borne"),
+        ("sing", ["sang", "sung"], "sung"),
+        ("swim", ["swam", "swimming", "swum"], "swum"),
+        ("come", ["came"], "come"),
+        ("run", ["ran", "running"], "run"),
+        ("sit", ["sat", "sitting"], "sat"),      # i → a is a participle of its own
+        ("be", ["am", "are", "been", "is", "was", "were"], "been"),
+        ("put", ["putting"], "put"),
+        ("make", ["made"], "made"),
+        ("plan", ["planning"], None),            # only -ing: the regular rules apply
+    ],
+)
+def test_choose_participle(base: str, forms: list[str], participle: str | None) -> None:
+    assert choose_participle(base, forms) == participle
