@@ -41,6 +41,11 @@ LIFETIME_KINDS = frozenset({Category.PERSON, Category.ORGANISATION})
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
 _YEAR_IN_TEXT = re.compile(r"\b(19|20)\d\d\b")
+# Words that tell a description's reader what came after some date (later, the future king;
+# lower case: "Fridays for Future" is a name) or, for a person, that something ended (a former
+# striker was a striker at the article's date).
+_LATER_IN_TEXT = re.compile(r"\b(later|future|afterwards|subsequently|eventually)\b")
+_FORMER_IN_TEXT = re.compile(r"\b(former|formerly|retired|ex-[a-z]+|the late)\b", re.I)
 _FINE_TOKENS = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 
 
@@ -378,6 +383,11 @@ def parse_entry(raw: Any, file: str, n: int) -> KnowledgeEntry:
     description = _text(raw["description"], "description", fail)
     if _YEAR_IN_TEXT.search(description):
         fail("has a year in its description (a description is timeless: make it a fact or role)")
+    told = _LATER_IN_TEXT.search(description) or (
+        kind is Category.PERSON and _FORMER_IN_TEXT.search(description))
+    if told:
+        fail(f"says {told.group(0)!r} in its description (a description is timeless: what "
+             "came later is a fact or role, what someone was is a role or their trade)")
     start = _date(raw.get("from"), "from", fail)
     end = _date(raw.get("to"), "to", fail)
     _in_order(start, end, "from", "to", fail)

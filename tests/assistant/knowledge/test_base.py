@@ -252,6 +252,10 @@ def parse_file_entry(raw: dict[str, object]) -> object:
         ({"short_names": "Y"}, "short_names as a list"),
         ({"description": " "}, "description as a non-empty text"),
         ({"description": "Mayor since 2010."}, "year in its description"),
+        ({"description": "Dutch former striker."}, "says 'former'"),
+        ({"description": "Retired general."}, "says 'Retired'"),
+        ({"kind": "organisation", "description": "A party, later renamed."}, "says 'later'"),
+        ({"kind": "event", "description": "Wedding of the future king."}, "says 'future'"),
         ({"international_name": 3}, "international_name"),
         ({"colour": "red"}, "unknown keys colour"),
         ({"source": "https://example.org/"}, "unknown keys source"),
@@ -304,6 +308,8 @@ def test_bad_entries_raise_data_error_naming_file_and_entry(
         {"facts": [{"date": "2003", "text": "A."}, {"date": "2003", "text": "B."}]},
         {"description": "Runs the 1000 metres."},  # a distance, not a year
         {"names": [], "short_names": ["PS"]},  # every name ambiguous: only with support
+        {"kind": "organisation", "description": "A bank, formerly Fortis."},  # an old name
+        {"description": "Organiser of Fridays for Future."},  # a name, not a later time
     ],
 )
 def test_valid_edge_cases_are_accepted(tmp_path: Path, change: dict[str, object]) -> None:

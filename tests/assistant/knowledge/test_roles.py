@@ -383,3 +383,58 @@ def test_the_latest_former_role_and_the_first_to_come() -> None:
     assert [(r.role.role, r.status) for r in dated.roles_at(subject, D("2005"))] == [
         ("A", RoleStatus.NOT_YET)]
 
+
+
+# Years after the article's that a card may name: targets and hosts announced by then ('cut
+# emissions by 2030', 'extend the Kyoto Protocol to 2020', 'host the 2018 and 2022 World Cups',
+# 'commitments after 2012').
+_ANNOUNCED_YEAR = r"\b(?:by|to|the|and|after) (?:19|20)\d\d\b"
+
+
+@pytest.mark.parametrize(
+    "when", ["2000-06-01", "2001-03-15", "2008-10", "2014", "2019-09-23", "2020-03-15",
+             "2023-09-01"])
+def test_no_card_of_the_project_states_what_came_after_the_article(when: str) -> None:
+    import re
+
+    article_date = D(when)
+    project = KnowledgeBase.load(places=False)
+    checked = 0
+    for subject in project.entries():
+        if not dated.existed_at(subject, article_date):
+            continue
+        facts, hidden = dated.facts_at(subject, article_date)
+        assert all(dated.by(f.date, article_date) for f in facts), subject.id
+        for item in dated.roles_at(subject, article_date):
+            role = item.role
+            if item.status is RoleStatus.CURRENT:
+                assert role.start is not None and dated.by(role.start, article_date)
+                assert role.end is None or dated.after(role.end, article_date), subject.id
+            elif item.status is RoleStatus.FORMER:
+                assert role.end is not None and dated.by(role.end, article_date), subject.id
+            else:
+                assert role.start is not None and dated.after(role.start, article_date)
+        began, ended = dated.lifetime_at(subject, article_date)
+        assert all(d is None or dated.by(d, article_date) for d in (began, ended)), subject.id
+        note = Note(key=subject.id, name=subject.international_name, category=subject.category,
+                    mentions=(), international_name=subject.international_name,
+                    description=subject.description, as_of=article_date,
+                    roles=dated.roles_at(subject, article_date), facts=facts, began=began,
+                    ended=ended, hidden_facts=hidden,
+                    timing=dated.event_timing(subject, article_date)
+                    if subject.category is Category.EVENT else None)
+        for line in wording.note_lines(note)[1:-1]:
+            said = re.sub(_ANNOUNCED_YEAR, "", line)
+            years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", said)]
+            assert all(y <= article_date.year for y in years), (subject.id, line)
+            assert not re.search(r"\b(later|future)\b", line), (subject.id, line)
+        checked += 1
+    assert checked > 500
+
+
+def test_a_title_renamed_later_is_not_told_early() -> None:
+    project = KnowledgeBase.load(places=False)
+    kim = entry(project, "kim-jong-un")
+    held = [r.role.role for r in dated.roles_at(kim, D("2019-06-01"))]
+    assert "Chairman of the State Affairs Commission of North Korea" in held
+    assert not any("President" in role or "later" in role for role in held)
