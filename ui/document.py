@@ -17,9 +17,8 @@ from PySide6.QtGui import (
 
 from assistant.models import Article, BlockKind, Token
 from ui.offsets import OffsetMap
-from ui.theme import reading_font
+from ui.theme import PARAGRAPH_LINE_HEIGHT
 
-PARAGRAPH_LINE_HEIGHT = 155  # per cent of the font's line height
 HEADING_LINE_HEIGHT = 120
 TITLE_SCALE = 1.6
 HEADING_SCALE = 1.3
@@ -51,13 +50,16 @@ def _chars(font: QFont, colour: QColor | None = None) -> QTextCharFormat:
 
 
 def _scaled(font: QFont, scale: float, bold: bool = False) -> QFont:
-    scaled = reading_font(font.pointSizeF() * scale)
+    scaled = QFont(font)
+    scaled.setPointSizeF(font.pointSizeF() * scale)
     scaled.setBold(bold)
     return scaled
 
 
-def build_document(article: Article, font: QFont, muted: QColor) -> ArticleDocument:
-    """The article laid out in `font`: its title, its date in `muted`, then its blocks.
+def build_document(article: Article, font: QFont, muted: QColor,
+                   line_height: int = PARAGRAPH_LINE_HEIGHT) -> ArticleDocument:
+    """The article laid out in `font` with paragraphs' lines `line_height` per cent apart: its
+    title, its date in `muted`, then its blocks.
 
     Only the blocks' text is mapped: the title and the date line are not part of
     Article.text, so no offset points into them.
@@ -69,7 +71,7 @@ def build_document(article: Article, font: QFont, muted: QColor) -> ArticleDocum
     cursor = QTextCursor(document)
     offsets = OffsetMap(article.text)
     paragraph = QTextBlockFormat()
-    _line_height(paragraph, PARAGRAPH_LINE_HEIGHT)
+    _line_height(paragraph, line_height)
     paragraph.setBottomMargin(size * 0.9)
     heading = QTextBlockFormat()
     heading.setTopMargin(size * 0.6)
@@ -94,7 +96,7 @@ def build_document(article: Article, font: QFont, muted: QColor) -> ArticleDocum
         start_block(heading, title_chars)
         cursor.insertText(article.title.replace("\n", " "), title_chars)
     if article.date is not None:
-        meta_chars = _chars(reading_font(size * META_SCALE), muted)
+        meta_chars = _chars(_scaled(font, META_SCALE), muted)
         start_block(paragraph, meta_chars)
         cursor.insertText(article.date.describe(), meta_chars)
     text = article.text

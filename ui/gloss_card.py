@@ -178,6 +178,8 @@ class GlossCardWidget(QFrame):
         layout.addWidget(self._label)
         self._card: GlossCard | None = None
         self._note: Note | None = None
+        self._scale = 1.0
+        self._width = CARD_WIDTH
         self._style_key = ""
         self.token_index: int | None = None
         self.hide()
@@ -185,6 +187,19 @@ class GlossCardWidget(QFrame):
     @property
     def card(self) -> GlossCard | None:
         return self._card
+
+    @property
+    def scale(self) -> float:
+        return self._scale
+
+    def set_scale(self, factor: float) -> None:
+        """Grow or shrink the card with the text's zoom (its font and its width)."""
+        self._scale = factor
+        font = QApplication.font()
+        font.setPointSizeF(font.pointSizeF() * factor)
+        self.setFont(font)
+        self._label.setFont(font)
+        self._width = round(CARD_WIDTH * factor)
 
     @property
     def note(self) -> Note | None:
@@ -228,9 +243,9 @@ class GlossCardWidget(QFrame):
         muted = reader_colours(palette).muted.name()
         accent = palette.color(QPalette.ColorRole.Link).name()
         self._label.setText(lines_html(lines, muted, accent))
-        self._label.setFixedWidth(CARD_WIDTH - 24)
+        self._label.setFixedWidth(self._width - 24)
         self.adjustSize()
-        self.resize(CARD_WIDTH, self.sizeHint().height())
+        self.resize(self._width, self.sizeHint().height())
         parent = self.parentWidget()
         area = parent.rect() if parent is not None else QRect(anchor.topLeft(), self.size())
         self.move(place_card(self.size(), anchor, area))

@@ -35,7 +35,7 @@ from ui.message_bar import MessageBar
 from ui.notes_panel import NotesPanel
 from ui.notices import Notice, NoticeKind
 from ui.plain_text import menu_text, plain_tooltip
-from ui.preferences import PreferencesDialog, PreferencesService
+from ui.preferences import PreferencesDialog, PreferencesService, load_reading_style
 from ui.read_aloud import ReadAloud
 from ui.reader import ReaderView
 from ui.session import ReadingSession, SessionService
@@ -358,6 +358,7 @@ class MainWindow(QMainWindow):
         self.notes.note_selected.connect(self._on_note_selected)
         self.notes.time_selected.connect(self._on_time_selected)
         self.notes.nationalities_toggled.connect(self.reader.set_show_nationalities)
+        self.reader.zoom_changed.connect(self.notes.set_scale)
 
     # -- settings ------------------------------------------------------------------------
 
@@ -380,6 +381,7 @@ class MainWindow(QMainWindow):
         self.entities_action.setChecked(as_bool(settings.value("reading/entities", True)))
         hidden = str(settings.value("reading/hidden_categories", "") or "").split(",")
         self.legend.set_hidden(Category(v) for v in hidden if v in Category._value2member_map_)
+        self.reader.set_reading_style(load_reading_style(settings))
         zoom = settings.value("reading/zoom", 0)
         with contextlib.suppress(ValueError):
             self.reader.set_zoom(int(str(zoom)))
@@ -617,6 +619,7 @@ class MainWindow(QMainWindow):
 
     def show_preferences(self) -> PreferencesDialog:
         dialog = PreferencesDialog(self.service, self.settings, self)
+        dialog.reading_style_changed.connect(self.reader.set_reading_style)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog

@@ -7,8 +7,9 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent, QPalette
+from PySide6.QtGui import QFocusEvent, QFont, QKeyEvent, QMouseEvent, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QDockWidget,
     QFrame,
@@ -35,6 +36,9 @@ GROUP_TITLES = {
 
 def _plain_label(text: str, parent: QWidget, object_name: str = "") -> QLabel:
     label = QLabel(text, parent)
+    # Set, not inherited: a card's restyle (selection, focus) would give its labels the
+    # application's font, not the zoomed one.
+    label.setFont(parent.font())
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
     if object_name:
@@ -317,6 +321,8 @@ class NotesPanel(QDockWidget):
         self._notes: tuple[Note, ...] = ()
         self._times: tuple[TimeExpression, ...] = ()
         self._selected: str | None = None
+        self._message: str | None = None
+        self._scale = 1.0
         self.set_reading(None)
 
     def set_reading(self, reading: Reading | None, message: str | None = None) -> None:
@@ -335,10 +341,12 @@ class NotesPanel(QDockWidget):
         self._cards = {}
         self._also = {}
         self._selected = None
+        self._message = message
         self._notes = notes or ()
         self._times = times
         content = QWidget()
         content.setObjectName("notesContent")
+        content.setFont(self._scaled_font())  # before the cards, whose fonts derive from it
         layout = QVBoxLayout(content)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(6)
@@ -382,6 +390,28 @@ class NotesPanel(QDockWidget):
         label.setFont(font)
         label.setContentsMargins(0, 6, 0, 0)
         return label
+
+    @property
+    def scale(self) -> float:
+        return self._scale
+
+    def set_scale(self, factor: float) -> None:
+        """Grow or shrink the notes with the text's zoom: the cards are built again in the
+        scaled font, the selection kept."""
+        if factor == self._scale:
+            return
+        self._scale = factor
+        self.widget().setFont(self._scaled_font())
+        selected = self._selected
+        self._populate(self._notes if self._reading is not None else None, self._times,
+                       self._message)
+        if selected is not None:
+            self.select(selected, emit=False)
+
+    def _scaled_font(self) -> QFont:
+        font = QApplication.font()
+        font.setPointSizeF(font.pointSizeF() * self._scale)
+        return font
 
     def set_notes(self, notes: tuple[Note, ...]) -> None:
         """Replace notes in place (after enrichment) keeping the selection."""

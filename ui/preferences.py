@@ -1,27 +1,71 @@
-"""The user's preferences (language model, online notes, read-aloud speed) and their dialog."""
+"""The user's preferences (language model, online notes, read-aloud speed, how the text is set)
+and their dialog."""
 
 from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QFont, QFontInfo, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
+    QFontComboBox,
     QFormLayout,
     QLabel,
+    QPushButton,
     QSlider,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from ui.settings import Preferences, as_bool, load_preferences, save_preferences
 from ui.speech import MAX_RATE, MIN_RATE, RATE_KEY, SAY_CARDS_KEY, says_cards, speech_rate
+from ui.theme import ReadingStyle, reading_font
 
-__all__ = ["Preferences", "PreferencesDialog", "as_bool", "load_preferences", "save_preferences"]
+__all__ = ["Preferences", "PreferencesDialog", "ReadingStyle", "as_bool", "load_preferences",
+           "load_reading_style", "save_preferences", "save_reading_style"]
+
+STYLE_KEYS = {"family": "reading/font_family", "point_size": "reading/font_size",
+              "line_height": "reading/line_spacing", "column_chars": "reading/column_chars"}
+POINT_SIZES = (8.0, 32.0)
+LINE_HEIGHTS = (100, 250)  # per cent
+COLUMN_CHARS = (40, 120)
+
+
+def _number(value: object, default: float, bounds: tuple[float, float]) -> float:
+    try:
+        number = float(str(value))
+    except ValueError:
+        return default
+    return max(bounds[0], min(bounds[1], number)) if number == number else default
+
+
+def load_reading_style(settings: QSettings) -> ReadingStyle:
+    """The saved reading style; values out of range are brought within it."""
+    default = ReadingStyle()
+    return ReadingStyle(
+        family=str(settings.value(STYLE_KEYS["family"], "") or ""),
+        point_size=_number(settings.value(STYLE_KEYS["point_size"], default.point_size),
+                           default.point_size, POINT_SIZES),
+        line_height=round(_number(settings.value(STYLE_KEYS["line_height"], default.line_height),
+                                  default.line_height, LINE_HEIGHTS)),
+        column_chars=round(_number(
+            settings.value(STYLE_KEYS["column_chars"], default.column_chars),
+            default.column_chars, COLUMN_CHARS)),
+    )
+
+
+def save_reading_style(settings: QSettings, style: ReadingStyle) -> None:
+    settings.setValue(STYLE_KEYS["family"], style.family)
+    settings.setValue(STYLE_KEYS["point_size"], style.point_size)
+    settings.setValue(STYLE_KEYS["line_height"], style.line_height)
+    settings.setValue(STYLE_KEYS["column_chars"], style.column_chars)
+    settings.sync()
 
 AUTOMATIC_LABEL = "Best installed (automatic)"
 RESTART_NOTE = "A change of language model takes effect after restarting Leeswijzer."
@@ -35,7 +79,10 @@ class PreferencesService(Protocol):
 
 
 class PreferencesDialog(QDialog):
-    """Edit → Preferences: every change is saved at once; the online switch also applies."""
+    """Edit → Preferences: every change is saved at once; the online switch and the reading
+    style also apply at once (`reading_style_changed`)."""
+
+    reading_style_changed = Signal(object)  # ReadingStyle
 
     def __init__(
         self, service: PreferencesService, settings: QSettings, parent: QWidget | None = None
@@ -84,6 +131,35 @@ class PreferencesDialog(QDialog):
         self.say_cards_check.setChecked(says_cards(settings))
         self.say_cards_check.toggled.connect(lambda on: settings.setValue(SAY_CARDS_KEY, on))
 
+        self._style = load_reading_style(settings)
+        self.font_combo = QFontComboBox(self)
+        self.font_combo.setObjectName("fontCombo")
+        self.font_combo.setFontFilters(QFontComboBox.FontFilter.ScalableFonts)
+        self.size_spin = QDoubleSpinBox(self)
+        self.size_spin.setObjectName("fontSizeSpin")
+        self.size_spin.setRange(*POINT_SIZES)
+        self.size_spin.setSingleStep(0.5)
+        self.size_spin.setDecimals(1)
+        self.size_spin.setSuffix(" pt")
+        self.spacing_spin = QSpinBox(self)
+        self.spacing_spin.setObjectName("lineSpacingSpin")
+        self.spacing_spin.setRange(*LINE_HEIGHTS)
+        self.spacing_spin.setSingleStep(5)
+        self.spacing_spin.setSuffix(" %")
+        self.column_spin = QSpinBox(self)
+        self.column_spin.setObjectName("columnSpin")
+        self.column_spin.setRange(*COLUMN_CHARS)
+        self.column_spin.setSingleStep(4)
+        self.column_spin.setSuffix(" characters")
+        self.reset_style_button = QPushButton("Reset the text's look", self)
+        self.reset_style_button.setObjectName("resetStyleButton")
+        self._show_style(self._style)
+        self.font_combo.currentFontChanged.connect(lambda _font: self._on_style())
+        self.size_spin.valueChanged.connect(lambda _value: self._on_style())
+        self.spacing_spin.valueChanged.connect(lambda _value: self._on_style())
+        self.column_spin.valueChanged.connect(lambda _value: self._on_style())
+        self.reset_style_button.clicked.connect(self.reset_style)
+
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.addRow("&Language model:", self.pipeline_combo)
@@ -91,6 +167,11 @@ class PreferencesDialog(QDialog):
         form.addRow("", self.online_check)
         form.addRow("Read-aloud &speed:", self.rate_slider)
         form.addRow("", self.say_cards_check)
+        form.addRow("&Font:", self.font_combo)
+        form.addRow("&Size:", self.size_spin)
+        form.addRow("Line &spacing:", self.spacing_spin)
+        form.addRow("&Column width:", self.column_spin)
+        form.addRow("", self.reset_style_button)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -102,6 +183,42 @@ class PreferencesDialog(QDialog):
     @property
     def preferences(self) -> Preferences:
         return self._preferences
+
+    @property
+    def reading_style(self) -> ReadingStyle:
+        return self._style
+
+    def _show_style(self, style: ReadingStyle) -> None:
+        self._showing = True
+        # The default family is the first of the serif list installed here.
+        family = style.family or QFontInfo(reading_font(style.point_size)).family()
+        self.font_combo.setCurrentFont(QFont(family))
+        self.size_spin.setValue(style.point_size)
+        self.spacing_spin.setValue(style.line_height)
+        self.column_spin.setValue(style.column_chars)
+        self._showing = False
+
+    def _on_style(self) -> None:
+        if self._showing:
+            return
+        family = self.font_combo.currentFont().family()
+        default_family = QFontInfo(reading_font(self.size_spin.value())).family()
+        style = ReadingStyle(family="" if family == default_family else family,
+                             point_size=self.size_spin.value(),
+                             line_height=self.spacing_spin.value(),
+                             column_chars=self.column_spin.value())
+        self._apply_style(style)
+
+    def reset_style(self) -> None:
+        self._show_style(ReadingStyle())
+        self._apply_style(ReadingStyle())
+
+    def _apply_style(self, style: ReadingStyle) -> None:
+        if style == self._style:
+            return
+        self._style = style
+        save_reading_style(self._settings, style)
+        self.reading_style_changed.emit(style)
 
     def _store(self, preferences: Preferences) -> None:
         self._preferences = preferences

@@ -45,13 +45,12 @@ from ui.marks import (
 )
 from ui.offsets import OffsetMap
 from ui.shortcuts import WordCommand, keys_of, word_command
-from ui.theme import READING_POINT_SIZE, reader_colours, reading_font
+from ui.theme import ReadingStyle, reader_colours, reading_font
 
 log = logging.getLogger(__name__)
 
 PLACEHOLDER = "Open an article (Ctrl+O), paste one (Ctrl+Shift+V) or drop a file here."
 REST_DELAY_MS = 300
-MAX_COLUMN_CHARS = 72
 ZOOM_STEP = 1.1
 ZOOM_LIMIT = 8
 # Holding this modifier shows the card for any word, not only hard ones.
@@ -95,6 +94,7 @@ class ReaderView(QTextEdit):
     status_requested = Signal(str, object)  # lemma, Status (learning 1–4, ignored, ...)
     save_requested = Signal(int)  # token index
     text_clicked = Signal(int)  # str offset
+    zoom_changed = Signal(float)  # the zoom's factor (1.0 at actual size): cards, notes follow
 
     def __init__(self, gloss: GlossProvider, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -125,6 +125,7 @@ class ReaderView(QTextEdit):
         self._mentions: list[tuple[int, int]] = []
         self._focus_token: int | None = None
         self._zoom = 0
+        self._style = ReadingStyle()
         self._window: tuple[int, int] | None = None  # document positions the marks cover
         self._formats: dict[tuple[MarkKind, Category | None, int | None, bool],
                             QTextCharFormat] = {}
@@ -243,7 +244,22 @@ class ReaderView(QTextEdit):
         self._refresh_selections()
 
     def _font(self) -> QFont:
-        return reading_font(READING_POINT_SIZE * (ZOOM_STEP**self._zoom))
+        return reading_font(self._style.point_size * self.zoom_factor, self._style.family)
+
+    @property
+    def zoom_factor(self) -> float:
+        return float(ZOOM_STEP**self._zoom)
+
+    @property
+    def reading_style(self) -> ReadingStyle:
+        return self._style
+
+    def set_reading_style(self, style: ReadingStyle) -> None:
+        """Set the text in another font, size, line spacing or column width (Preferences)."""
+        if style == self._style:
+            return
+        self._style = style
+        self._relayout()
 
     def _render(self) -> None:
         article = self._article
@@ -252,7 +268,8 @@ class ReaderView(QTextEdit):
         if article is None:
             self._placeholder()
             return
-        built = build_document(article, self._font(), self._colours.muted)
+        built = build_document(article, self._font(), self._colours.muted,
+                               self._style.line_height)
         self._offsets = built.offsets
         self._show_document(built.document)
         self._update_margins()
@@ -279,7 +296,7 @@ class ReaderView(QTextEdit):
 
     def _update_margins(self) -> None:
         document = self.document()
-        column = int(QFontMetricsF(self._font()).averageCharWidth() * MAX_COLUMN_CHARS)
+        column = int(QFontMetricsF(self._font()).averageCharWidth() * self._style.column_chars)
         side = max(18, (self.viewport().width() - column) // 2)
         root = document.rootFrame()
         fmt = root.frameFormat()
@@ -906,9 +923,15 @@ class ReaderView(QTextEdit):
         steps = max(-ZOOM_LIMIT, min(ZOOM_LIMIT, steps))
         if steps == self._zoom:
             return
+        self._zoom = steps
+        self.card.set_scale(self.zoom_factor)
+        self._relayout()
+        self.zoom_changed.emit(self.zoom_factor)
+
+    def _relayout(self) -> None:
+        """Lay the text out again in the current font, keeping the place read."""
         bar = self.verticalScrollBar()
         fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
-        self._zoom = steps
         self.hide_card()
         if self._article is not None:
             self._render()

@@ -13,6 +13,8 @@ from assistant.models import Category
 
 READING_FAMILIES = ["Charter", "Georgia", "Noto Serif", "Source Serif 4", "DejaVu Serif", "Serif"]
 READING_POINT_SIZE = 12.5
+PARAGRAPH_LINE_HEIGHT = 155  # per cent of the font's line height
+COLUMN_CHARS = 72  # the reading column's width, in average characters
 
 CATEGORY_LABELS = {
     Category.PERSON: "person",
@@ -94,9 +96,20 @@ def reader_colours(palette: QPalette | None = None) -> ReaderColours:
     )
 
 
-def reading_font(point_size: float = READING_POINT_SIZE) -> QFont:
+@dataclass(frozen=True, slots=True)
+class ReadingStyle:
+    """How the text is set (Preferences): font family ("" the serif list), size in points,
+    line spacing in per cent and the column's width in characters."""
+
+    family: str = ""
+    point_size: float = READING_POINT_SIZE
+    line_height: int = PARAGRAPH_LINE_HEIGHT
+    column_chars: int = COLUMN_CHARS
+
+
+def reading_font(point_size: float = READING_POINT_SIZE, family: str = "") -> QFont:
     font = QFont()
-    font.setFamilies(READING_FAMILIES)
+    font.setFamilies([family, *READING_FAMILIES] if family else READING_FAMILIES)
     font.setPointSizeF(point_size)
     font.setStyleHint(QFont.StyleHint.Serif)
     return font
