@@ -102,7 +102,7 @@ def note_card_lines(note: Note) -> list[tuple[str, str]]:
     if len(body) > MAX_NOTE_LINES:
         rows.append(("muted", "More in the notes panel (click the name)."))
     if note.attribution or note.source not in ("", "offline"):
-        rows.append(("source", note.attribution or _host(note.source)))
+        rows.append(("source", _host(note.attribution or note.source)))
     return rows
 
 

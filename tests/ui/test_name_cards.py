@@ -10,6 +10,7 @@ from ui_helpers import FakeService, WindowFactory, activate, note
 
 from assistant.models import Category, Level, Mention, Note
 from assistant.reading.loading import article_from_text
+from ui.gloss_card import note_card_lines
 from ui.main_window import MainWindow
 
 TEXT = ("De gemeente Utrecht wil een viaduct bouwen. Mark Rutte noemt het viaduct een "
@@ -114,3 +115,12 @@ def test_legend_chips_toggle_their_category(qtbot: QtBot, make_window: WindowFac
     QTest.keyClick(chip, Qt.Key.Key_Space)
     assert chip.isChecked() and set(reader.marked_ranges()["entity"]) == {*places, person}
     assert "line-through" not in chip.styleSheet()
+
+
+def test_a_name_cards_source_is_its_host() -> None:
+    wiki = Note("x", "Utrecht", Category.PLACE, (), description="A city.",
+                source="https://nl.wikipedia.org/wiki/Utrecht",
+                attribution="https://nl.wikipedia.org/wiki/Utrecht")
+    assert note_card_lines(wiki)[-1] == ("source", "nl.wikipedia.org")
+    offline = Note("y", "Utrecht", Category.PLACE, (), description="A city.")
+    assert [style for style, _text in note_card_lines(offline)] == ["form", "meta", "sense"]
