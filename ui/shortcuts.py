@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QKeyCombination, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -139,12 +139,19 @@ def _in_focus_order(root: QWidget, candidates: list[QWidget]) -> list[QWidget]:
     return ordered + [c for c in candidates if c not in ordered]
 
 
+def _on_keyboard(sequence: QKeySequence) -> bool:
+    """Whether a standard shortcut is typed, not one of the media or launch keys some
+    keyboards have ("Open", "Copy"), which the page would list as words."""
+    first: QKeyCombination = sequence[0]  # type: ignore[index]
+    return first.key().value < Qt.Key.Key_Back.value
+
+
 def action_rows(actions: Iterable[QAction]) -> list[tuple[str, str]]:
     """(keys, what) for every action with a shortcut, as the menus name it."""
     rows: list[tuple[str, str]] = []
     for action in actions:
         keys = [key.toString(QKeySequence.SequenceFormat.NativeText)
-                for key in action.shortcuts() if not key.isEmpty()]
+                for key in action.shortcuts() if not key.isEmpty() and _on_keyboard(key)]
         if keys:
             what = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
             rows.append((" or ".join(dict.fromkeys(keys)), what.rstrip("…")))

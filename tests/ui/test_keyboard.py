@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -17,7 +17,7 @@ from assistant.models import Category, Level
 from assistant.reading.loading import article_from_text
 from ui.main_window import MainWindow
 from ui.notes_panel import NoteCard
-from ui.shortcuts import TEXT_KEYS, ShortcutsDialog, WordCommand, word_command
+from ui.shortcuts import TEXT_KEYS, ShortcutsDialog, WordCommand, action_rows, word_command
 from ui.theme import reader_colours
 
 TEXT = ("De gemeente Utrecht wil een viaduct bouwen. Rutte noemt het viaduct een "
@@ -228,3 +228,9 @@ def test_the_text_keys_come_from_the_one_table(qtbot: QtBot, make_window: Window
     # The context menu offers the same keys.
     actions = reader.status_actions(index, lemma or "", reader)
     assert [a.shortcut().toString() for a in actions[:5]] == ["S", "1", "2", "3", "4"]
+
+
+def test_the_page_leaves_out_media_keys(qapp: QApplication) -> None:
+    action = QAction("&Open…")
+    action.setShortcuts([QKeySequence("Ctrl+O"), QKeySequence(Qt.Key.Key_Open)])
+    assert action_rows([action]) == [("Ctrl+O", "Open")]
