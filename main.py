@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="leeswijzer",
                                      description="A reading assistant for Dutch.")
-    parser.add_argument("path", nargs="?", help="article to open (.txt, .html, .epub or a URL)")
+    parser.add_argument("path", nargs="?", help="article to open (.txt, .html, .epub or a URL; "
+                                                "default: the last article read)")
     parser.add_argument("--screenshot", metavar="OUT.png", help="render the window to a PNG, exit")
     parser.add_argument("--self-test", action="store_true",
                         help="load everything, analyse the sample (or PATH) headless, exit")

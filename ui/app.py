@@ -18,7 +18,9 @@ from PySide6.QtCore import QEventLoop, QSettings, QSocketNotifier, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from assistant.feeds import FEEDS_FILE, FeedStore
 from assistant.resources import resource_path
+from ui.library import choose_start
 from ui.main_window import MainWindow, Service
 from ui.session import LearnerStore, ReadingSession
 from ui.settings import (
@@ -215,6 +217,7 @@ def open_window(
     learner: LearnerStore,
     settings: QSettings,
     size: tuple[int, int] | None = None,
+    feeds: FeedStore | None = None,
 ) -> MainWindow:
     """Build the session and its window, asking for the language model first of all.
 
@@ -222,7 +225,7 @@ def open_window(
     window is even shown.
     """
     session = ReadingSession(service, learner)
-    window = MainWindow(session, service, settings)
+    window = MainWindow(session, service, settings, feeds=feeds)
     session.load_pipeline()
     if size is not None:
         window.resize(*size)
@@ -261,16 +264,18 @@ def _article_path(path: str | None) -> str:
 
 
 def run(path: str | None, service: Service, learner: LearnerStore, folder: Path) -> int:
-    """Open the main window on `path` (default: the sample article) until the app quits.
+    """Open the main window on `path` (default: the last article read) until the app quits.
 
-    `folder` is the user's data folder (for the log); returns the exit code.
+    `folder` is the user's data folder (the log, news feeds); returns the exit code.
     """
     started = time.perf_counter()
     app = create_application()
     setup_logging(folder)
-    window = open_window(service, learner, QSettings())
+    settings = QSettings()
+    window = open_window(service, learner, settings, feeds=FeedStore(folder / FEEDS_FILE))
     install_exception_hook(lambda: window)
-    window.session.start(_article_path(path))
+    # The last article where it was left; the sample only on the first run.
+    window.session.start(choose_start(path, settings, _article_path(None)))
     log.info("window shown after %.3f s", time.perf_counter() - started)
     restore_signals = install_quit_on_signals(_quit_application)
     log.info("running; SIGINT or SIGTERM quits")

@@ -25,12 +25,25 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.errors import message_text
+from assistant.feeds import FeedStore
 from assistant.learner.coverage import Coverage
 from assistant.learner.exporting import ExportError, export_apkg, export_csv
 from assistant.learner.importing import ImportPreview
 from assistant.models import Article, Category, Level, PipelineInfo, Reading
+from ui.chapters import ChapterBox, ChapterNavigator
 from ui.dialogs import AboutService, PasteDialog, choose_article_file, open_about
+from ui.feeds import FeedsWindow
 from ui.find_bar import FindBar
+from ui.library import (
+    LAST_KEY,
+    LibraryWindow,
+    library_entries,
+    positions,
+    remember_position,
+    reopenable,
+    scroll_to_position,
+    top_position,
+)
 from ui.message_bar import MessageBar
 from ui.notes_panel import NotesPanel
 from ui.notices import Notice, NoticeKind
@@ -38,7 +51,7 @@ from ui.plain_text import menu_text, plain_tooltip
 from ui.preferences import PreferencesDialog, PreferencesService, load_reading_style
 from ui.read_aloud import ReadAloud
 from ui.reader import ReaderView
-from ui.session import ReadingSession, SessionService
+from ui.session import ReadingSession, SessionService, source_key
 from ui.settings import as_bool, recent_files, remember_recent
 from ui.shortcuts import FocusCycle, Region, ShortcutsDialog, first_focusable
 from ui.speech import Speaker, create_speaker
@@ -76,7 +89,7 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self, session: ReadingSession, service: WindowService, settings: QSettings,
-        speaker: Speaker | None = None,
+        speaker: Speaker | None = None, feeds: FeedStore | None = None,
     ) -> None:
         super().__init__()
         self.session = session
@@ -147,6 +160,13 @@ class MainWindow(QMainWindow):
         self._progress_timer.timeout.connect(self._maybe_show_progress)
         self.read_aloud = ReadAloud(
             self.reader, speaker if speaker is not None else create_speaker(self), settings, self)
+        self.feeds_store = feeds if feeds is not None else FeedStore(None)
+        self.library: LibraryWindow | None = None
+        self.feeds_window: FeedsWindow | None = None
+        self._shown_source: str | None = None  # the article shown, if it can be reopened
+        self._restore_at: int | None = None  # where to scroll once the analysis is shown
+        self.chapter_box = ChapterBox(self)
+        self.chapters = ChapterNavigator(self.reader, self.chapter_box.combo, self)
         self.read_aloud.message.connect(
             lambda text: self.message_bar.show_notice(Notice(text, NoticeKind.WARNING)))
 
@@ -234,6 +254,12 @@ class MainWindow(QMainWindow):
         self.find_next_action = self._action("Find &next", lambda: self._find(True), "F3")
         self.find_previous_action = self._action("Find pre&vious", lambda: self._find(False),
                                                  "Shift+F3")
+        self.library_action = self._action("&Library…", self.show_library, "Ctrl+Shift+L")
+        self.feeds_action = self._action("News &feeds…", self.show_feeds, "Ctrl+Shift+U")
+        self.next_chapter_action = self._action("&Next chapter", self.chapters.next,
+                                                "Ctrl+PgDown")
+        self.previous_chapter_action = self._action("Pre&vious chapter", self.chapters.previous,
+                                                    "Ctrl+PgUp")
         read_aloud = self.read_aloud
         self.say_word_action = self._action("Say the &word", lambda: read_aloud.say_word(),
                                             "Ctrl+Shift+P")
@@ -249,6 +275,9 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         self.addToolBar(toolbar)
         toolbar.addAction(self.open_action)
+        self.chapter_action = toolbar.addWidget(self.chapter_box)
+        self.chapter_action.setVisible(False)
+        self.chapters.chapters_changed.connect(self.chapter_action.setVisible)
         toolbar.addSeparator()
         toolbar.addWidget(QLabel(" Level ", toolbar))
         level = self.session.level
@@ -291,6 +320,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.open_action)
         file_menu.addAction(self.paste_action)
         file_menu.addAction(self.address_action)
+        file_menu.addAction(self.library_action)
+        file_menu.addAction(self.feeds_action)
         self.recent_menu = file_menu.addMenu("Open &recent")
         self.recent_menu.setToolTipsVisible(True)  # the full path of each file
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
@@ -321,6 +352,9 @@ class MainWindow(QMainWindow):
         view.addAction(self.entities_action)
         view.addAction(self.notes_action)
         view.addAction(self.vocabulary_action)
+        view.addSeparator()
+        view.addAction(self.next_chapter_action)
+        view.addAction(self.previous_chapter_action)
         speech = view.addMenu("Read &aloud")
         for action in (self.say_word_action, self.read_sentence_action,
                        self.read_paragraph_action, self.stop_reading_action):
@@ -424,25 +458,32 @@ class MainWindow(QMainWindow):
         self._progress_timer.stop()
         self.read_aloud.stop()
         self.reader.hide_card()
+        self._keep_position()
         self.save_settings()
         self.session.shut_down()
 
     # -- what the session says -----------------------------------------------------------
 
     def _on_article_shown(self, article: Article) -> None:
+        self._keep_position()  # of the article shown until now
         warnings = " ".join(article.warnings)
         self.article_warnings.setText(warnings)
         self.article_warnings.setToolTip(plain_tooltip(warnings) if warnings else "")
         self.article_warnings.setVisible(bool(warnings))
         self.reader.set_article(article)
+        self.chapters.set_article(article)
         self.legend.set_present(())
         self.setWindowTitle(window_title(article))
+        self._restore_position(article)
 
     def _on_analysis_finished(self, reading: Reading) -> None:
         self.legend.set_present(entity.category for entity in reading.analysed.entities)
         self.reader.set_marking(self.session.marking)
         self.reader.set_reading(reading)
         self.notes.set_reading(reading)
+        if self._restore_at is not None and self.reader.verticalScrollBar().value() == 0:
+            scroll_to_position(self.reader, self._restore_at)
+        self._restore_at = None
 
     def _on_notes_enriched(self, reading: Reading) -> None:
         self.reader.set_reading(reading)
@@ -564,6 +605,47 @@ class MainWindow(QMainWindow):
         if files:
             event.acceptProposedAction()
             self.session.open_path(files[0])
+
+    # -- library, reading positions and feeds ----------------------------------------------
+
+    def _keep_position(self) -> None:
+        if self._shown_source is not None:
+            remember_position(self.settings, self._shown_source, top_position(self.reader))
+
+    def _restore_position(self, article: Article) -> None:
+        """Back where the learner left this article (files and URLs; not pasted text)."""
+        self._restore_at = None
+        key = source_key(article.source) if reopenable(article.source) else None
+        self._shown_source = key
+        if key is None:
+            return
+        self.settings.setValue(LAST_KEY, key)
+        place = positions(self.settings).get(key)
+        if place is not None and place.position > 0:
+            scroll_to_position(self.reader, place.position)
+            self._restore_at = place.position
+
+    def show_library(self) -> LibraryWindow:
+        self._keep_position()
+        if self.library is None:
+            self.library = LibraryWindow(self)
+            self.library.open_requested.connect(self.session.open_path)
+        self.library.set_entries(library_entries(self.session.history(),
+                                                 positions(self.settings)))
+        self.library.show()
+        self.library.raise_()
+        self.library.activateWindow()
+        return self.library
+
+    def show_feeds(self) -> FeedsWindow:
+        if self.feeds_window is None:
+            self.feeds_window = FeedsWindow(self.feeds_store, self.session.runner, self)
+            self.feeds_window.open_requested.connect(self.session.open_path)
+            self.feeds_window.refresh()  # new articles since the last time
+        self.feeds_window.show()
+        self.feeds_window.raise_()
+        self.feeds_window.activateWindow()
+        return self.feeds_window
 
     # -- the learner's words -------------------------------------------------------------
 

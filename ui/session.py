@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Signal
 
 from assistant.errors import AssistantError, CancelCheck, Cancelled, message_text
 from assistant.learner.coverage import Coverage, coverage
+from assistant.learner.history import ReadingRecord
 from assistant.learner.importing import ImportPreview
 from assistant.learner.saved import SavedWord, word_from_reading
 from assistant.learner.statuses import Action, LearnerView, Status
@@ -78,6 +79,7 @@ class LearnerStore(Protocol):
     ) -> ImportPreview: ...
     def apply_import(self, preview: ImportPreview) -> int: ...
     def record_reading(self, analysed: AnalysedArticle, covered: Coverage) -> object: ...
+    def history(self) -> list[ReadingRecord]: ...
 
 
 def foreign_article_notice(language: str) -> Notice:
@@ -493,6 +495,14 @@ class ReadingSession(QObject):
         self.saved_changed.emit()
         self.status.emit(f"“{word.lemma}” saved to your vocabulary.")
         return word
+
+    def history(self) -> list[ReadingRecord]:
+        """Every reading of an article, oldest first (empty when the store cannot be read)."""
+        try:
+            return self._learner.history()
+        except AssistantError as error:
+            self.report_error(error)
+            return []
 
     def saved_words(self) -> list[SavedWord]:
         try:

@@ -17,6 +17,7 @@ from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 from ui_helpers import WindowFactory
 
+from assistant.feeds import FeedStore
 from assistant.learner.known_words import KnownWords
 from assistant.service import ReadingAssistant
 from ui.main_window import MainWindow, Service
@@ -71,7 +72,8 @@ def make_window(qtbot: QtBot, tmp_path: Path, learner_path: Path) -> Iterator[Wi
         settings = QSettings(str(tmp_path / settings_name), QSettings.Format.IniFormat)
         session = ReadingSession(service, KnownWords(learner_path),
                                  runner if runner is not None else SyncTaskRunner())
-        window = MainWindow(session, service, settings, speaker)
+        window = MainWindow(session, service, settings, speaker,
+                            FeedStore(learner_path.parent / "feeds.json"))
         qtbot.addWidget(window)
         window.resize(1100, 760)
         window.show()

@@ -35,7 +35,8 @@ from ui.main_window import MainWindow
 
 _WORD = re.compile(r"\w+|[^\w\s]", re.UNICODE)
 LEVELS = tuple(Level)
-# make_window(service, runner=None, settings_name="settings.ini", speaker=None) (see conftest.py)
+# make_window(service, runner=None, settings_name="settings.ini", speaker=None); the window's
+# news feeds are kept beside the learner store (feeds.json) (see conftest.py)
 WindowFactory = Callable[..., MainWindow]
 
 
@@ -244,6 +245,9 @@ class MemoryLearner:
 
     def delete_saved(self, lemma: str) -> bool:
         return self.saved.pop(lemma, None) is not None
+
+    def history(self) -> list[object]:
+        return []
 
     def record_reading(self, analysed: object, covered: object) -> None:
         self._check()
