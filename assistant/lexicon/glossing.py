@@ -11,6 +11,7 @@ from assistant.lexicon.inflection import candidates
 from assistant.lexicon.store import Dictionary, Entry
 from assistant.lexicon.wordclasses import (
     FUNCTION_POS,
+    SEPARABLE_PARTICLES,
     UD_TO_DICTIONARY_POS,
     VERB_POS,
     capitalised,
@@ -36,6 +37,10 @@ MODIFIER_POS = ("noun", "adj")
 LOOKALIKE_NOTE = "guess: no dictionary lists it; it looks like this English word"
 COMPOSED_NOTE = "guess: the senses of its parts"
 HEAD_NOTE = "guess: the sense of its last part"
+PARTICLE_NOTE = "guess: the senses of its verb without the particle"
+# A separable verb written as one word: its particle and verb are at least this long.
+MIN_PARTICLE = 2
+MIN_VERB = 4
 
 
 def gloss_card(
@@ -77,6 +82,10 @@ def gloss_card(
             entry = entry or dictionary.lookup_form(candidate)
             if entry is not None:
                 return _card(token, _as_used(dictionary, token, entry), GlossKind.INFLECTION)
+    if token.pos in VERB_POS or token.pos == "ADJ":
+        card = _particle_verb_card(dictionary, token)
+        if card is not None:
+            return card
     # Prefixed verbs (verluidt, voorgeproduceerd) are not compounds of independent words.
     if token.pos in VERB_POS:
         return None
@@ -92,6 +101,39 @@ def gloss_card(
     if split is None and "-" in token.text.strip("-"):
         split = _hyphen_split(dictionary, token.text, token.pos)
     return _compound_card(dictionary, token, split, head_pos(token.pos)) if split else None
+
+
+def _particle_verb_card(dictionary: Dictionary, token: Token) -> GlossCard | None:
+    """A separable verb written as one word that no source lists (vrijkomen, toegestuurd,
+    meegesprongen): a particle (Alpino's for that verb, or a common one) before a verb the
+    dictionary has; its verb's senses and its two parts, as a guess that says so."""
+    word = token.text.lower()
+    if not word.isalpha():
+        return None
+    for cut in range(len(word) - MIN_VERB, MIN_PARTICLE - 1, -1):
+        particle, rest = word[:cut], word[cut:]
+        base = _verb_entry(dictionary, rest)
+        if base is None or (particle not in SEPARABLE_PARTICLES
+                            and particle not in dictionary.separable_particles(base.lemma)):
+            continue
+        base = _as_used(dictionary, token, base)
+        return GlossCard(
+            form=token.text, lemma=particle + base.lemma, pos=token.pos, kind=GlossKind.WORD,
+            senses=base.senses[:MAX_CARD_SENSES], source=base.source,
+            parts=(GlossPart(particle, particle, ()),
+                   GlossPart(rest, base.lemma, base.senses[:1])),
+            uncertain=PARTICLE_NOTE)
+    return None
+
+
+def _verb_entry(dictionary: Dictionary, form: str) -> Entry | None:
+    """The verb entry `form` is the infinitive or a form of (gesprongen → springen)."""
+    lemmas = [form, *(lemma for lemma, pos in dictionary.lemmas_of(form) if pos == "verb"),
+              *candidates(form, "VERB")]
+    for lemma in dict.fromkeys(lemmas):
+        if len(lemma) >= MIN_VERB and (entry := dictionary.lookup(lemma, "verb")) is not None:
+            return entry
+    return None
 
 
 def adjectival_participle(token: Token) -> bool:

@@ -10,6 +10,7 @@ from assistant.lexicon.glossing import (
     COMPOSED_NOTE,
     HEAD_NOTE,
     LOOKALIKE_NOTE,
+    PARTICLE_NOTE,
     first_item,
     gloss_card,
     unaccented,
@@ -120,6 +121,47 @@ def test_a_participle_used_as_an_adjective_without_an_adjective_entry(
 def test_what_keeps_the_verbs_senses(fixture_dictionary: Dictionary, words: list[Word],
                                      index: int, sense: str) -> None:
     assert first_sense(card_of(fixture_dictionary, words, index)) == sense
+
+
+@pytest.mark.parametrize(
+    ("word", "pos", "morph", "lemma", "sense"),
+    [
+        ("meereizen", "VERB", "", "meereizen", "go, move, travel"),
+        ("doorgereisd", "VERB", "VerbForm=Part", "doorreizen", "go, move, travel"),
+        ("doorgereisde", "VERB", "VerbForm=Part", "doorreizen", "gone, moved, traveled"),
+        ("doorgereisde", "ADJ", "", "doorreizen", "gone, moved, traveled"),
+        ("terugvielen", "VERB", "Tense=Past|VerbForm=Fin", "terugvallen", "fall"),
+    ],
+)
+def test_a_separable_verb_no_source_lists_is_glossed_by_its_verb(
+        fixture_dictionary: Dictionary, word: str, pos: str, morph: str, lemma: str,
+        sense: str) -> None:
+    card = card_of(fixture_dictionary, [w(word, word, pos, "root", None, morph)], 0)
+    assert card is not None and card.lemma == lemma and first_sense(card) == sense
+    assert card.uncertain == PARTICLE_NOTE and len(card.parts) == 2
+    assert card.parts[0].senses == () and card.parts[1].senses == (sense,)
+
+
+@pytest.mark.parametrize(
+    ("word", "pos"),
+    [
+        ("verreisd", "VERB"),      # ver- is a prefix, not a particle
+        ("bereizen", "VERB"),
+        ("doorqwxzen", "VERB"),    # no verb after the particle
+        ("doorreizen", "NOUN"),    # not a verb
+        ("door-reizen", "VERB"),   # not letters
+        ("opstad", "VERB"),        # a noun after the particle
+    ],
+)
+def test_what_is_not_a_separable_verb_written_as_one_word(
+        fixture_dictionary: Dictionary, word: str, pos: str) -> None:
+    card = card_of(fixture_dictionary, [w(word, word, pos)], 0)
+    assert card is None or card.uncertain != PARTICLE_NOTE
+
+
+def test_a_listed_separable_verb_is_no_guess(fixture_dictionary: Dictionary) -> None:
+    card = card_of(fixture_dictionary, [w("uitvallen", "uitvallen", "VERB")], 0)
+    assert card is not None and card.uncertain is None and card.parts == ()
 
 
 # --- compounds -------------------------------------------------------------------------------
