@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Sequence
 from functools import lru_cache
+from typing import Protocol
 
 from assistant.errors import DataError
 from assistant.lexicon.frequency import zipf
 from assistant.lexicon.lemmas import Lexicon, choose_lemma, used_as_adjective
-from assistant.lexicon.wordclasses import FUNCTION_POS, is_word, name_like_tokens
+from assistant.lexicon.wordclasses import (
+    FUNCTION_POS,
+    VERB_POS,
+    capitalised,
+    is_word,
+    name_like_tokens,
+    sentence_starts,
+)
 from assistant.models import (
     AnalysedArticle,
     Article,
@@ -131,7 +139,8 @@ def build_analysis(
             lemmas[particle] = clean_lemma(ptokens[particle], lexicon)
 
     tokens: list[Token] = []
-    name_like = name_like_tokens([(t.text, t.pos, t.sentence) for t in ptokens])
+    name_like = name_like_in_text(ptokens, {b.start for b in article.blocks},
+                                  lexicon.knows_as if lexicon is not None else None)
     for index, (ptoken, lemma) in enumerate(zip(ptokens, lemmas, strict=True)):
         entity = entity_of.get(index)
         phrase = phrase_of.get(index)
@@ -189,6 +198,56 @@ def _quoted(tokens: Sequence[ParsedToken], unit: Sequence[int]) -> bool:
     return tokens[unit[0]].text in QUOTES and tokens[unit[0]].pos == "PUNCT"
 
 
+class _Worded(Protocol):
+    """A parsed or analysed token: what telling names from words needs."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def pos(self) -> str: ...
+    @property
+    def sentence(self) -> int: ...
+    @property
+    def start(self) -> int: ...
+
+
+def name_like_in_text(
+    tokens: Sequence[_Worded], block_starts: Collection[int],
+    known_word: Callable[[str], bool] | None = None,
+) -> frozenset[int]:
+    """Tokens used as names although no name entity covers them (name_like_tokens), over the
+    sentences the text has: a parser's split inside a paragraph with no punctuation before it
+    starts no sentence ("Sytze | Fortuin zei"). Also a capitalised adjective between an article
+    and a verb ("De Volder reageerde": a tagger's guess at an unknown name), and a capitalised
+    first word right before such a name, when it is tagged a name or the parser split the two,
+    and `known_word` does not know it in lower case ("Sytze Fortuin", not "Minister Hoekstra")."""
+    sentences: list[int] = []
+    split_before: set[int] = set()
+    for index, token in enumerate(tokens):
+        previous = tokens[index - 1] if index else None
+        if previous is not None and previous.sentence != token.sentence:
+            if token.start in block_starts or not any(char.isalnum() for char in previous.text):
+                sentences.append(sentences[-1] + 1)
+                continue
+            split_before.add(index)
+        sentences.append(sentences[-1] if sentences else 0)
+    triples = [(t.text, t.pos, s) for t, s in zip(tokens, sentences, strict=True)]
+    names = set(name_like_tokens(triples))
+    starts = sentence_starts(triples)
+    for index in range(1, len(triples) - 1):
+        text, pos, _ = triples[index]
+        if pos == "ADJ" and capitalised(text) and not starts[index] \
+                and triples[index - 1][1] == "DET" and triples[index + 1][1] in VERB_POS:
+            names.add(index)
+    for index in range(len(triples) - 1):
+        text, pos, _ = triples[index]
+        if starts[index] and index + 1 in names and not starts[index + 1] \
+                and capitalised(text) and (pos == "PROPN" or index + 1 in split_before) \
+                and (known_word is None or not known_word(text.lower())):
+            names.add(index)
+    return frozenset(names)
+
+
 def _is_dutch_word(text: str, pos: str, like_num: bool, like_url: bool, in_name: bool,
                    language: str) -> bool:
     """`is_word`, and never for a word of a foreign passage (it is not Dutch to learn)."""
@@ -244,7 +303,7 @@ def with_note_entities(
     )
     entity_of = {i: e.index for e in entities for i in range(e.first_token, e.last_token + 1)}
     new_tokens: list[Token] = []
-    name_like = name_like_tokens([(t.text, t.pos, t.sentence) for t in tokens])
+    name_like = name_like_in_text(tokens, {b.start for b in analysed.article.blocks})
     for token in tokens:
         entity = entity_of.get(token.index)
         if entity != token.entity:
