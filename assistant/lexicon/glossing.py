@@ -8,6 +8,7 @@ from assistant.lexicon.cognates import english_lookalike
 from assistant.lexicon.compounds import CompoundPart, CompoundSplit, head_pos
 from assistant.lexicon.english import participle_sense
 from assistant.lexicon.inflection import candidates
+from assistant.lexicon.numerals import measure_gloss
 from assistant.lexicon.store import Dictionary, Entry
 from assistant.lexicon.wordclasses import (
     FUNCTION_POS,
@@ -89,6 +90,9 @@ def gloss_card(
     # Prefixed verbs (verluidt, voorgeproduceerd) are not compounds of independent words.
     if token.pos in VERB_POS:
         return None
+    if (measure := measure_gloss(token.text)) is not None:  # achttienjarige: 18-year-old
+        return GlossCard(form=token.text, lemma=token.lemma.lower(), pos=token.pos,
+                         kind=GlossKind.WORD, senses=(measure,), source="Leeswijzer")
     # Adjectives formed from names are words (Aristoteliaanse); other capitals are names.
     if not upper or initial or token.pos == "ADJ":
         words = [lemma.lower(), token.text.lower(), *candidates(token.text.lower(), token.pos)]

@@ -164,6 +164,22 @@ def test_a_listed_separable_verb_is_no_guess(fixture_dictionary: Dictionary) -> 
     assert card is not None and card.uncertain is None and card.parts == ()
 
 
+@pytest.mark.parametrize(
+    ("words", "index", "sense"),
+    [
+        ([w("de", "de", "DET"), w("achttienjarige", "achttienjarig", "ADJ"),
+          w("stad", "stad", "NOUN")], 1, "18-year-old"),
+        ([w("een", "een", "DET"), w("zestienjarige", "zestienjarige", "NOUN")], 1, "16-year-old"),
+        ([w("een", "een", "DET"), w("tweedaagse", "tweedaags", "ADJ")], 1, "2-day"),
+        ([w("een", "een", "DET"), w("minderjarige", "minderjarig", "NOUN")], 1, None),
+        ([w("hij", "hij", "PRON"), w("achttienjarig", "achttienjarig", "VERB")], 1, None),
+    ],
+)
+def test_ages_and_lengths_in_number_words(fixture_dictionary: Dictionary, words: list[Word],
+                                          index: int, sense: str | None) -> None:
+    assert first_sense(card_of(fixture_dictionary, words, index)) == sense
+
+
 # --- compounds -------------------------------------------------------------------------------
 
 

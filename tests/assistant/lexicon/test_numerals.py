@@ -1,0 +1,42 @@
+"""Dutch number words and the ages and lengths made of them."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.lexicon.numerals import measure_gloss, number_value
+
+
+@pytest.mark.parametrize(
+    ("word", "value"),
+    [("een", 1), ("één", 1), ("zeven", 7), ("elf", 11), ("achttien", 18), ("twintig", 20),
+     ("eenentwintig", 21), ("tweeëntwintig", 22), ("negenennegentig", 99), ("honderd", 100),
+     ("honderdvijf", 105), ("driehonderdzestig", 360), ("Zeventig", 70)],
+)
+def test_number_value(word: str, value: int) -> None:
+    assert number_value(word) == value
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["", "nul", "duizend", "tweeëntwin", "entwintig", "zeventigen", "honderdhonderd",
+     "veelhonderd", "tweeentachtigtig", "jarig"],
+)
+def test_not_a_number(word: str) -> None:
+    assert number_value(word) is None
+
+
+@pytest.mark.parametrize(
+    ("word", "gloss"),
+    [("achttienjarige", "18-year-old"), ("zeventigjarig", "70-year-old"),
+     ("honderdjarige", "100-year-old"), ("tweedaagse", "2-day"), ("vierdaags", "4-day"),
+     ("achturige", "8-hour"), ("Zestienjarige", "16-year-old")],
+)
+def test_measure_gloss(word: str, gloss: str) -> None:
+    assert measure_gloss(word) == gloss
+
+
+@pytest.mark.parametrize("word", ["jarige", "minderjarige", "meerderjarig", "daags",
+                                  "jaarlijks", "achttien", "langdurige"])
+def test_what_is_no_measure(word: str) -> None:
+    assert measure_gloss(word) is None
