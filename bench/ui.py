@@ -1,4 +1,4 @@
-"""Prints the desktop app's start-up times, hover-to-card latency and peak memory."""
+"""Prints the desktop app's start-up times, hover-to-card and relevel latency and peak memory."""
 
 from __future__ import annotations
 
@@ -104,6 +104,15 @@ def main() -> int:
         latencies.append((time.perf_counter() - began) * 1000)
         if reader.card.token_index != index:
             print(f"warning: card not shown for token {index} ({start}-{end})")
+    # Level changes (Ctrl+[ / Ctrl+], the slider): marks judged and drawn again, then painted.
+    reader.hide_card()
+    app.processEvents()
+    relevels: list[float] = []
+    for steps in (1, 1, -1, -1, -1, -1, 1, 1) * 4:
+        began = time.perf_counter()
+        window.step_level(steps)
+        app.processEvents()
+        relevels.append((time.perf_counter() - began) * 1000)
     window.close()
     QApplication.processEvents()
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -120,6 +129,9 @@ def main() -> int:
         f"median {statistics.median(latencies):.2f} ms, p99 {p99:.2f} ms, "
         f"max {latencies[-1]:.2f} ms (goal ≤ 16 ms)"
     )
+    print(f"relevel ({len(relevels)} level changes, marks on screen redrawn and painted): "
+          f"median {statistics.median(relevels):.2f} ms, max {max(relevels):.2f} ms "
+          "(goal ≤ 100 ms)")
     print(f"peak RSS:                   {peak_mb:6.0f} MB (goal < 400 MB)")
     scratch.cleanup()
     return 0
