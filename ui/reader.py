@@ -138,6 +138,8 @@ class ReaderView(QTextEdit):
         self._rest_timer.timeout.connect(self._on_rest)
         self.decorations = Decorations()
         self._layout_key: tuple[int, int, int] | None = None
+        self._marks_cache: tuple[tuple[object, ...], tuple[object, ...], list[Mark],
+                                 list[QTextEdit.ExtraSelection]] | None = None
         self.card = GlossCardWidget(self.viewport())
         self._colours = reader_colours(self.palette())
         self.setFont(reading_font())
@@ -382,12 +384,16 @@ class ReaderView(QTextEdit):
         return _by_kind(self._marks_between(0, len(self._article.text) if self._article else 0))
 
     def drawn_ranges(self) -> dict[str, list[tuple[int, int]]]:
-        """Document ranges drawn now (the marks around the screen), by kind."""
+        """Document ranges drawn now (the marks around the screen: formats and painted), by
+        kind."""
         result: dict[str, list[tuple[int, int]]] = {}
         for selection in self.extraSelections():
             kind = str(selection.format.property(QTextFormat.Property.UserProperty) or "")
             cursor = selection.cursor
             result.setdefault(kind, []).append((cursor.selectionStart(), cursor.selectionEnd()))
+        for mark in self.decorations.marks:
+            if _painted_only(mark):
+                result.setdefault(mark.kind.value, []).append((mark.start, mark.end))
         return result
 
     def document_range(self, start: int, end: int) -> tuple[int, int]:
@@ -405,15 +411,35 @@ class ReaderView(QTextEdit):
     def _marks_between(self, start: int, end: int) -> list[Mark]:
         """Every mark over the str range [start, end): the reading's names and hard words, then
         the mentions, the card's phrase and the focus drawn over them."""
+        return [*self._reading_marks(start, end)[0], *self._overlay_marks(start, end)]
+
+    def _reading_marks(self, start: int, end: int
+                       ) -> tuple[list[Mark], list[QTextEdit.ExtraSelection]]:
+        """The names and hard words over [start, end) and their selections, kept until what
+        they depend on changes: a card shown or hidden costs no judging of the screen again."""
+        offsets, reading = self._offsets, self._reading
+        if offsets is None or reading is None:
+            return [], []
+        key = (start, end, self._show_hard, self._show_entities, self._show_nationalities,
+               self._hidden_categories)
+        depends = (reading, self._marking, self._view, offsets, self._index, self.document())
+        cached = self._marks_cache
+        if cached is not None and cached[0] == key and all(
+                a is b for a, b in zip(cached[1], depends, strict=True)):
+            return cached[2], cached[3]
+        marks = reading_marks(reading, self._index, offsets, (start, end), self.is_hard,
+                              self._show_hard, self._show_entities, self._show_nationalities,
+                              self._step_of, self._hidden_categories)
+        selections = self._selections(marks)
+        self._marks_cache = (key, depends, marks, selections)
+        return marks, selections
+
+    def _overlay_marks(self, start: int, end: int) -> list[Mark]:
+        """The mentions, the card's words and the focus over [start, end)."""
         offsets, reading = self._offsets, self._reading
         if offsets is None:
             return []
         marks: list[Mark] = []
-        if reading is not None:
-            marks += reading_marks(reading, self._index, offsets, (start, end), self.is_hard,
-                                   self._show_hard, self._show_entities,
-                                   self._show_nationalities, self._step_of,
-                                   self._hidden_categories)
         marks += span_marks(MarkKind.MENTION,
                             (m for m in self._mentions if m[0] < end and m[1] > start), offsets)
         if reading is not None:
@@ -436,6 +462,11 @@ class ReaderView(QTextEdit):
             chars.setProperty(QTextFormat.Property.UserProperty, mark.kind.value)
             self._formats[key] = chars
         return chars
+
+    def _selections(self, marks: Iterable[Mark]) -> list[QTextEdit.ExtraSelection]:
+        """Selections for the marks that have a format: hard words without a learning step and
+        the focus are painted (self.decorations), not formatted."""
+        return [self._selection(m) for m in marks if not _painted_only(m)]
 
     def _selection(self, mark: Mark) -> QTextEdit.ExtraSelection:
         selection = QTextEdit.ExtraSelection()
@@ -464,9 +495,10 @@ class ReaderView(QTextEdit):
         top, bottom = self._screen_positions(MARGIN_SCREENS)
         self._window = (top, bottom)
         start, end = offsets.offset_near(top), offsets.offset_near(bottom) + 1
-        marks = self._marks_between(start, end)
-        self.decorations.set_marks(marks)
-        self.setExtraSelections([self._selection(m) for m in marks])
+        marks, selections = self._reading_marks(start, end)
+        overlay = self._overlay_marks(start, end)
+        self.decorations.set_marks([*marks, *overlay])
+        self.setExtraSelections([*selections, *self._selections(overlay)])
         self.viewport().update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -939,6 +971,10 @@ class ReaderView(QTextEdit):
             self._placeholder()
         bar.setValue(int(fraction * bar.maximum()))
 
+
+
+def _painted_only(mark: Mark) -> bool:
+    return mark.kind is MarkKind.FOCUS or (mark.kind is MarkKind.HARD and mark.step is None)
 
 
 def _by_kind(marks: Iterable[Mark]) -> dict[str, list[tuple[int, int]]]:
