@@ -13,8 +13,9 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 from ui_helpers import hand_reading
 
-from assistant.models import Phrase, PhraseKind, Reading
+from assistant.models import Level, Phrase, PhraseKind, Reading
 from assistant.reading.loading import article_from_text
+from assistant.reading.marking import Marking
 from ui.decorations import line_spans
 from ui.marks import MarkKind
 from ui.reader import ZOOM_LIMIT, ReaderView
@@ -171,3 +172,29 @@ def test_resting_on_either_part_of_a_phrase_highlights_both(qtbot: QtBot) -> Non
     view.set_show_hard(False)
     view.rest_at(view.token_center(aan), Qt.KeyboardModifier.NoModifier)
     assert not view.card.isVisible()
+
+
+def test_a_card_shown_or_hidden_judges_no_word_again(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reading = _reading()
+    view = _view(qtbot, reading)
+    judged: list[int] = []
+    judge = view.is_hard
+    monkeypatch.setattr(view, "is_hard", lambda i: judged.append(i) or judge(i))
+    view.set_show_entities(False)  # a toggle: the screen is judged again
+    assert judged
+    judged.clear()
+    minister = _index(reading, "minister")
+    assert view.show_card_for_token(minister)
+    view.hide_card()
+    view.rest_at(view.token_center(_index(reading, "aan")), Qt.KeyboardModifier.NoModifier)
+    assert view.card.isVisible()
+    assert len(judged) < len(reading.analysed.tokens)  # the card's checks, not the screen's
+    # What the marks depend on still re-marks: a marking, a toggle.
+    before = view.drawn_ranges()["hard"]
+    view.set_marking(Marking(Level.C2))
+    assert view.drawn_ranges().get("hard", []) != before
+    view.set_marking(None)
+    view.set_show_hard(False)
+    assert "hard" not in view.drawn_ranges()
