@@ -84,8 +84,9 @@ def event_text(note: Note) -> str | None:
     if note.timing is Timing.UPCOMING:
         return "still to come at the article's date"
     if note.timing is Timing.ONGOING:
-        since = f" (since {note.began.describe()})" if note.began is not None else ""
-        return f"under way at the article's date{since}"
+        if note.began is not None:
+            return f"ongoing since {note.began.describe()}"
+        return "ongoing at the article's date"
     if note.timing is Timing.PAST:
         if note.began is not None:
             return f"took place {date_range(note.began, note.ended)}"

@@ -31,7 +31,7 @@ KINDS: dict[str, Category] = {
 REQUIRED_KEYS = ("id", "kind", "names", "international_name", "description", "sources")
 ENTRY_KEYS = frozenset({
     *REQUIRED_KEYS, "short_names", "from", "to", "country", "roles", "roles_complete", "facts",
-    "can_be", "checked",
+    "can_be", "checked", "recurring",
 })
 ROLE_KEYS = frozenset({"role", "organisation", "from", "to"})
 FACT_KEYS = frozenset({"date", "text"})
@@ -82,6 +82,7 @@ class KnowledgeEntry:
     roles_complete: Period | None = None
     facts: tuple[Fact, ...] = ()  # in date order
     can_be: frozenset[Category] = frozenset()
+    recurring: bool = False  # an event series (Wimbledon, the COP): from/to span the series
     sources: tuple[str, ...] = ()
     checked: ArticleDate | None = None
     origin: Origin = Origin.CURATED
@@ -400,6 +401,9 @@ def parse_entry(raw: Any, file: str, n: int) -> KnowledgeEntry:
     complete = _period(raw.get("roles_complete"), fail)
     facts = _facts(raw.get("facts") or [], fail)
     can_be = _kinds(raw.get("can_be") or [], kind, fail)
+    recurring = raw.get("recurring", False)
+    if not isinstance(recurring, bool) or (recurring and kind is not Category.EVENT):
+        fail(f"has recurring {recurring!r}: true only for an event series")
     sources = raw["sources"]
     if (
         not isinstance(sources, list)
@@ -422,6 +426,7 @@ def parse_entry(raw: Any, file: str, n: int) -> KnowledgeEntry:
         roles_complete=complete,
         facts=facts,
         can_be=can_be,
+        recurring=recurring,
         sources=tuple(sources),
         checked=_date(raw.get("checked"), "checked", fail),
     )
@@ -584,7 +589,7 @@ def build_places() -> tuple[list[KnowledgeEntry], dict[str, str]]:
     from assistant.knowledge import places
 
     countries, cities = places.load_place_records()
-    english = {c.code: c.english_name for c in countries}
+    english = {c.code: places.with_article(c.english_name) for c in countries}
     entries: list[KnowledgeEntry] = []
     for c in countries:
         where = f"Country in {c.continent}" if c.continent else "Country or territory"

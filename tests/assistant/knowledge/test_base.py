@@ -283,6 +283,8 @@ def parse_file_entry(raw: dict[str, object]) -> object:
         ({"facts": [{"date": "2004", "text": ""}]}, "fact text"),
         ({"can_be": ["planet"]}, "can_be"),
         ({"checked": "11-2026"}, "bad checked date"),
+        ({"recurring": True}, "true only for an event series"),
+        ({"kind": "event", "recurring": "yes"}, "has recurring 'yes'"),
     ],
 )
 def test_bad_entries_raise_data_error_naming_file_and_entry(
@@ -310,6 +312,7 @@ def test_bad_entries_raise_data_error_naming_file_and_entry(
         {"names": [], "short_names": ["PS"]},  # every name ambiguous: only with support
         {"kind": "organisation", "description": "A bank, formerly Fortis."},  # an old name
         {"description": "Organiser of Fridays for Future."},  # a name, not a later time
+        {"kind": "event", "recurring": True, "from": "1877"},  # a series
     ],
 )
 def test_valid_edge_cases_are_accepted(tmp_path: Path, change: dict[str, object]) -> None:
@@ -386,3 +389,20 @@ def test_trimmed_places_file_round_trips(tmp_path, monkeypatch) -> None:  # type
 def test_nationality_and_language_words_are_never_towns(kb: KnowledgeBase, word: str) -> None:
     entry = kb.find(word)
     assert entry is None or not entry.id.startswith("city-")
+
+
+@pytest.mark.parametrize(
+    ("english", "said"),
+    [("Netherlands", "the Netherlands"), ("United States", "the United States"),
+     ("United Kingdom", "the United Kingdom"), ("Gambia", "the Gambia"),
+     ("Czechia", "Czechia"), ("Belgium", "Belgium"), ("Sweden", "Sweden")],
+)
+def test_country_names_take_the_article_english_gives_them(english: str, said: str) -> None:
+    from assistant.knowledge.places import with_article
+
+    assert with_article(english) == said
+
+
+def test_towns_are_in_the_netherlands(kb: KnowledgeBase) -> None:
+    found = kb.find("Ede")
+    assert found is not None and found.description == "City in the Netherlands."

@@ -275,7 +275,7 @@ def test_lifetime_wording(
         (Timing.PAST, "1986-04-26", "1986-04-26", "took place 26 April 1986"),
         (Timing.PAST, None, None, "past at the article's date"),
         (Timing.ONGOING, "2022-02-24", None,
-         "under way at the article's date (since 24 February 2022)"),
+         "ongoing since 24 February 2022"),
         (Timing.UPCOMING, None, None, "still to come at the article's date"),
         (None, None, None, None),
     ],
@@ -438,3 +438,14 @@ def test_a_title_renamed_later_is_not_told_early() -> None:
     held = [r.role.role for r in dated.roles_at(kim, D("2019-06-01"))]
     assert "Chairman of the State Affairs Commission of North Korea" in held
     assert not any("President" in role or "later" in role for role in held)
+
+
+@pytest.mark.parametrize("when", ["1990", "2019-07-05", "2026-01"])
+def test_a_series_is_neither_under_way_nor_past(when: str) -> None:
+    project = KnowledgeBase.load(places=False)
+    for series_id in ("wimbledon", "vn-klimaattop", "eredivisie"):
+        series = entry(project, series_id)
+        assert series.recurring
+        assert dated.event_timing(series, D(when)) is None
+    war = entry(project, "russische-invasie-van-oekraine")
+    assert not war.recurring

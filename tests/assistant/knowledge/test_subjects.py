@@ -255,7 +255,7 @@ def test_notes_follow_first_mention_and_skip_dates(kb: KnowledgeBase) -> None:
     [
         (ArticleDate(2023, 9, 1), Timing.UPCOMING, "still to come at the article's date"),
         (ArticleDate(2023, 9, 12), Timing.ONGOING,
-         "under way at the article's date (since 10 September 2023)"),
+         "ongoing since 10 September 2023"),
         (ArticleDate(2023, 9, 15), Timing.PAST, "took place 10–13 September 2023"),
         (ArticleDate(2023, 9), None, None),  # the month holds the forum: not certain either way
     ],
