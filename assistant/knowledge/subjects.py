@@ -358,7 +358,9 @@ def _verdict(
     exact = entity is not None and (entity.first_token, entity.last_token) == (first, last)
     if entity is not None and not exact and _has_other_name_words(article, entity, first, last):
         return _Verdict.NO  # "Ede" in "Hogeschool Ede", "De Wever" in "Anuna De Wever"
-    if _next_to_name_word(article, first, last):
+    if _next_to_name_word(article, first, last) and not _a_person_beside_another_name(
+        article, candidate, entity if exact else None
+    ):
         return _Verdict.NO  # the NER missed the longer name: "Hogeschool Ede" unmarked
     if pattern.origin is not Origin.COUNTRY and _someone_elses_name(article, candidate, owners):
         return _Verdict.NO  # "Davenport" after "Lindsay Davenport" is not the town
@@ -500,6 +502,29 @@ def _listed_with_a_person(article: _Article, candidate: _Candidate) -> bool:
         if _coordinated(article, candidate, other):
             return True
     return False
+
+
+def _a_person_beside_another_name(
+    article: _Article, candidate: _Candidate, entity: Entity | None
+) -> bool:
+    """Whether a known person's full name is exactly a person entity and the name words beside
+    it belong to an entity of another kind: 'Minister van Sociale Zaken Frank Vandenbroucke'
+    (a title's ministry, not a longer name; 'Anuna' 'De Wever' as two persons stays refused)."""
+    if (
+        entity is None
+        or entity.category is not Category.PERSON
+        or candidate.entry.category is not Category.PERSON
+        or candidate.size < 2
+    ):
+        return False
+    tokens = article.tokens
+    for i in (candidate.first - 1, candidate.last + 1):
+        if not 0 <= i < len(tokens) or not tokens[i].text[:1].isupper():
+            continue
+        beside = article.entity_of(i)
+        if beside is None or beside.category is Category.PERSON:
+            return False
+    return True
 
 
 def _has_other_name_words(article: _Article, entity: Entity, first: int, last: int) -> bool:
