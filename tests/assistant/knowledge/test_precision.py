@@ -155,7 +155,7 @@ CASES = [
     Case("Engels unmarked is not the city",
          "Hij leerde Engels op school .",
          {("Engels", 0): None}),
-    Case("Van Tongeren is neither Van in Türkiye nor Tongeren",
+    Case("Van Tongeren is neither Van in Turkey nor Tongeren",
          "Volgens [Van Tongeren]P is het plan klaar .",
          {("Van", 0): None, ("Tongeren", 0): None}),
     Case("Van Tongeren opening a sentence is not a town either",
