@@ -1,9 +1,10 @@
-"""English past participles of verb glosses, for Dutch participles used as adjectives."""
+"""English forms made from verb glosses: past participles (participles used as adjectives) and
+agent nouns (roker → smoker)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 _VOWELS = "aeiou"
 # One syllable ending in one vowel and one consonant doubles it: stop → stopped.
@@ -59,3 +60,31 @@ def choose_participle(base: str, forms: Iterable[str]) -> str | None:
     with_u = [form for form in kept if "u" in form and any(
         other.replace("a", "u") == form for other in kept)]
     return with_u[0] if with_u else kept[0]
+
+
+def agent_nouns(verb: str) -> list[str]:
+    """The English nouns for one who does `verb` (a one-word base form), most likely first:
+    smoke → smoker, hit → hitter, etch → etcher, educate → educator."""
+    if not verb.isalpha() or verb != verb.lower() or len(verb) < 3:
+        return []
+    if verb.endswith("ate"):
+        return [verb[:-1] + "or", verb + "r"]
+    if verb.endswith("e"):
+        return [verb + "r"]
+    if verb.endswith("y") and verb[-2] not in _VOWELS:
+        return [verb[:-1] + "ier"]
+    if _DOUBLING.match(verb):
+        return [verb + verb[-1] + "er", verb + "er"]
+    return [verb + "er"]
+
+
+def agent_noun_of(senses: Iterable[str], is_noun: Callable[[str], bool]) -> str | None:
+    """The first English agent noun of a verb's senses ("to smoke, to fume") that is an English
+    noun (WordNet), or None."""
+    for sense in senses:
+        for item in sense.split(","):
+            item = item.strip()
+            for noun in agent_nouns(item[3:] if item.startswith("to ") else item):
+                if is_noun(noun):
+                    return noun
+    return None

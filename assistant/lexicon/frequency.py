@@ -15,3 +15,13 @@ def zipf(word: str) -> float:
     from wordfreq import zipf_frequency  # deferred: loading the word lists takes a moment
 
     return float(zipf_frequency(word.lower(), "nl"))
+
+
+@lru_cache(maxsize=50_000)
+def english_zipf(word: str) -> float:
+    """Zipf frequency of an English word (0.0 when wordfreq has never seen it)."""
+    if not word:
+        return 0.0
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(word.lower(), "en"))

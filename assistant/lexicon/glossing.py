@@ -6,7 +6,8 @@ from dataclasses import replace
 
 from assistant.lexicon.cognates import english_lookalike
 from assistant.lexicon.compounds import CompoundPart, CompoundSplit, head_pos
-from assistant.lexicon.english import participle_sense
+from assistant.lexicon.english import agent_noun_of, participle_sense
+from assistant.lexicon.frequency import english_zipf
 from assistant.lexicon.inflection import candidates
 from assistant.lexicon.numerals import measure_gloss
 from assistant.lexicon.store import Dictionary, Entry
@@ -39,6 +40,11 @@ LOOKALIKE_NOTE = "guess: no dictionary lists it; it looks like this English word
 COMPOSED_NOTE = "guess: the senses of its parts"
 HEAD_NOTE = "guess: the sense of its last part"
 PARTICLE_NOTE = "guess: the senses of its verb without the particle"
+AGENT_NOTE = "guess: one who does what its verb says"
+# Dutch endings of nouns for one who does something (roker, wandelaar).
+AGENT_ENDINGS = ("aar", "er")
+# English agent nouns rarer than this are made-up words more often than real ones (meeter).
+MIN_AGENT_ZIPF = 2.0
 # A separable verb written as one word: its particle and verb are at least this long.
 MIN_PARTICLE = 2
 MIN_VERB = 4
@@ -77,6 +83,9 @@ def gloss_card(
     for entry in (*steps, dictionary.lookup(lemma), *map(dictionary.lookup_form, forms)):
         if entry is not None:
             return _card(token, _as_used(dictionary, token, entry), GlossKind.WORD)
+    # Before the inflection rules, which take reizer for a form of reizen.
+    if token.pos == "NOUN" and (agent := _agent_card(dictionary, token)) is not None:
+        return agent
     for candidate in candidates(token.text, token.pos):
         if dictionary.knows(candidate):
             entry = dictionary.lookup(candidate, pos) if pos else None
@@ -127,6 +136,30 @@ def _particle_verb_card(dictionary: Dictionary, token: Token) -> GlossCard | Non
             parts=(GlossPart(particle, particle, ()),
                    GlossPart(rest, base.lemma, base.senses[:1])),
             uncertain=PARTICLE_NOTE)
+    return None
+
+
+def _agent_card(dictionary: Dictionary, token: Token) -> GlossCard | None:
+    """One who does what a verb says, when no source lists the noun: roker (roken: smoke) →
+    smoker, wandelaar → walker; a guess that says so."""
+    word = token.lemma.lower() if token.lemma else token.text.lower()
+    if not word.isalpha():
+        return None
+    for singular in dict.fromkeys([word, word[:-1] if word.endswith("s") else word]):
+        for ending in AGENT_ENDINGS:
+            stem = singular[: -len(ending)]
+            if not singular.endswith(ending) or len(stem) < 3:
+                continue
+            verb = dictionary.lookup(stem + "en", "verb")
+            if verb is None:
+                continue
+            noun = agent_noun_of(verb.senses[:2], lambda w: "noun" in dictionary.english_pos(w)
+                                 and english_zipf(w) >= MIN_AGENT_ZIPF)
+            if noun is not None:
+                return GlossCard(form=token.text, lemma=singular, pos=token.pos,
+                                 kind=GlossKind.WORD, senses=(noun,), source=verb.source,
+                                 parts=(GlossPart(singular, verb.lemma, verb.senses[:1]),),
+                                 uncertain=AGENT_NOTE)
     return None
 
 

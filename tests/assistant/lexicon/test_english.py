@@ -5,7 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.lexicon.english import choose_participle, participle_sense, past_participle
+from assistant.lexicon.english import (
+    agent_noun_of,
+    agent_nouns,
+    choose_participle,
+    participle_sense,
+    past_participle,
+)
 
 IRREGULAR = {"take": "taken", "bear": "borne", "go": "gone", "put": "put"}
 
@@ -52,3 +58,20 @@ def test_a_sense_as_participles() -> None:
 )
 def test_choose_participle(base: str, forms: list[str], participle: str | None) -> None:
     assert choose_participle(base, forms) == participle
+
+
+@pytest.mark.parametrize(
+    ("verb", "nouns"),
+    [("smoke", ["smoker"]), ("hit", ["hitter", "hiter"]), ("etch", ["etcher"]),
+     ("educate", ["educator", "educater"]), ("carry", ["carrier"]), ("walk", ["walker"]),
+     ("play", ["player"]), ("bear in mind", []), ("Go", []), ("go", [])],
+)
+def test_agent_nouns(verb: str, nouns: list[str]) -> None:
+    assert agent_nouns(verb) == nouns
+
+
+def test_the_first_agent_noun_that_is_english() -> None:
+    english = {"traveler", "mover"}
+    assert agent_noun_of(["to go, to move, travel"], english.__contains__) == "mover"
+    assert agent_noun_of(["go", "travel"], english.__contains__) == "traveler"
+    assert agent_noun_of(["be, exist"], english.__contains__) is None

@@ -7,6 +7,7 @@ import pytest
 from parse_data import Word, analysed, w
 
 from assistant.lexicon.glossing import (
+    AGENT_NOTE,
     COMPOSED_NOTE,
     HEAD_NOTE,
     LOOKALIKE_NOTE,
@@ -178,6 +179,28 @@ def test_a_listed_separable_verb_is_no_guess(fixture_dictionary: Dictionary) -> 
 def test_ages_and_lengths_in_number_words(fixture_dictionary: Dictionary, words: list[Word],
                                           index: int, sense: str | None) -> None:
     assert first_sense(card_of(fixture_dictionary, words, index)) == sense
+
+
+@pytest.mark.parametrize("word", ["reizer", "reizers", "Reizer"])
+def test_one_who_does_what_a_verb_says(fixture_dictionary: Dictionary, word: str) -> None:
+    card = card_of(fixture_dictionary, [w(word, word.lower().rstrip("s"), "NOUN")], 0)
+    assert card is not None and card.senses == ("traveler",) and card.lemma == "reizer"
+    assert card.uncertain == AGENT_NOTE and card.parts[0].lemma == "reizen"
+
+
+@pytest.mark.parametrize(
+    ("words", "index"),
+    [
+        ([w("de", "de", "DET"), w("valler", "valler", "NOUN")], 1),   # "faller": no such word
+        ([w("de", "de", "DET"), w("qwxer", "qwxer", "NOUN")], 1),     # no verb qwxen
+        ([w("zij", "zij", "PRON"), w("reizer", "reizer", "ADJ")], 1),  # not a noun
+        ([w("de", "de", "DET"), w("Reizer", "Reizer", "PROPN")], 1),   # a name
+    ],
+)
+def test_what_is_no_agent_noun(fixture_dictionary: Dictionary, words: list[Word],
+                               index: int) -> None:
+    card = card_of(fixture_dictionary, words, index)
+    assert card is None or card.uncertain != AGENT_NOTE
 
 
 # --- compounds -------------------------------------------------------------------------------
