@@ -438,3 +438,28 @@ class Reading:
     analysed: AnalysedArticle
     notes: tuple[Note, ...]
     times: tuple[TimeExpression, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ReadingPart:
+    """The analysis of blocks [first_block, end_block) as it streams in, with the whole
+    reading's indices: the parts before it hold the lower token, sentence, entity and phrase
+    numbers (assistant.streaming puts them together)."""
+
+    first_block: int
+    end_block: int
+    tokens: tuple[Token, ...]
+    sentences: tuple[Sentence, ...]
+    entities: tuple[Entity, ...]
+    phrases: tuple[Phrase, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ReadingEnd:
+    """What needs the whole article, after its last part: the notes, the time expressions, and
+    the entities as the notes redraw them (with the tokens whose entity that changed)."""
+
+    notes: tuple[Note, ...]
+    times: tuple[TimeExpression, ...]
+    entities: tuple[Entity, ...]
+    changed_tokens: tuple[Token, ...]

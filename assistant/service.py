@@ -4,11 +4,21 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant.errors import AssistantError, CancelCheck, DataError
-from assistant.models import Article, GlossCard, Level, Note, PipelineInfo, Reading
+from assistant.models import (
+    Article,
+    GlossCard,
+    Level,
+    Note,
+    PipelineInfo,
+    Reading,
+    ReadingEnd,
+    ReadingPart,
+)
 from assistant.reading import analysis, loading
 from assistant.reading.language import DUTCH
 from assistant.reading.separable import AttestedVerbs
@@ -172,6 +182,23 @@ class ReadingAssistant:
         notes = build_notes(analysed, self.knowledge())
         analysed = analysis.with_note_entities(analysed, notes, known_lemmas)
         return Reading(analysed=analysed, notes=notes, times=find_time_expressions(analysed))
+
+    def stream(
+        self,
+        article: Article,
+        level: Level = Level.B1,
+        known_lemmas: Learner = frozenset(),
+        cancel: CancelCheck | None = None,
+        parts: Sequence[tuple[int, int]] | None = None,
+    ) -> Iterator[ReadingPart | ReadingEnd]:
+        """`read` a few blocks at a time: each part as soon as it is analysed, then the notes
+        and time expressions (assistant.streaming puts them back together)."""
+        from assistant.streaming import stream_reading
+
+        self.load_pipeline()
+        assert self._pipeline is not None
+        return stream_reading(article, level, known_lemmas, self._pipeline, self.knowledge,
+                              self.dictionary() or AttestedVerbs(), cancel=cancel, parts=parts)
 
     def relevel(
         self, reading: Reading, level: Level, known_lemmas: Learner = frozenset()
