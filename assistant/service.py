@@ -170,18 +170,14 @@ class ReadingAssistant:
     def read(
         self, article: Article, level: Level = Level.B1, known_lemmas: Learner = frozenset()
     ) -> Reading:
-        """Analyse the article and build its notes and time expressions (slow)."""
-        from assistant.knowledge.subjects import build_notes
-        from assistant.timex.expressions import find_time_expressions
+        """Analyse the article and build its notes and time expressions (slow): the stream of
+        `stream` in one part, so the worker's parts and this are one analysis."""
+        from assistant.streaming import assembled
 
-        self.load_pipeline()
-        assert self._pipeline is not None
-        analysed = analysis.analyse(article, level, known_lemmas, pipeline=self._pipeline,
-                                    separable=self.dictionary() or AttestedVerbs(),
-                                    lexicon=self.dictionary())
-        notes = build_notes(analysed, self.knowledge())
-        analysed = analysis.with_note_entities(analysed, notes, known_lemmas)
-        return Reading(analysed=analysed, notes=notes, times=find_time_expressions(analysed))
+        info = self.load_pipeline()
+        whole = [(0, len(article.blocks))]
+        return assembled(self.stream(article, level, known_lemmas, parts=whole), article,
+                         info, level)
 
     def stream(
         self,
@@ -197,8 +193,10 @@ class ReadingAssistant:
 
         self.load_pipeline()
         assert self._pipeline is not None
+        dictionary = self.dictionary()
         return stream_reading(article, level, known_lemmas, self._pipeline, self.knowledge,
-                              self.dictionary() or AttestedVerbs(), cancel=cancel, parts=parts)
+                              dictionary or AttestedVerbs(), cancel=cancel, parts=parts,
+                              lexicon=dictionary)
 
     def relevel(
         self, reading: Reading, level: Level, known_lemmas: Learner = frozenset()

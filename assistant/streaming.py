@@ -29,6 +29,7 @@ from assistant.reading.separable import SeparableLexicon
 
 if TYPE_CHECKING:
     from assistant.knowledge.base import KnowledgeBase
+    from assistant.lexicon.lemmas import Lexicon
     from assistant.reading.idioms import IdiomList
     from assistant.reading.nlp import Pipeline
 
@@ -94,10 +95,11 @@ def stream_reading(
     idioms: IdiomList | None = None,
     cancel: CancelCheck | None = None,
     parts: Sequence[tuple[int, int]] | None = None,
+    lexicon: Lexicon | None = None,
 ) -> Iterator[ReadingPart | ReadingEnd]:
-    """The reading of `article` as ReadingAssistant.read gives it, in `parts` (by default
-    `parts_of`), then its end; `cancel` is looked at before each part (and by the pipeline
-    between its batches)."""
+    """The reading of `article` in `parts` (by default `parts_of`), then its end: what
+    ReadingAssistant.read gives (it reads in one part); `cancel` is looked at before each
+    part (and by the pipeline between its batches)."""
     from assistant.knowledge.subjects import build_notes
     from assistant.reading.idioms import load_idioms
     from assistant.timex.expressions import find_time_expressions
@@ -107,11 +109,13 @@ def stream_reading(
     counts = _Counts()
     for first, end in parts if parts is not None else parts_of(article):
         end = min(end, len(article.blocks))
+        if first >= end:
+            continue
         raise_if_cancelled(cancel)
         spans = [(b.start, b.end) for b in article.blocks[first:end]]
         parsed = pipeline.parse(article.text, spans, cancel)
         analysed = build_analysis(article, parsed, pipeline.info, level, learner, idioms,
-                                  separable)
+                                  separable, lexicon)
         part = _placed(analysed, counts, (first, end))
         counts = _Counts(counts.tokens + len(part.tokens), counts.sentences + len(part.sentences),
                          counts.entities + len(part.entities), counts.phrases + len(part.phrases))
