@@ -196,8 +196,12 @@ class ProcessAnalyser(Analyser):
         return [job for job in self._running if job != latest]
 
     def _on_worker_ended(self) -> None:
-        code = self._process.exitcode if self._process is not None else None
+        process = self._process
+        if process is not None:
+            process.join(TERMINATE_SECONDS)  # its end of the pipe closed: it is ending
+        code = process.exitcode if process is not None else None
         self._info = None
+        working = bool(self._running)
         self._stop_process(gently=False)
         self._running.clear()
         now = time.monotonic()
@@ -210,7 +214,7 @@ class ProcessAnalyser(Analyser):
             return
         how = f" (signal {-code})" if isinstance(code, int) and code < 0 else (
             f" (exit code {code})" if code else "")
-        then = " and opening the article again" if self._latest is not None else ""
+        then = " and opening the article again" if working else ""
         self._spawn()
         self.worker_lost.emit(LOST.format(how=how, then=then))
 
