@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import os
 import sys
 import tempfile
@@ -217,29 +218,40 @@ def run_gui(path: str | None, screenshot: str | None, pipeline: str | None = Non
             data_dir: Path | None = None) -> int:
     if screenshot is not None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no screen needed for a PNG
-    from assistant.knowledge.enrichment import Enricher
     from assistant.learner.memory import LearnerMemory
     from assistant.service import ReadingAssistant
     from ui.settings import cache_folder, data_folder, load_preferences, set_application_identity
 
     set_application_identity()
     preferences = load_preferences()
-    enricher = Enricher(cache_folder() / "notes-cache.sqlite",
-                        enabled=preferences.online and screenshot is None)
-    service = ReadingAssistant(pipeline_name=pipeline or preferences.pipeline, enricher=enricher)
-    service.preload()  # the language model loads while the widgets are imported and built
+    name = pipeline or preferences.pipeline
     if screenshot is not None:
+        from assistant.knowledge.enrichment import Enricher
         from ui.app import take_screenshot
 
-        # A screenshot uses fresh settings and an empty learner store, never the user's.
+        # In this process; fresh settings and an empty learner store, never the user's.
+        service = ReadingAssistant(pipeline_name=name,
+                                   enricher=Enricher(cache_folder() / NOTES_CACHE, enabled=False))
+        service.preload()  # the language model loads while the widgets are imported and built
         with tempfile.TemporaryDirectory(prefix="leeswijzer-shot-") as scratch:
             folder = Path(scratch)
             return take_screenshot(path, Path(screenshot), service,
                                    LearnerMemory(folder / LEARNER_FILE), folder)
+    from assistant.worker import WorkerConfig, start_worker
+
+    # The worker process owns the language model and the analysis: it starts loading now,
+    # beside the window, and this process never imports spaCy.
+    config = WorkerConfig(pipeline_name=name, notes_cache=cache_folder() / NOTES_CACHE,
+                          online=preferences.online)
+    worker = start_worker(config)
     from ui.app import run
 
     folder = data_dir if data_dir is not None else data_folder()
-    return run(path, service, LearnerMemory(folder / LEARNER_FILE), folder)
+    return run(path, ReadingAssistant(pipeline_name=name), LearnerMemory(folder / LEARNER_FILE),
+               folder, worker=(config, worker))
+
+
+NOTES_CACHE = "notes-cache.sqlite"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -256,4 +268,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    # A frozen app starts its worker process by running itself again: this hands that run to
+    # multiprocessing (a no-op elsewhere).
+    multiprocessing.freeze_support()
     sys.exit(main())

@@ -12,10 +12,13 @@ from collections import deque
 from collections.abc import Iterator
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from assistant.models import Note, PipelineInfo
+from assistant.errors import CancelCheck
+from assistant.models import Article, GlossCard, Level, Note, PipelineInfo, Reading
 from assistant.worker import (
     Cancel,
     Enrich,
@@ -35,6 +38,9 @@ from assistant.worker import (
     run_job,
     start_worker,
 )
+
+if TYPE_CHECKING:
+    from assistant.reading.difficulty import Learner
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +67,16 @@ class Analyser(QObject):
     pipeline_failed = Signal(object)  # PipelineFailed
     replied = Signal(object)  # a job's Reply, in order, on the UI thread
     worker_lost = Signal(str)  # the worker ended unexpectedly (what the learner is told)
+
+    @property
+    def pipeline_info(self) -> PipelineInfo | None:
+        """The model, once loaded."""
+        raise NotImplementedError
+
+    @property
+    def available(self) -> bool:
+        """Whether it takes jobs (not shut down, not given up after repeated deaths)."""
+        raise NotImplementedError
 
     def start(self) -> None:
         """Begin loading the language model (at once, beside the window)."""
@@ -127,6 +143,10 @@ class ProcessAnalyser(Analyser):
     def pipeline_info(self) -> PipelineInfo | None:
         """The worker's model, once it said it is loaded."""
         return self._info
+
+    @property
+    def available(self) -> bool:
+        return not self._closed and not self._gave_up
 
     @property
     def pid(self) -> int | None:
@@ -300,6 +320,15 @@ class LocalAnalyser(Analyser):
         self._cancels: dict[int, threading.Event] = {}
         self._waiting: list[tuple[int, Iterator[Reply]]] = []
         self._closed = False
+        self._info: PipelineInfo | None = None
+
+    @property
+    def pipeline_info(self) -> PipelineInfo | None:
+        return self._info
+
+    @property
+    def available(self) -> bool:
+        return not self._closed
 
     def start(self) -> None:
         if self._started:
@@ -307,6 +336,7 @@ class LocalAnalyser(Analyser):
         self._started = True
         reply = self._gate.load()
         if isinstance(reply, PipelineReady):
+            self._info = reply.info
             self.pipeline_ready.emit(reply)
         else:
             self.pipeline_failed.emit(reply)
@@ -380,3 +410,63 @@ class LocalAnalyser(Analyser):
         for event in self._cancels.values():
             event.set()
         self._waiting.clear()
+
+
+class LocalCore(Protocol):
+    """What the window's process still does itself (assistant.service.ReadingAssistant)."""
+
+    def load_article(self, path: str | Path, cancel: CancelCheck | None = None) -> Article: ...
+    def article_from_text(self, text: str) -> Article: ...
+    def gloss(self, reading: Reading, token_index: int) -> GlossCard | None: ...
+    def is_headword(self, word: str) -> bool: ...
+    def attributions(self) -> tuple[tuple[str, str], ...]: ...
+    def installed_pipelines(self) -> list[str]: ...
+    def set_online(self, enabled: bool) -> None: ...
+
+
+class WorkerSideService:
+    """The reading service in the window's process while a worker analyses: glosses, the
+    dictionary and the About box from `core` (it never loads the model here), the model's name
+    as the worker said it, the online switch sent to the worker too."""
+
+    def __init__(self, core: LocalCore, analyser: Analyser) -> None:
+        self._core = core
+        self._analyser = analyser
+
+    @property
+    def pipeline_info(self) -> PipelineInfo | None:
+        return self._analyser.pipeline_info
+
+    def load_pipeline(self) -> PipelineInfo:
+        info = self._analyser.pipeline_info
+        if info is None:
+            raise RuntimeError("the language model is loaded by the worker process")
+        return info
+
+    def load_article(self, path: str | Path, cancel: CancelCheck | None = None) -> Article:
+        return self._core.load_article(path, cancel)
+
+    def article_from_text(self, text: str) -> Article:
+        return self._core.article_from_text(text)
+
+    def read(self, article: Article, level: Level, known_lemmas: Learner) -> Reading:
+        raise RuntimeError("articles are analysed by the worker process")
+
+    def gloss(self, reading: Reading, token_index: int) -> GlossCard | None:
+        return self._core.gloss(reading, token_index)
+
+    def enrich(self, note: Note) -> Note:
+        return note  # the worker adds online background
+
+    def is_headword(self, word: str) -> bool:
+        return self._core.is_headword(word)
+
+    def attributions(self) -> tuple[tuple[str, str], ...]:
+        return self._core.attributions()
+
+    def installed_pipelines(self) -> list[str]:
+        return self._core.installed_pipelines()
+
+    def set_online(self, enabled: bool) -> None:
+        self._core.set_online(enabled)
+        self._analyser.set_online(enabled)

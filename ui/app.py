@@ -20,6 +20,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from assistant.feeds import FEEDS_FILE, FeedStore
 from assistant.resources import resource_path
+from assistant.worker import WorkerConfig, WorkerProcess
+from ui.analyser import Analyser, ProcessAnalyser, WorkerSideService
 from ui.library import choose_start
 from ui.main_window import MainWindow, Service
 from ui.session import LearnerStore, ReadingSession
@@ -218,13 +220,14 @@ def open_window(
     settings: QSettings,
     size: tuple[int, int] | None = None,
     feeds: FeedStore | None = None,
+    analyser: Analyser | None = None,
 ) -> MainWindow:
     """Build the session and its window, asking for the language model first of all.
 
     The model is what the first analysis waits for, so its loading starts before the
-    window is even shown.
+    window is even shown (with `analyser`, in the worker process that loads and analyses).
     """
-    session = ReadingSession(service, learner)
+    session = ReadingSession(service, learner, analyser=analyser)
     window = MainWindow(session, service, settings, feeds=feeds)
     session.load_pipeline()
     if size is not None:
@@ -263,16 +266,25 @@ def _article_path(path: str | None) -> str:
     return path or str(resource_path("sample_article.txt"))
 
 
-def run(path: str | None, service: Service, learner: LearnerStore, folder: Path) -> int:
+def run(path: str | None, service: Service, learner: LearnerStore, folder: Path,
+        worker: tuple[WorkerConfig, WorkerProcess] | None = None) -> int:
     """Open the main window on `path` (default: the last article read) until the app quits.
 
-    `folder` is the user's data folder (the log, news feeds); returns the exit code.
+    `folder` is the user's data folder (the log, news feeds); `worker` the worker process
+    main.py started (it loads and analyses articles; without it, this process does); returns
+    the exit code.
     """
     started = time.perf_counter()
     app = create_application()
     setup_logging(folder)
     settings = QSettings()
-    window = open_window(service, learner, settings, feeds=FeedStore(folder / FEEDS_FILE))
+    analyser: Analyser | None = None
+    window_service: Service = service
+    if worker is not None:
+        analyser = ProcessAnalyser(*worker)
+        window_service = WorkerSideService(service, analyser)
+    window = open_window(window_service, learner, settings,
+                         feeds=FeedStore(folder / FEEDS_FILE), analyser=analyser)
     install_exception_hook(lambda: window)
     # The last article where it was left; the sample only on the first run.
     window.session.start(choose_start(path, settings, _article_path(None)))

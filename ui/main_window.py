@@ -367,6 +367,7 @@ class MainWindow(QMainWindow):
         session = self.session
         session.article_shown.connect(self._on_article_shown)
         session.analysis_finished.connect(self._on_analysis_finished)
+        session.reading_progress.connect(self._on_reading_progress)
         session.marks_changed.connect(self.reader.set_marking)
         session.notes_enriched.connect(self._on_notes_enriched)
         session.notes_hint.connect(lambda hint: self.notes.set_reading(None, hint))
@@ -378,7 +379,7 @@ class MainWindow(QMainWindow):
         session.notices_cleared.connect(self.message_bar.dismiss_error)
         session.status.connect(lambda text: self.statusBar().showMessage(text, 4000))
         session.source_opened.connect(lambda source: remember_recent(self.settings, source))
-        session.runner.busy_changed.connect(self._on_busy)
+        session.busy_changed.connect(self._on_busy)
         session.loading.connect(self._on_loading)
         self.cancel_loading_button.clicked.connect(session.cancel_loading)
         self.reader.known_requested.connect(session.set_known)
@@ -484,6 +485,11 @@ class MainWindow(QMainWindow):
         if self._restore_at is not None and self.reader.verticalScrollBar().value() == 0:
             scroll_to_position(self.reader, self._restore_at)
         self._restore_at = None
+
+    def _on_reading_progress(self, reading: Reading) -> None:
+        """The first blocks analysed (the worker streams them): marked while the rest follows."""
+        self.reader.set_marking(self.session.marking)
+        self.reader.set_reading(reading)
 
     def _on_notes_enriched(self, reading: Reading) -> None:
         self.reader.set_reading(reading)

@@ -9,7 +9,7 @@ import logging
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Signal
 
@@ -26,6 +26,11 @@ from assistant.reading.marking import Marking
 from ui.notices import Notice, NoticeKind, notice_for_error
 from ui.tasks import Request, TaskRunner
 
+if TYPE_CHECKING:
+    from assistant.streaming import ReadingAssembly
+    from assistant.worker import Reply, Source
+    from ui.analyser import Analyser
+
 log = logging.getLogger(__name__)
 
 # Request keys: a newer request with the same key makes the older one's results stale.
@@ -36,6 +41,7 @@ LOOKUP = "lookup"
 IMPORT = "import"
 ANKI = "anki"
 
+_UNKNOWN_MODEL = PipelineInfo("?", "?")  # a part arrived before the worker said its model
 ANALYSING_HINT = "Analysing the article…"
 NO_MODEL_HINT = "Notes need a Dutch language model."
 
@@ -104,6 +110,8 @@ class ReadingSession(QObject):
 
     article_shown = Signal(object)  # Article, before its analysis
     analysis_finished = Signal(object)  # Reading of a newly opened article
+    reading_progress = Signal(object)  # Reading so far (the first blocks; no notes yet)
+    busy_changed = Signal(bool)  # background work under way (or no longer)
     marks_changed = Signal(object)  # Marking: a new level or known words (hard words change)
     notes_enriched = Signal(object)  # Reading: the same article, notes with online background
     notes_hint = Signal(str)  # what the notes panel says while there are no notes
@@ -127,6 +135,7 @@ class ReadingSession(QObject):
         learner: LearnerStore,
         runner: TaskRunner | None = None,
         parent: QObject | None = None,
+        analyser: Analyser | None = None,
     ) -> None:
         super().__init__(parent)
         self._service = service
@@ -134,6 +143,15 @@ class ReadingSession(QObject):
         self.runner = runner if runner is not None else TaskRunner(self)
         if self.runner.parent() is None:
             self.runner.setParent(self)
+        # The worker (ui.analyser) loads and analyses articles when given; else the runner.
+        self.analyser = analyser
+        self._job: tuple[Request, Source] | None = None  # the analyser's job under way
+        self._assembly: ReadingAssembly | None = None
+        self._enrich_job: int | None = None  # the worker's job whose notes are being enriched
+        self.runner.busy_changed.connect(self._on_runner_busy)
+        if analyser is not None:
+            analyser.replied.connect(self._on_reply)
+            analyser.worker_lost.connect(self._on_worker_lost)
         self._level = Level.B1
         self._view: LearnerView | None = None
         self._opened: set[str] = set()  # lemmas whose card the learner opened in this article
@@ -182,7 +200,17 @@ class ReadingSession(QObject):
 
     @property
     def busy(self) -> bool:
-        return self.runner.busy
+        return self.runner.busy or self._job is not None
+
+    def _on_runner_busy(self, busy: bool) -> None:
+        if self._job is None:
+            self.busy_changed.emit(busy)
+
+    def _set_job(self, job: tuple[Request, Source] | None) -> None:
+        was = self.busy
+        self._job = job
+        if self.busy != was:
+            self.busy_changed.emit(self.busy)
 
     @property
     def closed(self) -> bool:
@@ -240,6 +268,11 @@ class ReadingSession(QObject):
         if self._pipeline_requested:
             return
         self._pipeline_requested = True
+        if self.analyser is not None:
+            self.analyser.pipeline_ready.connect(lambda ready: self.pipeline_ready.emit(ready.info))
+            self.analyser.pipeline_failed.connect(self._on_worker_pipeline_failed)
+            self.analyser.start()
+            return
         self.runner.run(
             PIPELINE, self._service.load_pipeline, self.pipeline_ready.emit,
             self._on_pipeline_error,
@@ -252,16 +285,107 @@ class ReadingSession(QObject):
             self.notes_hint.emit(NO_MODEL_HINT)
         self.report_error(error, "loading the language model")
 
+    def _on_worker_pipeline_failed(self, failed: object) -> None:
+        from assistant.worker import PipelineFailed
+
+        assert isinstance(failed, PipelineFailed)
+        if failed.error is not None:
+            self._on_pipeline_error(failed.error)
+        else:
+            self.notice.emit(Notice(f"Something went wrong while loading the language model: "
+                                    f"{failed.text}", NoticeKind.ERROR, failed.details))
+
     # -- opening and analysing -----------------------------------------------------------
 
     def open_path(self, path: str | Path) -> Request:
         """Load and analyse a file or URL in the background; earlier opens become stale (a load
         still under way is told to stop, and never holds up this one)."""
         name = str(path)
+        if self.analyser is not None:
+            from assistant.worker import Source
+
+            return self._open_in_worker(Source(path=name))
         return self._open(lambda cancel: self._service.load_article(name, cancel), name)
 
     def open_text(self, text: str) -> Request:
+        if self.analyser is not None:
+            from assistant.worker import Source
+
+            return self._open_in_worker(Source(text=text))
         return self._open(lambda _cancel: self._service.article_from_text(text), None)
+
+    def _open_in_worker(self, source: Source) -> Request:
+        """Ask the worker to load and analyse `source`; the job it had under way stops."""
+        from assistant.worker import Open
+
+        assert self.analyser is not None
+        self._stop_loading()
+        request = self.runner.request(ARTICLE)
+        self.runner.cancel(ENRICH)
+        self._assembly = None
+        self._set_job((request, source))
+        shown = message_text(source.name, 80)
+        self._loading = (request, threading.Event(), shown)
+        self.loading.emit(f"Opening {shown}…" if source.path else "Reading the pasted text…")
+        self.analyser.open(Open(request.number, source, self._level, self.learner_view()))
+        return request
+
+    def _on_reply(self, reply: Reply) -> None:
+        """A message of the worker's job: one that is not the latest job's is stale, dropped."""
+        from assistant.streaming import ReadingAssembly
+        from assistant.worker import (
+            ArticleLoaded,
+            JobEnded,
+            JobFailed,
+            NotesEnriched,
+            PartReady,
+            ReadingDone,
+            Waiting,
+        )
+
+        job = self._job
+        if isinstance(reply, NotesEnriched):
+            if reply.job == self._enrich_job:
+                self._on_enriched(reply.notes)
+            return
+        if job is None or getattr(reply, "job", None) != job[0].number:
+            log.debug("dropping stale reply %s", type(reply).__name__)
+            return
+        request, source = job
+        if isinstance(reply, ArticleLoaded | JobFailed | JobEnded):
+            self._loaded(request)
+        if isinstance(reply, ArticleLoaded):
+            info = self.analyser.pipeline_info if self.analyser is not None else None
+            self._assembly = ReadingAssembly(reply.article, info or _UNKNOWN_MODEL, self._level)
+            self._on_article(request, reply.article, source.path, analyse=False)
+        elif isinstance(reply, Waiting):
+            self.status.emit(f"Waiting for {reply.what}…")
+        elif isinstance(reply, PartReady) and self._assembly is not None:
+            self._assembly.add(reply.part)
+            self.reading_progress.emit(self._assembly.reading())
+        elif isinstance(reply, ReadingDone) and self._assembly is not None:
+            reading = self._assembly.finish(reply.end)
+            self._assembly = None
+            self._on_reading(reading, self._level, self.learner_view())
+        elif isinstance(reply, JobFailed):
+            if reply.error is not None and self._pipeline_error is not None:
+                pass  # no model: already said when the article was shown
+            elif reply.error is not None:
+                self.report_error(reply.error, reply.doing)
+            else:
+                self.notice.emit(Notice(f"Something went wrong while {reply.doing}: "
+                                        f"{reply.text}. The app keeps running; see the details.",
+                                        NoticeKind.ERROR, reply.details))
+        elif isinstance(reply, JobEnded):
+            self._set_job(None)
+
+    def _on_worker_lost(self, text: str) -> None:
+        """The worker died: said in the message bar; the article under way is opened again."""
+        self.notice.emit(Notice(text, NoticeKind.WARNING))
+        job = self._job
+        self._set_job(None)
+        if job is not None and self.analyser is not None and self.analyser.available:
+            self._open_in_worker(job[1])
 
     def _open(self, load: Callable[[CancelCheck], Article], source: str | None) -> Request:
         shown = (message_text(source if "://" in source else Path(source).name, 80)
@@ -298,6 +422,9 @@ class ReadingSession(QObject):
             return
         self._stop_loading()
         self.runner.cancel(ARTICLE)
+        if self.analyser is not None and self._job is not None:
+            self.analyser.cancel(self._job[0].number)
+            self._set_job(None)
         self.loading.emit("")
         self.status.emit(f"Stopped opening {what}.")
 
@@ -311,7 +438,8 @@ class ReadingSession(QObject):
             self._loading = None
             self.loading.emit("")
 
-    def _on_article(self, request: Request, article: Article, source: str | None) -> None:
+    def _on_article(self, request: Request, article: Article, source: str | None,
+                    analyse: bool = True) -> None:
         if source is not None:
             self.source_opened.emit(source_key(source))
         self._article = article
@@ -324,7 +452,8 @@ class ReadingSession(QObject):
             return
         self.notices_cleared.emit()
         self.notes_hint.emit(ANALYSING_HINT)
-        self._analyse(request, article)
+        if analyse:
+            self._analyse(request, article)
 
     def _analyse(self, request: Request, article: Article) -> None:
         """The one place the slow analysis is asked for (part of the request that opened it)."""
@@ -364,6 +493,10 @@ class ReadingSession(QObject):
         notes = reading.notes
         if not notes:
             return
+        if self.analyser is not None and self._job is not None:
+            self._enrich_job = self._job[0].number
+            self.analyser.enrich(self._enrich_job, notes)
+            return
         service = self._service
 
         def job() -> tuple[Note, ...]:
@@ -371,15 +504,23 @@ class ReadingSession(QObject):
 
         def done(enriched: tuple[Note, ...]) -> None:
             current = self._reading
-            if current is None or current.notes is not notes or enriched == notes:
+            if current is None or current.notes is not notes:
                 return
-            self._reading = dataclasses.replace(current, notes=enriched)
-            self.notes_enriched.emit(self.reading)
+            self._on_enriched(enriched)
 
         def failed(error: BaseException) -> None:
             log.warning("enrichment failed: %s", error)
 
         self.runner.run(ENRICH, job, done, failed, lane="net")
+
+    def _on_enriched(self, enriched: tuple[Note, ...]) -> None:
+        """Notes with online background: kept when they are the open reading's notes."""
+        current = self._reading
+        if current is None or enriched == current.notes or (
+                [n.key for n in enriched] != [n.key for n in current.notes]):
+            return
+        self._reading = dataclasses.replace(current, notes=enriched)
+        self.notes_enriched.emit(self.reading)
 
     # -- level and known words -----------------------------------------------------------
 
@@ -577,4 +718,7 @@ class ReadingSession(QObject):
             return
         self._stop_loading()
         self.runner.shutdown()
+        if self.analyser is not None:
+            self.analyser.shutdown()
+        self._set_job(None)
         self._learner.close()
