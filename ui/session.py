@@ -40,6 +40,7 @@ ENRICH = "enrich"
 LOOKUP = "lookup"
 IMPORT = "import"
 ANKI = "anki"
+COVERAGE = "coverage"
 
 _UNKNOWN_MODEL = PipelineInfo("?", "?")  # a part arrived before the worker said its model
 ANALYSING_HINT = "Analysing the article…"
@@ -691,11 +692,14 @@ class ReadingSession(QObject):
 
     def _remark(self) -> None:
         self._marking = None
-        self.marks_changed.emit(self.marking)
-        if self._reading is not None:
-            reading = self.reading
-            assert reading is not None
-            self._covered(reading)
+        marking, view, reading = self.marking, self.learner_view(), self._reading
+        self.marks_changed.emit(marking)
+        if reading is not None:
+            # Every token judged again: off the UI thread (a long article takes a second), and
+            # a newer change makes this one's result stale.
+            self.runner.run(COVERAGE, lambda: coverage(marking.applied(reading).analysed, view),
+                            self.coverage_changed.emit,
+                            lambda error: log.warning("coverage failed: %s", error), lane="load")
 
     def send_to_anki(self) -> None:
         """Send the saved words to a running Anki (AnkiConnect), in the background."""
