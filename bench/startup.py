@@ -36,42 +36,52 @@ print(f"{since_start():.3f}")
 # The app as main.py starts it (worker process first, then the widgets), watched from inside.
 APP = SINCE_START + """
 import sys
-sys.path.insert(0, sys.argv[1])
-import main
-import ui.app as app
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
 
-opened = app.open_window
-said = {}
 
-def watched(*args, **kwargs):
-    window = opened(*args, **kwargs)
-    session = window.session
-    QApplication.processEvents()
-    window.repaint()
-    said["shown"] = since_start()
+def watch(app):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
 
-    def part(_reading):
-        if "first" not in said:
-            QApplication.processEvents()  # the reader draws the marks it was given
+    opened = app.open_window
+    said = {}
+
+    def watched(*args, **kwargs):
+        window = opened(*args, **kwargs)
+        session = window.session
+        QApplication.processEvents()
+        window.repaint()
+        said["shown"] = since_start()
+
+        def part(_reading):
+            if "first" not in said:
+                QApplication.processEvents()  # the reader draws the marks it was given
+                window.reader.viewport().repaint()
+                if window.reader.drawn_ranges().get("hard"):
+                    said["first"] = since_start()
+
+        def finished(_reading):
             window.reader.viewport().repaint()
-            if window.reader.drawn_ranges().get("hard"):
-                said["first"] = since_start()
+            said["done"] = since_start()
+            said.setdefault("first", said["done"])
+            QTimer.singleShot(0, window.close)
 
-    def finished(_reading):
-        window.reader.viewport().repaint()
-        said["done"] = since_start()
-        said.setdefault("first", said["done"])
-        QTimer.singleShot(0, window.close)
+        session.reading_progress.connect(part)
+        session.analysis_finished.connect(finished)
+        session.notice.connect(lambda notice: print("notice:", notice.text, flush=True))
+        return window
 
-    session.reading_progress.connect(part)
-    session.analysis_finished.connect(finished)
-    session.notice.connect(lambda notice: print("notice:", notice.text, flush=True))
-    return window
+    app.open_window = watched
+    return said
 
-app.open_window = watched
+
+# Only here, not at import: the worker process imports this module again (as multiprocessing
+# does with a main module), and main.py's own imports at its top are light.
 if __name__ == "__main__":
+    sys.path.insert(0, sys.argv[1])
+    import main
+    import ui.app
+
+    said = watch(ui.app)
     code = main.main(sys.argv[2:])
     keys = ("shown", "first", "done")
     print(" ".join(f"{key}={said.get(key, float('nan')):.3f}" for key in keys))
