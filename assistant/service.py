@@ -121,12 +121,15 @@ class ReadingAssistant:
             log.exception("preloading the pipeline failed")
 
     def _warm_up(self) -> None:
+        """What the first part of an analysis needs besides the model. Not the knowledge base:
+        only an article's end needs it, so the first screen is marked without waiting for it."""
         from assistant.lexicon.frequency import zipf
+        from assistant.lexicon.lemmas import simplemma_lemma
 
         try:
             zipf("de")
-            self.knowledge()
             self.dictionary()
+            simplemma_lemma("gelezen")  # its Dutch table: the first part's lemmas need it
         except Exception:  # the same error resurfaces, with its message, where it is used
             log.exception("warm-up failed")
 
