@@ -20,7 +20,13 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Protocol
 
-from assistant.errors import AssistantError, CancelCheck, Cancelled, raise_if_cancelled
+from assistant.errors import (
+    ArticleError,
+    AssistantError,
+    CancelCheck,
+    Cancelled,
+    raise_if_cancelled,
+)
 from assistant.learner.statuses import LearnerView
 from assistant.models import (
     Article,
@@ -175,6 +181,9 @@ Reply = (PipelineReady | PipelineFailed | ArticleLoaded | Waiting | PartReady | 
          | JobFailed | JobEnded | NotesEnriched)
 
 WAITING_FOR_MODEL = "the Dutch language model"
+# The longest article the window analyses: 1,000,000 characters took 984 MB for both processes
+# (bench/ui.py); the command line's limit is the loader's (5,000,000).
+MAX_WINDOW_CHARS = 1_000_000
 
 
 def failure(error: BaseException) -> tuple[AssistantError | None, str, str]:
@@ -224,11 +233,20 @@ class PipelineGate:
         return self._info
 
 
+def too_long_message(chars: int, limit: int = MAX_WINDOW_CHARS) -> str:
+    return (f"This article is too long for the reading window: {chars:,} characters, and the "
+            f"window analyses at most {limit:,} (about {limit // 6:,} words), so that it stays "
+            "within 1.2 GB of memory. Open a part of it, or analyse it whole on the command "
+            "line with 'leeswijzer analyze'.")
+
+
 def run_job(
-    core: WorkerCore, request: Open, gate: PipelineGate, cancel: CancelCheck | None
+    core: WorkerCore, request: Open, gate: PipelineGate, cancel: CancelCheck | None,
+    limit: int = MAX_WINDOW_CHARS,
 ) -> Iterator[Reply]:
     """One job's messages: the article, the reading part by part and its end, or why not; always
-    ending with JobEnded. A generator, so that a caller can hold it between messages."""
+    ending with JobEnded. A generator, so that a caller can hold it between messages. An article
+    over `limit` characters is refused before it is shown or analysed."""
     job = request.job
     doing = f"opening {request.source.name}"
     try:
@@ -236,6 +254,8 @@ def run_job(
         source = request.source
         article = (core.load_article(source.path, cancel) if source.path is not None
                    else core.article_from_text(source.text or ""))
+        if len(article.text) > limit:
+            raise ArticleError(too_long_message(len(article.text), limit))
         yield ArticleLoaded(job, article)
         doing = "analysing the article"
         if not gate.ready:

@@ -43,6 +43,7 @@ ANKI = "anki"
 COVERAGE = "coverage"
 
 _UNKNOWN_MODEL = PipelineInfo("?", "?")  # a part arrived before the worker said its model
+ANALYSING = "analysing the article"  # what the worker says a job failed doing
 ANALYSING_HINT = "Analysing the article…"
 NO_MODEL_HINT = "Notes need a Dutch language model."
 
@@ -369,7 +370,7 @@ class ReadingSession(QObject):
             self._assembly = None
             self._on_reading(reading, self._level, self.learner_view())
         elif isinstance(reply, JobFailed):
-            if reply.error is not None and self._pipeline_error is not None:
+            if self._pipeline_error is not None and reply.doing == ANALYSING:
                 pass  # no model: already said when the article was shown
             elif reply.error is not None:
                 self.report_error(reply.error, reply.doing)

@@ -22,6 +22,7 @@ from assistant.models import (
     ReadingPart,
 )
 from assistant.worker import (
+    MAX_WINDOW_CHARS,
     WAITING_FOR_MODEL,
     ArticleLoaded,
     Enrich,
@@ -39,6 +40,7 @@ from assistant.worker import (
     Waiting,
     enrich_notes,
     run_job,
+    too_long_message,
 )
 
 INFO = PipelineInfo("fake", "1")
@@ -207,3 +209,24 @@ def test_a_wait_for_the_model_can_be_cancelled() -> None:
 def test_enrichment_gives_the_notes_back_for_their_job() -> None:
     note = Note("utrecht", "Utrecht", Category.PLACE, ())
     assert enrich_notes(FakeCore(), Enrich(7, (note,))) == NotesEnriched(7, (note,))
+
+
+def test_an_article_over_the_window_limit_is_refused_before_it_is_shown() -> None:
+    core = FakeCore()
+    replies = list(run_job(core, _open(text=TEXT), _ready_gate(core), None, limit=len(TEXT) - 1))
+    assert _kinds(replies) == ["JobFailed", "JobEnded"] and not core.streamed
+    failed = replies[0]
+    assert isinstance(failed, JobFailed) and isinstance(failed.error, ArticleError)
+    assert f"{len(TEXT):,} characters" in failed.text and "leeswijzer analyze" in failed.text
+
+
+def test_an_article_at_the_window_limit_is_analysed() -> None:
+    core = FakeCore()
+    replies = list(run_job(core, _open(text=TEXT), _ready_gate(core), None, limit=len(TEXT)))
+    assert _kinds(replies)[0] == "ArticleLoaded" and _kinds(replies)[-2:] == [
+        "ReadingDone", "JobEnded"]
+
+
+def test_the_refusal_names_the_article_size_and_the_limit() -> None:
+    message = too_long_message(5_000_000)
+    assert f"{MAX_WINDOW_CHARS:,}" in message and "5,000,000 characters" in message
