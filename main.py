@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import logging
 import multiprocessing
 import os
 import sys
@@ -11,7 +13,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 if TYPE_CHECKING:
     from assistant.learner.memory import LearnerMemory
@@ -267,8 +269,21 @@ def main(argv: list[str] | None = None) -> int:
     return run_gui(args.path, args.screenshot, args.pipeline, data_dir)
 
 
+def exit_at_once(code: int) -> NoReturn:
+    """End the process with `code` once everything is saved and every thread and process has
+    ended: the interpreter's own teardown (Qt's exit handler destroying the window's objects,
+    then every module) took over a second after a long article, and quitting must take under
+    one. Nothing is left to save: the session closed the learner's store, the window synced its
+    settings, the worker process has ended; the log is flushed here."""
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":
     # A frozen app starts its worker process by running itself again: this hands that run to
     # multiprocessing (a no-op elsewhere).
     multiprocessing.freeze_support()
-    sys.exit(main())
+    exit_at_once(main())

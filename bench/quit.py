@@ -41,7 +41,7 @@ def watched(*args, **kwargs):
 
 app.open_window = watched
 if __name__ == "__main__":
-    sys.exit(main.main(sys.argv[2:]))
+    main.exit_at_once(main.main(sys.argv[2:]))
 """
 
 

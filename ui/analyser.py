@@ -48,7 +48,7 @@ log = logging.getLogger(__name__)
 # its cancel check) costs the worker: it is ended and started again for the next article.
 CANCEL_GRACE_MS = 1500
 # Quitting: how long the worker may take to stop by itself, then to a terminate signal.
-QUIT_SECONDS = 0.4
+QUIT_SECONDS = 0.2
 TERMINATE_SECONDS = 0.3
 # A worker that dies this often within the window is not started again.
 MAX_DEATHS, DEATH_WINDOW_SECONDS = 3, 60.0
