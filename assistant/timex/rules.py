@@ -111,7 +111,7 @@ def _word(m: re.Match[str], group: str) -> str | None:
 
 
 def _qualifier(m: re.Match[str]) -> TimeQualifier | None:
-    word = _word(m, "qual")
+    word = _word(m, "qual") or (_word(m, "qual2") if "qual2" in m.re.groupindex else None)
     return QUALIFIERS[word] if word is not None else None
 
 
@@ -181,7 +181,8 @@ def period(m: re.Match[str], ctx: Context) -> TimeValue | None:
 
 
 def month(m: re.Match[str], ctx: Context) -> TimeValue | None:
-    lead, qualifier = _word(m, "lead"), _qualifier(m)
+    # "vorig jaar in augustus": the lead and qualifier may follow the relative year.
+    lead, qualifier = _word(m, "lead") or _word(m, "lead2"), _qualifier(m)
     direction_word, relative_year = _word(m, "dir"), _word(m, "rel1") or _word(m, "rel2")
     explicit_year = m.group("year")
     if not (lead or qualifier or direction_word or relative_year or explicit_year):
@@ -390,7 +391,8 @@ RULES: tuple[tuple[re.Pattern[str], Rule], ...] = tuple(
          rf"(?P<det>deze|dit|vorige|vorig|volgende|volgend|komende|komend|afgelopen)\s+"
          rf"(?P<unit>week|maand|jaar|eeuw){_END}", period),
         (rf"(?:(?P<lead>{_LEAD})\s+)?(?:(?P<qual>{_QUAL})[\s-]+)?"
-         rf"(?:(?P<rel1>vorige?|volgende?|komende?|dit)\s+jaar\s+)?"
+         rf"(?:(?P<rel1>vorige?|volgende?|komende?|dit)\s+jaar\s+"
+         rf"(?:(?P<lead2>{_LEAD})\s+)?(?:(?P<qual2>{_QUAL})[\s-]+)?)?"
          rf"(?:(?P<dir>komende|volgende|afgelopen|vorige)\s+)?(?P<month>{_MONTH})"
          rf"(?:\s+(?:(?P<year>{_YEAR})|(?P<rel2>vorige?|volgende?|komende?|dit)\s+jaar))?{_END}",
          month),

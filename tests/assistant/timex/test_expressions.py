@@ -41,6 +41,19 @@ def _sample(sample_path: Path) -> tuple[str, ArticleDate]:
     return raw[header.end():], ArticleDate.parse(header.group(1))
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Zij begon vorig jaar in augustus.", (("vorig jaar in augustus", "2022-08"),)),
+    # A sentence end or a comma keeps them apart: the month is this year's.
+    ("Zij begon vorig jaar. In augustus stopte ze.",
+     (("vorig jaar", "2022"), ("In augustus", "2023-08"))),
+    ("Zij begon vorig jaar, in augustus stopte ze.",
+     (("vorig jaar", "2022"), ("in augustus", "2023-08"))),
+])
+def test_a_month_after_the_relative_year_takes_its_year(
+        text: str, expected: tuple[tuple[str, str], ...]) -> None:
+    assert tuple((t.text, t.resolved) for t in find(text, MONTH)) == expected
+
+
 def test_sample_article(sample_path: Path) -> None:
     text, date = _sample(sample_path)
     found = find(text, date)
