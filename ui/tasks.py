@@ -7,6 +7,7 @@ import itertools
 import logging
 import queue
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -98,6 +99,8 @@ class TaskRunner(QObject):
         self._in_flight: list[Request] = []  # one entry per job started and not yet delivered
         self._busy = False  # as last said by busy_changed
         self._closed = False
+        self._job_threads: set[threading.Thread] = set()  # the "open" lane's, until they end
+        self._threads_lock = threading.Lock()
         self._delivered.connect(self._deliver)
 
     def request(self, key: str) -> Request:
@@ -121,6 +124,12 @@ class TaskRunner(QObject):
     @property
     def closed(self) -> bool:
         return self._closed
+
+    @property
+    def job_threads(self) -> int:
+        """How many of the "open" lane's threads have not ended yet."""
+        with self._threads_lock:
+            return len(self._job_threads)
 
     def run(
         self,
@@ -146,8 +155,11 @@ class TaskRunner(QObject):
 
     def _start(self, job: _Job, lane: str) -> None:
         if lane in _THREAD_PER_JOB:
-            threading.Thread(target=self._work, args=(job,), name=f"leeswijzer-{lane}",
-                             daemon=True).start()
+            thread = threading.Thread(target=self._work_alone, args=(job,),
+                                      name=f"leeswijzer-{lane}", daemon=True)
+            with self._threads_lock:
+                self._job_threads.add(thread)
+            thread.start()
             return
         worker = self._lanes.get(lane)
         if worker is None:
@@ -156,10 +168,19 @@ class TaskRunner(QObject):
 
     def _work(self, job: _Job) -> None:
         outcome = _execute(job, current=self.is_current(job.request) and not self._closed)
+        if self._closed:
+            return  # nobody is waiting; emitting on a runner being torn down can crash Qt
         try:
             self._delivered.emit(outcome)
         except RuntimeError:
             log.debug("task runner deleted before delivery of %s", job.request)
+
+    def _work_alone(self, job: _Job) -> None:
+        try:
+            self._work(job)
+        finally:
+            with self._threads_lock:
+                self._job_threads.discard(threading.current_thread())
 
     def _deliver(self, outcome: _Outcome) -> None:
         if self._closed:
@@ -182,10 +203,11 @@ class TaskRunner(QObject):
             self._busy = busy
             self.busy_changed.emit(busy)
 
-    def shutdown(self) -> None:
+    def shutdown(self, wait: float = 0.0) -> None:
         """Stop accepting work; queued jobs are skipped, running ones finish unseen.
 
-        The workers are daemon threads: a job still running never delays the exit.
+        The workers are daemon threads: a job still running never delays the exit beyond
+        `wait` seconds, for which the "open" lane's threads are given to end.
         """
         self._closed = True
         for worker in self._lanes.values():
@@ -193,6 +215,11 @@ class TaskRunner(QObject):
         self._lanes.clear()
         self._in_flight.clear()
         self._update_busy()
+        with self._threads_lock:
+            threads = list(self._job_threads)
+        deadline = time.monotonic() + wait
+        for thread in threads:
+            thread.join(max(0.0, deadline - time.monotonic()))
 
 
 class SyncTaskRunner(TaskRunner):

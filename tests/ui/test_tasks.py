@@ -6,6 +6,7 @@ import threading
 from collections.abc import Callable
 
 import pytest
+from PySide6.QtCore import QCoreApplication
 from pytestqt.qtbot import QtBot
 
 from ui.tasks import ManualTaskRunner, SyncTaskRunner, TaskRunner
@@ -141,7 +142,7 @@ def test_a_job_on_the_open_lane_that_hangs_never_holds_up_the_next(qtbot: QtBot)
     assert results == ["next"]
     assert not runner.busy  # the hung job is stale: it no longer makes the runner busy
     release.set()
-    runner.shutdown()
+    runner.shutdown(wait=10)  # the released threads end before the runner is collected
 
 
 def test_cancelling_a_key_ends_busy_even_while_its_job_runs(qtbot: QtBot) -> None:
@@ -153,4 +154,23 @@ def test_cancelling_a_key_ends_busy_even_while_its_job_runs(qtbot: QtBot) -> Non
     runner.cancel("article")
     assert busy == [True, False] and not runner.busy
     release.set()
-    runner.shutdown()
+    runner.shutdown(wait=10)  # the released threads end before the runner is collected
+
+
+def test_shutdown_waits_for_the_open_lanes_threads_and_they_deliver_nothing(qtbot: QtBot) -> None:
+    runner = TaskRunner()
+    release, started = threading.Event(), threading.Event()
+    results: list[object] = []
+
+    def hangs() -> str:
+        started.set()
+        release.wait(30)
+        return "late"
+
+    runner.run("article", hangs, results.append, results.append, lane="open")
+    assert started.wait(10)
+    release.set()
+    runner.shutdown(wait=10)
+    assert runner.job_threads == 0  # every thread ended within the wait
+    QCoreApplication.processEvents()  # a delivery posted meanwhile would arrive now: none may
+    assert results == []
