@@ -1,5 +1,5 @@
 """Screenshots for the README, made offscreen with the real analysis: the main window, a gloss
-card, the notes panel, the library and the news feeds, light and dark (docs/screenshots/)."""
+card, a name card, the notes panel, the library and the news feeds, light and dark."""
 
 from __future__ import annotations
 
@@ -128,6 +128,15 @@ def _shots(service: object, scratch: Path, out: Path, theme: str) -> list[Path]:
             -140, -40, 140, 30).intersected(reader.viewport().rect())
         written.append(save(reader.viewport(), "gloss-card", area))
         reader.hide_card()
+    person = _name_token(window)
+    if person is not None:
+        reader.scroll_to_token(person)
+        QApplication.processEvents()
+        if reader.show_note_for_token(person):
+            area = reader.card.geometry().united(reader.token_line_rect(person)).adjusted(
+                -140, -40, 140, 30).intersected(reader.viewport().rect())
+            written.append(save(reader.viewport(), "name-card", area))
+        reader.hide_card()
     notes = window.notes
     if notes.isVisible():
         written.append(save(notes, "notes-panel"))
@@ -144,6 +153,20 @@ def _shots(service: object, scratch: Path, out: Path, theme: str) -> list[Path]:
     return written
 
 
+def _name_token(window: Any) -> int | None:
+    """The first token of a person's name with a note (else of any name with one)."""
+    from assistant.models import Category
+
+    reader = window.reader
+    reading = reader.reading
+    if reading is None:
+        return None
+    named = [(token.index, mention[2]) for token in reading.analysed.tokens
+             if (mention := reader.note_at(token.start)) is not None]
+    people = [index for index, note in named if note.category is Category.PERSON]
+    return people[0] if people else named[0][0] if named else None
+
+
 def quantised(image: QImage, colours: int = 256) -> QImage:
     """The image with its `colours` most frequent colours, every other pixel mapped to the
     nearest of them: screenshots have few colours, so a third of the size and no visible loss
@@ -153,7 +176,8 @@ def quantised(image: QImage, colours: int = 256) -> QImage:
 
     rgb = image.convertToFormat(QImage.Format.Format_RGB32)
     width, height = rgb.width(), rgb.height()
-    pixels = np.frombuffer(rgb.constBits(), np.uint32).reshape(height, -1)[:, :width] & 0xFFFFFF
+    raw = bytes(rgb.constBits())  # a copy: no array points into the image's memory
+    pixels = np.frombuffer(raw, np.uint32).reshape(height, -1)[:, :width] & 0xFFFFFF
     values, inverse, counts = np.unique(pixels, return_inverse=True, return_counts=True)
     inverse = inverse.reshape(height, width)
     if len(values) <= colours:
@@ -166,14 +190,12 @@ def quantised(image: QImage, colours: int = 256) -> QImage:
             gap = ((ours[start:start + 2048, None, :] - theirs[None, :, :]) ** 2).sum(-1)
             nearest[start:start + 2048] = gap.argmin(1)
         index = nearest[inverse]
-    out = QImage(width, height, QImage.Format.Format_Indexed8)
-    out.setColorTable([int(value) | 0xFF000000 for value in palette])
-    line = out.bytesPerLine()
+    line = (width + 3) // 4 * 4  # Qt's rows are 32-bit aligned
     rows = np.zeros((height, line), np.uint8)
     rows[:, :width] = index
-    bits = out.bits()
-    assert isinstance(bits, memoryview)
-    bits[: line * height] = rows.tobytes()
+    data = rows.tobytes()
+    out = QImage(data, width, height, line, QImage.Format.Format_Indexed8).copy()  # owns its data
+    out.setColorTable([int(value) | 0xFF000000 for value in palette])
     return out
 
 
