@@ -6,8 +6,10 @@ from __future__ import annotations
 import dataclasses
 import re
 import sys
+from collections.abc import Callable, Iterator
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
@@ -172,6 +174,23 @@ def test_without_the_speech_module_nothing_breaks(
     assert window.message_bar.text() == NO_SPEECH
 
 
+@pytest.fixture
+def make_speaker() -> Iterator[Callable[..., QtSpeaker]]:
+    """Qt speakers deleted when the test ends (an engine left to the garbage collector would
+    be torn down during a later test)."""
+    made: list[QtSpeaker] = []
+
+    def make(**options: str) -> QtSpeaker:
+        speaker = QtSpeaker(**options)
+        made.append(speaker)
+        return speaker
+
+    yield make
+    for speaker in made:
+        speaker.stop()
+        shiboken6.delete(speaker)
+
+
 def _qt_engines() -> list[str]:
     try:
         from PySide6.QtTextToSpeech import QTextToSpeech
@@ -184,8 +203,10 @@ needs_mock_engine = pytest.mark.skipif("mock" not in _qt_engines(),
                                        reason="Qt's mock speech engine is not installed")
 
 
-def test_an_engine_that_is_not_there_is_a_problem_not_a_crash(qtbot: QtBot) -> None:
-    speaker = QtSpeaker(engine="no-such-engine")
+def test_an_engine_that_is_not_there_is_a_problem_not_a_crash(
+    qtbot: QtBot, make_speaker: Callable[..., QtSpeaker]
+) -> None:
+    speaker = make_speaker(engine="no-such-engine")
     failures: list[str] = []
     speaker.failed.connect(failures.append)
     assert not speaker.say("hallo")
@@ -193,15 +214,19 @@ def test_an_engine_that_is_not_there_is_a_problem_not_a_crash(qtbot: QtBot) -> N
 
 
 @needs_mock_engine
-def test_qt_engine_without_a_dutch_voice_refuses_with_the_message(qtbot: QtBot) -> None:
-    speaker = QtSpeaker(engine="mock")  # Qt's mock engine has English, Norwegian and Finnish
+def test_qt_engine_without_a_dutch_voice_refuses_with_the_message(
+    qtbot: QtBot, make_speaker: Callable[..., QtSpeaker]
+) -> None:
+    speaker = make_speaker(engine="mock")  # Qt's mock engine has English, Norwegian and Finnish
     assert speaker.problem == NO_DUTCH_VOICE
     assert not speaker.say("De haven groeit.")
 
 
 @needs_mock_engine
-def test_qt_engine_reports_the_words_it_says(qtbot: QtBot) -> None:
-    speaker = QtSpeaker(engine="mock", language="en_GB")
+def test_qt_engine_reports_the_words_it_says(
+    qtbot: QtBot, make_speaker: Callable[..., QtSpeaker]
+) -> None:
+    speaker = make_speaker(engine="mock", language="en_GB")
     assert speaker.problem is None and speaker.reports_words
     text = "Ships sail in and out"
     words: list[str] = []
