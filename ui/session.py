@@ -166,6 +166,7 @@ class ReadingSession(QObject):
         self._pipeline_error: AssistantError | None = None
         self._pipeline_requested = False
         self._loading: tuple[Request, threading.Event, str] | None = None  # the load under way
+        self._waiting_said = False  # a "Waiting for …" status is showing
 
     # -- state ---------------------------------------------------------------------------
 
@@ -361,8 +362,13 @@ class ReadingSession(QObject):
             self._assembly = ReadingAssembly(reply.article, info or _UNKNOWN_MODEL, self._level)
             self._on_article(request, reply.article, source.path, analyse=False)
         elif isinstance(reply, Waiting):
+            self._waiting_said = True
             self.status.emit(f"Waiting for {reply.what}…")
-        elif isinstance(reply, PartReady) and self._assembly is not None:
+            return
+        if self._waiting_said:  # the wait is over: the message must not outlive it
+            self._waiting_said = False
+            self.status.emit("")
+        if isinstance(reply, PartReady) and self._assembly is not None:
             self._assembly.add(reply.part)
             self.reading_progress.emit(self._assembly.reading())
         elif isinstance(reply, ReadingDone) and self._assembly is not None:

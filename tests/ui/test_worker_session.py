@@ -181,3 +181,22 @@ def test_a_missing_file_is_said_once(service: ReadingAssistant, tmp_path: Path) 
     notices = seen.of("notice")
     assert len(notices) == 1 and "weg.txt" in notices[0].text  # type: ignore[attr-defined]
     assert not seen.of("article_shown") and not session.busy
+
+
+def test_a_waiting_message_ends_when_the_first_part_arrives(
+    service: ReadingAssistant, tmp_path: Path, long_text: str
+) -> None:
+    from assistant.worker import Waiting
+
+    session, analyser = _session(service, tmp_path)
+    said: list[str] = []
+    session.status.connect(said.append)
+    request = session.open_text(long_text)
+    assert isinstance(analyser.step(), ArticleLoaded)
+    session._on_reply(Waiting(request.number, "the Dutch language model"))
+    session._on_reply(Waiting(request.number + 1000, "a stale job's model"))  # dropped
+    assert said == ["Waiting for the Dutch language model…"]
+    assert isinstance(analyser.step(), PartReady)
+    assert said == ["Waiting for the Dutch language model…", ""]
+    assert isinstance(analyser.step(), PartReady | ReadingDone)
+    assert said == ["Waiting for the Dutch language model…", ""]  # cleared once, not per part
