@@ -23,7 +23,7 @@ PIPELINE_STAMP := $(VENV)/.pipeline-$(subst /,_,$(subst :,_,$(LEESWIJZER_PIPELIN
 .PHONY: run test setup lint bench bundle package clean kb-report
 
 run: setup
-	$(PY) main.py
+	$(PY) main.py resources/sample_article.txt
 
 test: setup
 	QT_QPA_PLATFORM=offscreen LEESWIJZER_OFFLINE=1 $(PY) -m pytest -q
