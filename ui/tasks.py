@@ -99,8 +99,7 @@ class TaskRunner(QObject):
         self._in_flight: list[Request] = []  # one entry per job started and not yet delivered
         self._busy = False  # as last said by busy_changed
         self._closed = False
-        self._job_threads: set[threading.Thread] = set()  # the "open" lane's, until they end
-        self._threads_lock = threading.Lock()
+        self._job_threads: list[threading.Thread] = []  # the "open" lane's (UI thread only)
         self._delivered.connect(self._deliver)
 
     def request(self, key: str) -> Request:
@@ -128,8 +127,7 @@ class TaskRunner(QObject):
     @property
     def job_threads(self) -> int:
         """How many of the "open" lane's threads have not ended yet."""
-        with self._threads_lock:
-            return len(self._job_threads)
+        return sum(thread.is_alive() for thread in self._job_threads)
 
     def run(
         self,
@@ -155,10 +153,9 @@ class TaskRunner(QObject):
 
     def _start(self, job: _Job, lane: str) -> None:
         if lane in _THREAD_PER_JOB:
-            thread = threading.Thread(target=self._work_alone, args=(job,),
+            thread = threading.Thread(target=self._work, args=(job,),
                                       name=f"leeswijzer-{lane}", daemon=True)
-            with self._threads_lock:
-                self._job_threads.add(thread)
+            self._job_threads = [t for t in self._job_threads if t.is_alive()] + [thread]
             thread.start()
             return
         worker = self._lanes.get(lane)
@@ -174,13 +171,6 @@ class TaskRunner(QObject):
             self._delivered.emit(outcome)
         except RuntimeError:
             log.debug("task runner deleted before delivery of %s", job.request)
-
-    def _work_alone(self, job: _Job) -> None:
-        try:
-            self._work(job)
-        finally:
-            with self._threads_lock:
-                self._job_threads.discard(threading.current_thread())
 
     def _deliver(self, outcome: _Outcome) -> None:
         if self._closed:
@@ -215,10 +205,8 @@ class TaskRunner(QObject):
         self._lanes.clear()
         self._in_flight.clear()
         self._update_busy()
-        with self._threads_lock:
-            threads = list(self._job_threads)
         deadline = time.monotonic() + wait
-        for thread in threads:
+        for thread in self._job_threads:
             thread.join(max(0.0, deadline - time.monotonic()))
 
 
