@@ -80,7 +80,7 @@ def _shots(service: object, scratch: Path, out: Path, theme: str) -> list[Path]:
     from assistant.feeds import FeedEntry, FeedStore, FetchedFeed
     from assistant.learner.memory import LearnerMemory
     from assistant.resources import resource_path
-    from ui.app import open_window
+    from ui.app import focus_first_hard_word, open_window
     from ui.feeds import FeedsWindow
 
     settings = QSettings(str(scratch / "settings.ini"), QSettings.Format.IniFormat)
@@ -121,8 +121,7 @@ def _shots(service: object, scratch: Path, out: Path, theme: str) -> list[Path]:
 
     written = [save(window, "main-window")]
     reader = window.reader
-    if reader.hard_tokens():
-        reader.move_focus(True)
+    if focus_first_hard_word(reader) is not None:
         card = reader.card.geometry()
         area = card.united(reader.token_line_rect(reader.focus_token or 0)).adjusted(
             -140, -40, 140, 30).intersected(reader.viewport().rect())

@@ -24,6 +24,7 @@ from assistant.worker import WorkerConfig, WorkerProcess
 from ui.analyser import Analyser, ProcessAnalyser, WorkerSideService
 from ui.library import choose_start
 from ui.main_window import MainWindow, Service
+from ui.reader import ReaderView
 from ui.session import LearnerStore, ReadingSession
 from ui.settings import (
     APP_NAME,
@@ -252,10 +253,20 @@ def _wait_for(window: MainWindow, timeout_ms: int) -> bool:
     return done["ok"]
 
 
+def focus_first_hard_word(reader: ReaderView) -> int | None:
+    """Focus the first hard word from the screen's top (Tab stops at names too) and show its
+    card; None without one."""
+    if not reader.hard_tokens():
+        return None
+    reader.clear_focus_token()
+    while (focused := reader.move_focus(True)) is not None and not reader.is_hard(focused):
+        pass
+    return focused
+
+
 def render_screenshot(window: MainWindow, out: Path) -> bool:
     """Show a gloss card on the first hard word and save the window as a PNG."""
-    if window.reader.hard_tokens():
-        window.reader.move_focus(True)
+    focus_first_hard_word(window.reader)
     QApplication.processEvents()
     pixmap = window.grab()
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -450,8 +450,13 @@ class ReaderView(QTextEdit):
                     marks += span_marks(MarkKind.PHRASE, [mention[:2]], offsets)
             elif self.card.card is not None and shown is not None:
                 marks += token_marks(MarkKind.PHRASE, self._card_tokens(), reading, offsets)
-            if self._focus_token is not None:
-                marks += token_marks(MarkKind.FOCUS, (self._focus_token,), reading, offsets)
+            focus = self._focus_token
+            if focus is not None:
+                # A focused name is ringed whole ("Ahmed Aboutaleb"), a word alone.
+                named = (self._name_allowed(focus, False) if focus < len(
+                    reading.analysed.tokens) and not self.is_hard(focus) else None)
+                marks += (span_marks(MarkKind.FOCUS, [named[:2]], offsets) if named is not None
+                          else token_marks(MarkKind.FOCUS, (focus,), reading, offsets))
         return marks
 
     def _format(self, mark: Mark) -> QTextCharFormat:
@@ -764,10 +769,11 @@ class ReaderView(QTextEdit):
         return self._focus_token
 
     def move_focus(self, forward: bool, from_screen: bool = False) -> int | None:
-        """Move the keyboard focus to the next/previous hard word and show its card; None past
-        the last (first) one, so that Tab leaves the text. The other words of the focused
-        phrase are passed over (one card for "klopte … aan"). Tokens are judged from the focus
-        on, until a hard one; without a focus (or `from_screen`) from the screen's top (bottom)."""
+        """Move the keyboard focus to the next/previous hard word or highlighted name with a
+        note and show its card, as a rest of the mouse would; None past the last (first) one,
+        so that Tab leaves the text. The other words of the focused phrase or name are passed
+        over (one card for "klopte … aan"). Tokens are judged from the focus on, until a stop;
+        without a focus (or `from_screen`) from the screen's top (bottom)."""
         if self._reading is None:
             return None
         tokens = self._reading.analysed.tokens
@@ -779,13 +785,26 @@ class ReaderView(QTextEdit):
         phrase = tokens[self._focus_token].phrase if (
             self._focus_token is not None and not from_screen) else None
         target = next((i for i in order if (phrase is None or tokens[i].phrase != phrase)
-                       and self.is_hard(i)), None)
+                       and self._is_focus_stop(i)), None)
         if target is None:
             return None
         self._focus_token = target
         self._scroll_to_range(*self.token_document_range(target))
-        self.show_card_for_token(target)
+        if self.is_hard(target):
+            self.show_card_for_token(target)
+        else:
+            self.show_note_for_token(target)
         return target
+
+    def _is_focus_stop(self, index: int) -> bool:
+        """Tab stops at hard words (a phrase at its first hard part only: "loopt … over" once)
+        and at the first word of each highlighted name with a note."""
+        if self.is_hard(index):
+            return next(i for i in (*self._phrase_members(index), index) if self.is_hard(i)) == (
+                index)
+        mention = self._name_allowed(index, False)
+        return mention is not None and self._reading is not None and (
+            mention[0] == self._reading.analysed.tokens[index].start)
 
     def _screen_edge_token(self, forward: bool) -> int:
         """Where a walk without a focus starts: just before the screen's first token (forward)

@@ -44,7 +44,8 @@ class KeyBinding:
 # The one table of keys the text takes (not window actions): the reader acts on those with a
 # command, and the shortcuts page lists them all.
 TEXT_KEYS: tuple[KeyBinding, ...] = (
-    KeyBinding("Tab / Shift+Tab", "next / previous hard word (past the last one: out of the text)"),
+    KeyBinding("Tab / Shift+Tab", "next / previous hard word or name, with its card (past "
+               "the last one: out of the text)"),
     KeyBinding("K", "I know this word (again: forget it)", (Qt.Key.Key_K,), WordCommand.KNOWN),
     KeyBinding("1 – 4", "learning, step 1 (new) to 4 (almost known)",
                (Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4), WordCommand.LEARNING),

@@ -4,19 +4,22 @@ ring no entity colour is near; the shortcuts page (F1)."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
-from ui_helpers import FakeService, WindowFactory, activate, note
+from ui_helpers import FakeService, WindowFactory, activate, hand_reading, note
 
 from assistant.learner.statuses import Status
-from assistant.models import Category, Level
+from assistant.models import Category, Level, Phrase, PhraseKind
 from assistant.reading.loading import article_from_text
 from ui.main_window import MainWindow
 from ui.notes_panel import NoteCard
+from ui.reader import ReaderView
 from ui.shortcuts import TEXT_KEYS, ShortcutsDialog, WordCommand, action_rows, word_command
 from ui.theme import reader_colours
 
@@ -67,13 +70,19 @@ def test_f6_moves_between_text_notes_and_toolbar_and_round(
     assert window.toolbar.isAncestorOf(_focus())
 
 
-def test_tab_walks_the_hard_words_then_leaves_the_text(
+def test_tab_walks_the_hard_words_and_names_then_leaves_the_text(
     qtbot: QtBot, make_window: WindowFactory
 ) -> None:
     window = _window(qtbot, make_window)
     reader = window.reader
-    hard = reader.hard_tokens()
-    assert [reader.lemma_of(i) for i in hard] == ["viaduct", "viaduct", "ambitieus", "subsidie"]
+    assert [reader.lemma_of(i) for i in reader.hard_tokens()] == [
+        "viaduct", "viaduct", "ambitieus", "subsidie"]
+    reading = reader.reading
+    assert reading is not None
+    hard = [t.index for t in reading.analysed.tokens
+            if reader.is_hard(t.index) or t.text in ("Utrecht", "Rutte")]  # names with notes
+    assert [reading.analysed.tokens[i].text for i in hard] == [
+        "Utrecht", "viaduct", "Rutte", "viaduct", "ambitieus", "subsidie"]
     for index in hard:
         QTest.keyClick(reader, Qt.Key.Key_Tab)
         assert reader.focus_token == index and reader.card.token_index == index
@@ -88,6 +97,36 @@ def test_tab_walks_the_hard_words_then_leaves_the_text(
         assert reader.focus_token == index
     QTest.keyClick(reader, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
     assert not reader.hasFocus() and reader.focus_token is None
+
+
+def test_tab_stops_once_at_a_phrase_split_by_a_hard_word(qtbot: QtBot) -> None:
+    text = "De buurman zette het plan van de minister door."
+    reading = hand_reading(article_from_text(text), hard=["zette", "minister", "door"])
+    tokens = list(reading.analysed.tokens)
+    members = tuple(t.index for t in tokens if t.text in ("zette", "door"))
+    for index in members:
+        tokens[index] = dataclasses.replace(tokens[index], phrase=0)
+    reading = dataclasses.replace(reading, analysed=dataclasses.replace(
+        reading.analysed, tokens=tuple(tokens),
+        phrases=(Phrase(0, PhraseKind.SEPARABLE_VERB, "doorzetten", members),)))
+    view = ReaderView(lambda _r, _i: None)
+    qtbot.addWidget(view)
+    view.resize(700, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_reading(reading)
+    words = reading.analysed.tokens
+
+    def walk(forward: bool) -> list[str]:
+        view.clear_focus_token()
+        stops: list[str] = []
+        while (index := view.move_focus(forward)) is not None:
+            stops.append(words[index].text)
+        return stops
+
+    # "door" is the phrase's card again, not a stop of its own, in either direction.
+    assert walk(True) == ["zette", "minister"]
+    assert walk(False) == ["minister", "zette"]
 
 
 def test_ctrl_brackets_change_the_level_within_a1_to_c2(
@@ -207,6 +246,8 @@ def test_the_text_keys_come_from_the_one_table(qtbot: QtBot, make_window: Window
     window = _window(qtbot, make_window)
     reader = window.reader
     index = reader.move_focus(True)
+    while index is not None and not reader.is_hard(index):  # past the names
+        index = reader.move_focus(True)
     assert index is not None
     lemma = reader.lemma_of(index)
     statuses: list[tuple[str, Status]] = []

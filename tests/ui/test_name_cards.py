@@ -10,6 +10,7 @@ from ui_helpers import FakeService, WindowFactory, activate, note
 
 from assistant.models import Category, Level, Mention, Note
 from assistant.reading.loading import article_from_text
+from ui.app import focus_first_hard_word
 from ui.gloss_card import note_card_lines
 from ui.main_window import MainWindow
 
@@ -124,3 +125,52 @@ def test_a_name_cards_source_is_its_host() -> None:
     assert note_card_lines(wiki)[-1] == ("source", "nl.wikipedia.org")
     offline = Note("y", "Utrecht", Category.PLACE, (), description="A city.")
     assert [style for style, _text in note_card_lines(offline)] == ["form", "meta", "sense"]
+
+
+def test_tab_reaches_names_and_shows_their_cards_as_a_rest_does(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    window = _window(qtbot, make_window)
+    reader = window.reader
+    reader.setFocus()
+
+    def walk() -> list[tuple[str, str | None]]:
+        """Tab to the end: each stop's word and the note its card shows (None: a gloss)."""
+        reader.clear_focus_token()
+        reader.verticalScrollBar().setValue(0)
+        stops: list[tuple[str, str | None]] = []
+        while reader.move_focus(True) is not None:
+            assert reader.card.isVisible() and reader.card.token_index == reader.focus_token
+            note_shown = reader.card.note
+            assert (note_shown is None) == (reader.card.card is not None)
+            stops.append((reader.reading.analysed.tokens[reader.focus_token].text,
+                          note_shown.key if note_shown is not None else None))
+        return stops
+
+    # Names with a note are stops (a name once, at its first word); Gelderland has no
+    # background, so no card and no stop; hard words keep their gloss.
+    assert walk() == [("Utrecht", "utrecht"), ("viaduct", None), ("Mark", "rutte"),
+                      ("viaduct", None), ("ambitieus", None)]
+    # The Tab key itself: a name's card opens, its whole name wears the focus ring.
+    reader.clear_focus_token()
+    reader.verticalScrollBar().setValue(0)
+    QTest.keyClick(reader, Qt.Key.Key_Tab)
+    QTest.keyClick(reader, Qt.Key.Key_Tab)
+    QTest.keyClick(reader, Qt.Key.Key_Tab)
+    assert reader.card.note is not None and reader.card.note.key == "rutte"
+    start = TEXT.index("Mark Rutte")
+    assert reader.drawn_ranges()["focus"] == [reader.document_range(start, start + 10)]
+    QTest.keyClick(reader, Qt.Key.Key_Tab)  # "Rutte" is passed over: the next viaduct
+    assert reader.card.note is None and reader.lemma_of(reader.focus_token or 0) == "viaduct"
+    QTest.keyClick(reader, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert reader.card.note is not None and reader.card.note.key == "rutte"
+    assert reader.focus_token == _token(window, "Mark")
+    # A category switched off in the legend, or names not highlighted: no stop there.
+    QTest.mouseClick(window.legend.chip(Category.PLACE), Qt.MouseButton.LeftButton)
+    assert [text for text, _key in walk()] == ["viaduct", "Mark", "viaduct", "ambitieus"]
+    reader.set_show_entities(False)
+    assert walk() == [("viaduct", None), ("viaduct", None), ("ambitieus", None)]
+    # The screenshots' gloss card is on the first hard word, past a name before it.
+    reader.set_show_entities(True)
+    assert focus_first_hard_word(reader) == _token(window, "viaduct")
+    assert reader.card.card is not None
