@@ -337,6 +337,28 @@ def xvfb(scratch: Path) -> Iterator[str]:
         server.wait(timeout=30)
 
 
+@contextlib.contextmanager
+def bundled_app(executable: Path, sample: Path, home: Path, env: dict[str, str],
+                output: Path) -> Iterator[subprocess.Popen[bytes]]:
+    """The bundled GUI opened on the sample, what it prints written to `output`; killed if it
+    is still running when the check leaves (a failed check must not leave it behind)."""
+    with output.open("w", encoding="utf-8") as printed:
+        app = subprocess.Popen([str(executable), str(sample)], cwd=home, env=env,
+                               stdout=printed, stderr=subprocess.STDOUT)
+        try:
+            yield app
+        finally:
+            if app.poll() is None:
+                app.kill()
+                app.wait()
+
+
+def quit_on_sigterm(app: subprocess.Popen[bytes]) -> int:
+    """Ask the GUI to quit as a desktop session would, and return its exit code."""
+    app.send_signal(signal.SIGTERM)
+    return app.wait(timeout=GUI_QUIT_TIMEOUT)
+
+
 def gui_on_x11(executable: Path, sample: Path, scratch: Path, screenshot: Path) -> str:
     """Start the GUI on Qt's xcb plugin under Xvfb with the sample; a screenshot must show it
     analysed (entity highlights, hard words underlined); SIGTERM must quit it cleanly."""
@@ -347,29 +369,21 @@ def gui_on_x11(executable: Path, sample: Path, scratch: Path, screenshot: Path) 
         env = clean_env(home, DISPLAY=display, QT_QPA_PLATFORM="xcb", LEESWIJZER_OFFLINE="1",
                         XDG_RUNTIME_DIR=str(runtime))
         log_path = home / "gui.log"
-        with log_path.open("w+", encoding="utf-8") as log:
-            app = subprocess.Popen([str(executable), str(sample)], cwd=home, env=env,
-                                   stdout=log, stderr=subprocess.STDOUT)
-            try:
-                grab_env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
-                grab = subprocess.run(
-                    [sys.executable, __file__, "--grab", str(screenshot),
-                     "--grab-timeout", str(SCREENSHOT_TIMEOUT)],
-                    env=grab_env, capture_output=True, text=True,
-                    timeout=SCREENSHOT_TIMEOUT + 60, check=False)
-                if app.poll() is not None:
-                    raise CheckFailed(f"the GUI on X11 exited with code {app.returncode}:\n"
-                                      f"{_tail(log_path.read_text(encoding='utf-8'))}")
-                if grab.returncode != 0:
-                    raise CheckFailed(f"the X11 screenshot shows no analysed article "
-                                      f"({screenshot}): {_tail(grab.stdout + grab.stderr)}\n"
-                                      f"{_tail(log_path.read_text(encoding='utf-8'))}")
-                app.send_signal(signal.SIGTERM)
-                code = app.wait(timeout=GUI_QUIT_TIMEOUT)
-            finally:
-                if app.poll() is None:
-                    app.kill()
-                    app.wait()
+        with bundled_app(executable, sample, home, env, log_path) as app:
+            grab_env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
+            grab = subprocess.run(
+                [sys.executable, __file__, "--grab", str(screenshot),
+                 "--grab-timeout", str(SCREENSHOT_TIMEOUT)],
+                env=grab_env, capture_output=True, text=True,
+                timeout=SCREENSHOT_TIMEOUT + 60, check=False)
+            if app.poll() is not None:
+                raise CheckFailed(f"the GUI on X11 exited with code {app.returncode}:\n"
+                                  f"{_tail(log_path.read_text(encoding='utf-8'))}")
+            if grab.returncode != 0:
+                raise CheckFailed(f"the X11 screenshot shows no analysed article "
+                                  f"({screenshot}): {_tail(grab.stdout + grab.stderr)}\n"
+                                  f"{_tail(log_path.read_text(encoding='utf-8'))}")
+            code = quit_on_sigterm(app)
         output = log_path.read_text(encoding="utf-8")
     if code != 0 or "Traceback" in output:
         raise CheckFailed(f"the GUI on X11 did not quit cleanly (code {code}):\n"
@@ -415,27 +429,19 @@ def gui_on_wayland(executable: Path, sample: Path, scratch: Path) -> str:
                         QT_QPA_PLATFORM="wayland", LEESWIJZER_OFFLINE="1")
         output_path = home / "gui.out"
         app_log = home / ".local" / "share" / appinfo.APP_NAME / "leeswijzer.log"
-        with output_path.open("w+", encoding="utf-8") as output:
-            app = subprocess.Popen([str(executable), str(sample)], cwd=home, env=env,
-                                   stdout=output, stderr=subprocess.STDOUT)
-            try:
-                deadline = time.monotonic() + SCREENSHOT_TIMEOUT
-                while not (app_log.is_file() and "window shown" in app_log.read_text("utf-8")):
-                    if app.poll() is not None or time.monotonic() > deadline:
-                        raise CheckFailed(
-                            f"the GUI on Wayland showed no window (code {app.poll()}):\n"
-                            + _tail(output_path.read_text(encoding="utf-8")))
-                    time.sleep(0.2)  # polling the app's log file for a bounded time
-                time.sleep(GUI_RUN_SECONDS)  # it must keep running on Wayland a while
-                if app.poll() is not None:
-                    raise CheckFailed(f"the GUI on Wayland exited with code {app.returncode}:\n"
-                                      + _tail(output_path.read_text(encoding="utf-8")))
-                app.send_signal(signal.SIGTERM)
-                code = app.wait(timeout=GUI_QUIT_TIMEOUT)
-            finally:
-                if app.poll() is None:
-                    app.kill()
-                    app.wait()
+        with bundled_app(executable, sample, home, env, output_path) as app:
+            deadline = time.monotonic() + SCREENSHOT_TIMEOUT
+            while not (app_log.is_file() and "window shown" in app_log.read_text("utf-8")):
+                if app.poll() is not None or time.monotonic() > deadline:
+                    raise CheckFailed(
+                        f"the GUI on Wayland showed no window (code {app.poll()}):\n"
+                        + _tail(output_path.read_text(encoding="utf-8")))
+                time.sleep(0.2)  # polling the app's log file for a bounded time
+            time.sleep(GUI_RUN_SECONDS)  # it must keep running on Wayland a while
+            if app.poll() is not None:
+                raise CheckFailed(f"the GUI on Wayland exited with code {app.returncode}:\n"
+                                  + _tail(output_path.read_text(encoding="utf-8")))
+            code = quit_on_sigterm(app)
         printed = output_path.read_text(encoding="utf-8")
     if code != 0 or "Traceback" in printed:
         raise CheckFailed(f"the GUI on Wayland did not quit cleanly (code {code}):\n"
