@@ -7,17 +7,15 @@ import argparse
 import random
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from wordfreq import zipf_frequency
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.ud import CONTENT_UPOS, UdSentence, UdToken, dev_sentences, joined_lemma
+
 SEED = 20260511
-CORPUS_FILES = {
-    "alpino": "nl_alpino-ud-dev.conllu",
-    "lassysmall": "nl_lassysmall-ud-dev.conllu",
-}
-CONTENT_UPOS = frozenset({"NOUN", "VERB", "ADJ", "ADV"})
 HARD_BELOW_ZIPF = 4.0
 NAME_RELATIONS = frozenset({"flat", "flat:name", "compound"})
 SENSE_SHARE = {"alpino": 2, "lassysmall": 1}  # two Alpino items for each LassySmall one
@@ -31,52 +29,11 @@ REJECTED_SENSE_ITEMS: dict[str, str] = {
 REJECTED_NOTE_SENTENCES: dict[str, str] = {}
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    index: int
-    form: str
-    lemma: str
-    upos: str
-    xpos: str
-    head: int
-    deprel: str
-
-
-@dataclass(frozen=True, slots=True)
-class Sentence:
-    treebank: str
-    sent_id: str
-    text: str
-    tokens: tuple[Token, ...]
-
-
-def read_conllu(path: Path, treebank: str) -> Iterator[Sentence]:
-    """Yields the sentences of a CoNLL-U file (multiword-token and empty-node lines skipped)."""
-    sent_id, text, tokens = "", "", list[Token]()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("# sent_id = "):
-            sent_id = line.removeprefix("# sent_id = ").strip()
-        elif line.startswith("# text = "):
-            text = line.removeprefix("# text = ").strip()
-        elif not line.strip():
-            if tokens:
-                yield Sentence(treebank, sent_id, text, tuple(tokens))
-            sent_id, text, tokens = "", "", list[Token]()
-        elif not line.startswith("#"):
-            cols = line.split("\t")
-            if not cols[0].isdigit():
-                continue
-            tokens.append(Token(int(cols[0]), cols[1], cols[2], cols[3], cols[4],
-                                int(cols[6]), cols[7]))
-    if tokens:
-        yield Sentence(treebank, sent_id, text, tuple(tokens))
-
-
-def item_id(sentence: Sentence, token: Token) -> str:
+def item_id(sentence: UdSentence, token: UdToken) -> str:
     return f"{sentence.treebank}:{sentence.sent_id}:{token.index}"
 
 
-def in_name(sentence: Sentence, token: Token) -> bool:
+def in_name(sentence: UdSentence, token: UdToken) -> bool:
     """True for a token that is part of a multi-word name (a flat structure or a PROPN head)."""
     if token.deprel.split(":")[0] == "flat":
         return True
@@ -86,24 +43,7 @@ def in_name(sentence: Sentence, token: Token) -> bool:
         sentence.tokens[token.head - 1].upos == "PROPN")
 
 
-def compound_lemma(token: Token) -> str:
-    """The gold lemma as one word: Alpino writes compounds as their parts' lemmas
-    (vrouw_wijding), so the linking -s-/-en- is taken back from the form (vrouwenwijding)."""
-    parts = token.lemma.split("_")
-    if len(parts) == 1 or token.upos == "VERB":
-        return "".join(parts)
-    head, form = parts[-1], token.form.lower()
-    for length in range(len(head), 1, -1):
-        start = form.rfind(head[:length].lower())
-        if start > 0:
-            prefix = form[:start]
-            if token.lemma[:1].isupper():
-                prefix = prefix[:1].upper() + prefix[1:]
-            return prefix + head
-    return "".join(parts)
-
-
-def separable_particle(sentence: Sentence, token: Token) -> str | None:
+def separable_particle(sentence: UdSentence, token: UdToken) -> str | None:
     """The particle to join with the verb: its `compound:prt` dependent when that is a
     preposition-like particle (ADP) or the gold lemma already holds it (bezig_houden, deel_nemen).
     Returns "" for an idiom UD marks the same way with a `fixed` phrase ("te werk gaan", "in
@@ -121,11 +61,11 @@ def separable_particle(sentence: Sentence, token: Token) -> str | None:
     return None
 
 
-def sense_item(sentence: Sentence, token: Token) -> tuple[str, str] | None:
+def sense_item(sentence: UdSentence, token: UdToken) -> tuple[str, str] | None:
     """The (form, lemma) of a hard content word, a separable verb joined with its particle."""
     if token.upos not in CONTENT_UPOS or not token.form.isalpha() or in_name(sentence, token):
         return None
-    lemma = compound_lemma(token)
+    lemma = joined_lemma(sentence, token)
     freq_form = token.form.lower()
     if token.upos == "VERB":
         particle = separable_particle(sentence, token)
@@ -146,7 +86,7 @@ def sense_item(sentence: Sentence, token: Token) -> tuple[str, str] | None:
     return token.form, lemma
 
 
-def draw_sense_rows(corpora: dict[str, list[Sentence]], count: int) -> list[dict[str, str]]:
+def draw_sense_rows(corpora: dict[str, list[UdSentence]], count: int) -> list[dict[str, str]]:
     """At most one hard token per sentence, two Alpino rows for each LassySmall row."""
     rng = random.Random(SEED)
     queues: dict[str, list[dict[str, str]]] = {}
@@ -177,9 +117,9 @@ def draw_sense_rows(corpora: dict[str, list[Sentence]], count: int) -> list[dict
     return drawn
 
 
-def mentions(sentence: Sentence) -> Iterator[list[Token]]:
+def mentions(sentence: UdSentence) -> Iterator[list[UdToken]]:
     """Maximal runs of adjacent PROPN tokens held together by flat/compound relations."""
-    run: list[Token] = []
+    run: list[UdToken] = []
     for token in sentence.tokens:
         if token.upos == "PROPN" and run and joined(run, token):
             run.append(token)
@@ -191,14 +131,14 @@ def mentions(sentence: Sentence) -> Iterator[list[Token]]:
         yield run
 
 
-def joined(run: list[Token], token: Token) -> bool:
+def joined(run: list[UdToken], token: UdToken) -> bool:
     indices = {t.index for t in run}
     if token.head in indices and token.deprel in NAME_RELATIONS:
         return True
     return any(t.head == token.index and t.deprel in NAME_RELATIONS for t in run)
 
 
-def draw_note_rows(corpora: dict[str, list[Sentence]], count: int) -> list[dict[str, str]]:
+def draw_note_rows(corpora: dict[str, list[UdSentence]], count: int) -> list[dict[str, str]]:
     """Every mention of randomly drawn sentences with a PROPN, two thirds from Alpino."""
     rng = random.Random(SEED + 1)
     total_share = sum(SENSE_SHARE.values())
@@ -263,8 +203,7 @@ def main() -> int:
     args = parser.parse_args()
     if not args.out_dir and not args.check:
         parser.error("give --out-dir or --check")
-    corpora = {name: list(read_conllu(args.corpora / file, name))
-               for name, file in CORPUS_FILES.items()}
+    corpora = dev_sentences(args.corpora)
     sense_rows = draw_sense_rows(corpora, args.senses)
     note_rows = draw_note_rows(corpora, args.mentions)
     if args.out_dir:
