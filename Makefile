@@ -42,11 +42,12 @@ $(PIPELINE_STAMP): $(INSTALLED)
 	else $(PIP) install --quiet "$(LEESWIJZER_PIPELINE)"; fi
 	touch $@
 
-# The build reads the strong-verb table too (principal parts, past forms), through assistant/lexicon/verbs.py.
+# The build reads the strong-verb table too (principal parts, past forms), through assistant/lexicon/verbs.py,
+# and the place names (their adjectives: Oostendse).
 $(DICTIONARY): scripts/build_dictionary.py resources/dictionary_supplement.tsv \
                resources/strong_verbs.tsv assistant/lexicon/verbs.py assistant/lexicon/keys.py \
                assistant/lexicon/alpino.py assistant/lexicon/senses.py \
-               assistant/lexicon/cognates.py assistant/lexicon/english.py $(INSTALLED)
+               assistant/lexicon/cognates.py assistant/lexicon/english.py $(PLACES) $(INSTALLED)
 	$(PY) scripts/build_dictionary.py --output $@ $(if $(LEESWIJZER_SOURCES),--sources "$(LEESWIJZER_SOURCES)")
 
 $(PLACES): scripts/build_places.py assistant/knowledge/places.py $(INSTALLED)

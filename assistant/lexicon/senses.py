@@ -22,6 +22,8 @@ W_ORDER = 0.15  # per place down the source's own list of senses
 W_RANK = 0.25  # per place down the English word's own WordNet senses (a rare sense of it)
 W_MARKED = 1.5  # figurative, archaic, obsolete, rare, slang, dialect
 MAX_ZIPF = 6.0
+# The support of a sense the project wrote itself (resources/dictionary_supplement.tsv).
+FIXED_SUPPORT = 9
 MAX_PENALISED_PLACE = 4
 
 _ARTICLE = re.compile(r"^(?:to|a|an|the)\s+")
@@ -76,7 +78,18 @@ def rank_senses(
     english_zipf: Callable[[str], float],
     limit: int = MAX_SENSES,
 ) -> list[str]:
-    """The senses to show, best first, each a comma-joined list of synonyms.
+    """The senses to show, best first, each a comma-joined list of synonyms (see
+    ranked_with_support)."""
+    return ranked_with_support(senses, english_zipf, limit)[0]
+
+
+def ranked_with_support(
+    senses: Sequence[SourceSense],
+    english_zipf: Callable[[str], float],
+    limit: int = MAX_SENSES,
+) -> tuple[list[str], int]:
+    """The senses to show, best first, and how many source families back the first one
+    (FIXED_SUPPORT for the project's own; 0 when there is none).
 
     A gloss scores by how many source families list it, how many others mention it in a
     definition, how everyday the English word is, and how far down the lists and how rare
@@ -111,12 +124,14 @@ def rank_senses(
     out: list[str] = []
     used: set[str] = set()
     open_senses: list[int] = []
+    support = 0
     for number, sense in enumerate(senses):
         if not sense.fixed:
             open_senses.append(number)
         elif len(out) < limit:
             _emit([i for i, k in zip(sense.items, keys[number], strict=True) if k not in used],
                   used, out)
+            support = support or (FIXED_SUPPORT if out else 0)
     while len(out) < limit:
         candidates = [key for number in open_senses for key in keys[number]
                       if key and key not in used]
@@ -130,7 +145,10 @@ def rank_senses(
                             if k and k != best_key and k not in used)
         ordered = sorted(synonyms, key=lambda k: -glosses[k].score)
         _emit([glosses[best_key].text, *(glosses[k].text for k in ordered)], used, out)
-    return out
+        if not support and out:
+            best = glosses[best_key]
+            support = len(best.families | best.noted)
+    return out, support
 
 
 def _phrases(note: str) -> list[str]:

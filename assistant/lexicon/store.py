@@ -34,6 +34,8 @@ class Entry:
     plural: str | None = None
     principal_parts: str | None = None
     pronunciation: str | None = None
+    # The first sense is backed by one source family only and by no entry of the project's.
+    single_source: bool = False
 
 
 def default_path() -> Path:
@@ -86,6 +88,10 @@ class Dictionary:
             tables = {str(row[0]) for row in connection.execute(
                 "SELECT name FROM sqlite_master WHERE type = 'table'")}
             self._has_english = "english_words" in tables
+            # Dictionaries built before the support column: every first sense counts as backed.
+            has_support = any(row[1] == "support" for row in connection.execute(
+                "PRAGMA table_info(entries)"))
+            self._columns = f"{_COLUMNS}, {'support' if has_support else 'NULL'}"
             self._participles: dict[str, str] = dict(connection.execute(
                 "SELECT verb, participle FROM english_participles").fetchall()
             ) if "english_participles" in tables else {}
@@ -208,14 +214,14 @@ class Dictionary:
             return value
         if pos is None:
             entry = self._query(
-                f"SELECT {_COLUMNS} FROM entries WHERE key = ? ORDER BY rank LIMIT 1", (key,)
+                f"SELECT {self._columns} FROM entries WHERE key = ? ORDER BY rank LIMIT 1", (key,)
             )
         else:
             entry = self._query(
-                f"SELECT {_COLUMNS} FROM entries WHERE key = ? AND pos = ?", (key, pos)
+                f"SELECT {self._columns} FROM entries WHERE key = ? AND pos = ?", (key, pos)
             )
             untyped = self._query(
-                f"SELECT {_COLUMNS} FROM entries WHERE key = ? AND pos = ''", (key,)
+                f"SELECT {self._columns} FROM entries WHERE key = ? AND pos = ''", (key,)
             )
             if entry is not None and untyped is not None and "FreeDict" not in entry.source:
                 entry = _merge(entry, untyped)
@@ -231,7 +237,8 @@ class Dictionary:
         hit, value = self._cache.get(cache_key)
         if hit:
             return value
-        columns = ", ".join(f"e.{c.strip()}" for c in _COLUMNS.split(","))
+        columns = ", ".join(f"e.{c.strip()}" if c.strip() != "NULL" else "NULL"
+                            for c in self._columns.split(","))
         entry = self._query(
             f"SELECT {columns} FROM forms f JOIN entries e ON e.id = f.entry "
             "WHERE f.form = ? ORDER BY e.rank LIMIT 1",
@@ -268,8 +275,9 @@ class Dictionary:
             row = self._db.execute(sql, params).fetchone()
         if row is None:
             return None
-        lemma, pos, senses, source, article, plural, parts, pron = row
-        return Entry(lemma, pos, tuple(json.loads(senses)), source, article, plural, parts, pron)
+        lemma, pos, senses, source, article, plural, parts, pron, support = row
+        return Entry(lemma, pos, tuple(json.loads(senses)), source, article, plural, parts, pron,
+                     single_source=support == 1)
 
 
 def _separable_table(
@@ -307,6 +315,7 @@ def _merge(first: Entry, second: Entry) -> Entry:
         first.article or second.article, first.plural or second.plural,
         first.principal_parts or second.principal_parts,
         first.pronunciation or second.pronunciation,
+        first.single_source,
     )
 
 

@@ -196,7 +196,8 @@ def real_dictionary(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dictio
               ROOT / "resources" / "dictionary_supplement.tsv",
               ROOT / "resources" / "strong_verbs.tsv", ROOT / "assistant" / "lexicon" / "verbs.py",
               *(ROOT / "assistant" / "lexicon" / name for name in ("alpino.py", "senses.py",
-                                                                 "keys.py"))]
+                                                                 "keys.py")),
+              ROOT / "resources" / "places.json"]
     if not built.exists() or built.stat().st_mtime < max(p.stat().st_mtime for p in inputs):
         assert (SHARED / "data").exists(), f"no shared dictionary sources in {SHARED}"
         built = tmp_path_factory.mktemp("real-dict") / "dictionary.sqlite"
