@@ -12,7 +12,7 @@ from itertools import accumulate
 
 from PySide6.QtGui import QTextCharFormat
 
-from assistant.knowledge.places import is_nationality_adjective
+from assistant.knowledge.places import is_adjective_of_origin
 from assistant.models import Category, Entity, Reading, Token
 from assistant.reading.language import is_foreign_word
 from ui.offsets import OffsetMap
@@ -83,20 +83,21 @@ def reading_marks(
     quietly) and names first, hard words drawn over them (every word of a separable verb or
     idiom when one of them is hard: the phrase is one unit); text not yet in the document
     (past `offsets.mapped_end`) has none.
-    Nationality adjectives ("Russische") are names only when `show_nationalities` asks;
+    Adjectives of a nationality or place ("Russische", "Rotterdamse") are names only when
+    `show_nationalities` asks;
     `step_of` gives a word's learning step (1–4), which marks it in that step's colour; names
     of `hidden_categories` (switched off in the legend) are not marked."""
     start, end = window[0], min(window[1], offsets.mapped_end)
     marks: list[Mark] = []
+    tokens = reading.analysed.tokens
     if show_entities:
         for entity in index.entities_between(start, end):
             if entity.category in hidden_categories or (
-                    not show_nationalities and is_nationality_adjective(entity.text)):
+                    not show_nationalities and is_adjective_of_origin(entity, tokens)):
                 continue
             if entity.end <= offsets.mapped_end:
                 marks.append(Mark(MarkKind.ENTITY, *offsets.to_document_range(
                     entity.start, entity.end), entity.category))
-    tokens = reading.analysed.tokens
     for i in index.tokens_between(start, end):
         token = tokens[i]
         if token.end <= offsets.mapped_end and is_foreign_word(token):

@@ -305,7 +305,8 @@ class NotesPanel(QDockWidget):
         self.nationality_toggle = QCheckBox("Mark nationality adjectives", frame)
         self.nationality_toggle.setObjectName("nationalityToggle")
         self.nationality_toggle.setToolTip(
-            "Highlight words such as 'Russische' and 'Amerikaanse' as names in the text"
+            "Highlight adjectives of a nationality or place, such as 'Russische' and "
+            "'Rotterdamse', as names in the text"
         )
         self.nationality_toggle.toggled.connect(self.nationalities_toggled)
         outer.addWidget(self.nationality_toggle)

@@ -27,6 +27,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextEdit, QWidget
 
+from assistant.knowledge.places import is_adjective_of_origin
 from assistant.learner.statuses import LearnerView, Status, normalise_lemma
 from assistant.models import Article, Category, GlossCard, GlossKind, Note, Reading, Token
 from assistant.reading.language import is_foreign_word
@@ -645,14 +646,21 @@ class ReaderView(QTextEdit):
         return self._phrase_members(shown) or (shown,)
 
     def _name_allowed(self, index: int, any_word: bool) -> tuple[int, int, Note] | None:
-        """The mention whose note a rest on the token shows: names that are highlighted (or
-        any with the modifier)."""
+        """The mention whose note a rest on the token shows: names that are highlighted, as
+        the marks judge them (or any with the modifier)."""
         if self._reading is None:
             return None
-        mention = self.note_at(self._reading.analysed.tokens[index].start)
+        analysed = self._reading.analysed
+        token = analysed.tokens[index]
+        mention = self.note_at(token.start)
         if mention is None:
             return None
-        shown = self._show_entities and mention[2].category not in self._hidden_categories
+        entity = analysed.entities[token.entity] if token.entity is not None and (
+            token.entity < len(analysed.entities)) else None
+        category = entity.category if entity is not None else mention[2].category
+        shown = self._show_entities and category not in self._hidden_categories and (
+            self._show_nationalities or entity is None
+            or not is_adjective_of_origin(entity, analysed.tokens))
         return mention if shown or any_word else None
 
     def show_note_for_token(self, index: int) -> bool:

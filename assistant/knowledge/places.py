@@ -5,9 +5,11 @@ from __future__ import annotations
 import functools
 import json
 import logging
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from assistant.models import Category, Entity, Token
 from assistant.resources import resource_path
 
 log = logging.getLogger(__name__)
@@ -193,6 +195,17 @@ def _adjective_set() -> frozenset[str]:
 def is_nationality_adjective(text: str) -> bool:
     """'Russische', 'Brits', 'Noord-Koreaanse': a nationality adjective (case as written)."""
     return text in _adjective_set()
+
+
+def is_adjective_of_origin(entity: Entity, tokens: Sequence[Token]) -> bool:
+    """A name that is an adjective of a nationality or a place: one in the nationality list
+    ('Russische'), or a one-word name of the groups category the tagger calls an adjective
+    ('Rotterdamse', 'Europese': CoNLL's MISC with a nationality ending, OntoNotes' NORP).
+    These are what the reader's "Mark nationality adjectives" switch shows or hides."""
+    if is_nationality_adjective(entity.text):
+        return True
+    return (entity.category is Category.GROUP and entity.first_token == entity.last_token
+            and 0 <= entity.first_token < len(tokens) and tokens[entity.first_token].pos == "ADJ")
 
 
 def cldr_language_names() -> frozenset[str]:

@@ -3,16 +3,19 @@ chips are toggles that show or hide their category's highlighting."""
 
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
-from ui_helpers import FakeService, WindowFactory, activate, note
+from ui_helpers import FakeService, WindowFactory, activate, hand_reading, note
 
 from assistant.models import Category, Level, Mention, Note
 from assistant.reading.loading import article_from_text
 from ui.app import focus_first_hard_word
 from ui.gloss_card import note_card_lines
 from ui.main_window import MainWindow
+from ui.reader import ReaderView
 
 TEXT = ("De gemeente Utrecht wil een viaduct bouwen. Mark Rutte noemt het viaduct een "
         "ambitieus plan. De provincie Gelderland betaalt de helft.")
@@ -174,3 +177,78 @@ def test_tab_reaches_names_and_shows_their_cards_as_a_rest_does(
     reader.set_show_entities(True)
     assert focus_first_hard_word(reader) == _token(window, "viaduct")
     assert reader.card.card is not None
+
+
+ORIGIN_TEXT = ("De Utrechtse Dakendagen trekken bezoekers uit Rotterdam en de Russische "
+               "ambassade kijkt toe.")
+
+
+def _origin_reader(qtbot: QtBot) -> ReaderView:
+    """'Utrechtse' (a city's adjective, a group the tagger calls ADJ, with Utrecht's note),
+    'Russische' (a nationality adjective) and 'Rotterdam' (a place with a note)."""
+    article = article_from_text(ORIGIN_TEXT)
+    start = ORIGIN_TEXT.index("Utrechtse")
+    utrecht = Note("utrecht", "Utrecht", Category.PLACE,
+                   (Mention(start, start + len("Utrechtse"), "Utrechtse"),),
+                   description="A city in the Netherlands.")
+    rotterdam = note("rotterdam", "Rotterdam", Category.PLACE, "A port city.", article)
+    reading = hand_reading(article, entities=[("Utrechtse", Category.GROUP),
+                                              ("Rotterdam", Category.PLACE),
+                                              ("Russische", Category.GROUP)],
+                           notes=(utrecht, rotterdam))
+    tokens = tuple(dataclasses.replace(t, pos="ADJ") if t.text in ("Utrechtse", "Russische")
+                   else t for t in reading.analysed.tokens)
+    reading = dataclasses.replace(reading, analysed=dataclasses.replace(reading.analysed,
+                                                                        tokens=tokens))
+    view = ReaderView(lambda _r, _i: None)
+    qtbot.addWidget(view)
+    view.resize(700, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_reading(reading)
+    return view
+
+
+def test_the_nationality_switch_hides_a_citys_adjective_its_card_and_its_tab_stop(
+    qtbot: QtBot
+) -> None:
+    view = _origin_reader(qtbot)
+    reading = view.reading
+    assert reading is not None
+    tokens = reading.analysed.tokens
+
+    def at(name: str) -> int:
+        return next(t.index for t in tokens if t.text == name)
+
+    def ranged(name: str) -> tuple[int, int]:
+        start = ORIGIN_TEXT.index(name)
+        return view.document_range(start, start + len(name))
+
+    def stops() -> list[str]:
+        view.clear_focus_token()
+        found: list[str] = []
+        while (index := view.move_focus(True)) is not None:
+            found.append(tokens[index].text)
+        return found
+
+    # Off (the default): "Utrechtse" is no more a name than "Russische": no mark, card or stop.
+    assert not view.show_nationalities
+    assert view.marked_ranges()["entity"] == [ranged("Rotterdam")]
+    view.rest_at(view.token_center(at("Utrechtse")), Qt.KeyboardModifier.NoModifier)
+    assert not view.card.isVisible()
+    assert stops() == ["Rotterdam"]
+    # The modifier still shows any word's card.
+    view.rest_at(view.token_center(at("Utrechtse")), Qt.KeyboardModifier.ControlModifier)
+    assert view.card.note is not None and view.card.note.key == "utrecht"
+    view.hide_card()
+    # On: both adjectives are marked as groups, and the city's adjective has its card and stop.
+    view.set_show_nationalities(True)
+    assert sorted(view.marked_ranges()["entity"]) == sorted(
+        ranged(n) for n in ("Utrechtse", "Rotterdam", "Russische"))
+    view.rest_at(view.token_center(at("Utrechtse")), Qt.KeyboardModifier.NoModifier)
+    assert view.card.note is not None and view.card.note.key == "utrecht"
+    assert stops() == ["Utrechtse", "Rotterdam"]
+    # The group chip hides every mark of its category, adjectives included.
+    view.set_category_shown(Category.GROUP, False)
+    assert view.marked_ranges()["entity"] == [ranged("Rotterdam")]
+    assert stops() == ["Rotterdam"]

@@ -12,7 +12,7 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 from ui_helpers import CountingService, WindowFactory, hand_reading, open_and_wait
 
-from assistant.knowledge.places import is_nationality_adjective
+from assistant.knowledge.places import is_adjective_of_origin
 from assistant.learner.known_words import KnownWords
 from assistant.models import (
     Category,
@@ -135,7 +135,8 @@ def test_toggle_entities_and_hard_words(
     reading = open_and_wait(qtbot, window, shared_sample)
     reader = window.reader
     assert reading.analysed.entities
-    names = [e for e in reading.analysed.entities if not is_nationality_adjective(e.text)]
+    names = [e for e in reading.analysed.entities
+             if not is_adjective_of_origin(e, reading.analysed.tokens)]
     assert 0 < len(names) < len(reading.analysed.entities)  # the sample has "Russische"
     assert len(reader.marked_ranges()["entity"]) == len(names)
     window.notes.nationality_toggle.setChecked(True)
