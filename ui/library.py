@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QSettings, Qt, Signal
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QPalette, QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -118,15 +118,24 @@ class LibraryEntry:
     times: int
     position: Position | None
 
+    @property
+    def file(self) -> str:
+        """Where the article came from, shortly: the file's name, or the page's address
+        without its scheme."""
+        if "://" in self.source:
+            return self.source.split("://", 1)[1]
+        return Path(self.source).name or self.source
+
     def cells(self) -> list[str]:
         when = time.strftime("%Y-%m-%d %H:%M", time.localtime(self.read_at))
         share = self.position.share if self.position is not None else 0.0
         place = f"{round(share * 100)} %" if share >= 0.01 else "beginning"
-        return [message_text(self.title, 200), self.article_date or "", when,
-                f"{round(self.share * 100)} %", place]
+        return [message_text(self.title, 200), message_text(self.file, 80),
+                self.article_date or "", when, f"{round(self.share * 100)} %", place]
 
 
-COLUMNS = ["Title", "Article date", "Last read", "Known words", "Reading position"]
+COLUMNS = ["Title", "File", "Article date", "Last read", "Known words", "Reading position"]
+FILE_COLUMN = 1
 
 
 def library_entries(history: Iterable[ReadingRecord],
@@ -169,6 +178,8 @@ class LibraryWindow(QDialog):
         header.setStretchLastSection(False)
         for column in range(1, len(COLUMNS)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(FILE_COLUMN, QHeaderView.ResizeMode.Interactive)
+        self.tree.setColumnWidth(FILE_COLUMN, 150)
         self.tree.itemActivated.connect(self._on_activated)
         self.empty_label = QLabel(EMPTY_LIBRARY, self)
         self.empty_label.setObjectName("libraryEmpty")
@@ -188,11 +199,14 @@ class LibraryWindow(QDialog):
     def set_entries(self, entries: list[LibraryEntry]) -> None:
         self._entries = list(entries)
         self.tree.clear()
+        muted = self.tree.palette().color(QPalette.ColorRole.PlaceholderText)
         for entry in entries:
             item = QTreeWidgetItem(entry.cells())
             item.setData(0, Qt.ItemDataRole.UserRole, entry.source)
-            item.setToolTip(0, plain_tooltip(entry.source))
-            for column in (3, 4):
+            for column in (0, FILE_COLUMN):
+                item.setToolTip(column, plain_tooltip(entry.source))
+            item.setForeground(FILE_COLUMN, muted)  # the title first, the file second
+            for column in (4, 5):
                 item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight)
             self.tree.addTopLevelItem(item)
         self.empty_label.setVisible(not entries)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from assistant.learner.coverage import Coverage
 from assistant.models import AnalysedArticle
+from assistant.reading.loading import opening_title
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,10 +28,11 @@ class ReadingRecord:
 
 def record(connection: sqlite3.Connection, analysed: AnalysedArticle,
            covered: Coverage) -> ReadingRecord:
-    """Add one reading (reading an article again adds another: coverage over time)."""
+    """Add one reading (reading an article again adds another: coverage over time). An
+    article without a title (a .txt file) is recorded under its opening line's."""
     article = analysed.article
     entry = ReadingRecord(
-        source=article.source, title=article.title,
+        source=article.source, title=article.title or opening_title(article),
         article_date=article.date.iso() if article.date else None,
         level=analysed.level.value, read_at=time.time(),
         words=covered.running_words, known=covered.known_words,

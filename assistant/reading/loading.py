@@ -119,6 +119,19 @@ def article_from_pasted_text(text: str) -> Article:
     return article
 
 
+def opening_title(article: Article) -> str | None:
+    """A title for an article without one (a .txt file), as pasted text is titled: its first
+    line when that is a heading, else its first paragraph's opening words; None when empty."""
+    if not article.blocks:
+        return None
+    block = article.blocks[0]
+    first = " ".join(article.text[block.start:block.end].split())
+    if not first:
+        return None
+    return _opening_words(first, HEADING_MAX_CHARS if block.kind is BlockKind.HEADING
+                          else PASTED_TITLE_CHARS)
+
+
 def _opening_words(line: str, limit: int) -> str:
     """`line` if it is short enough, else its words up to `limit` characters and an ellipsis."""
     if len(line) <= limit:

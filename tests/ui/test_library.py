@@ -88,9 +88,11 @@ def test_the_library_lists_articles_read_and_opens_one_with_enter(
     library = window.library
     assert library is not None and library.isVisible()
     rows = [library.tree.topLevelItem(i) for i in range(library.tree.topLevelItemCount())]
-    assert [row.text(0) for row in rows] == ["twee.txt", "een.txt"]  # last read first
-    assert all(row.text(3).endswith(" %") for row in rows)  # coverage
-    assert rows[1].text(4).endswith(" %") and rows[0].text(4) == "beginning"
+    # Last read first, by the title on their first line; the file's name beside it.
+    assert [(row.text(0), row.text(1)) for row in rows] == [("Tweede", "twee.txt"),
+                                                            ("Eerste", "een.txt")]
+    assert all(row.text(4).endswith(" %") for row in rows)  # coverage
+    assert rows[1].text(5).endswith(" %") and rows[0].text(5) == "beginning"
     library.tree.setCurrentItem(rows[1])
     with qtbot.waitSignal(window.session.analysis_finished):
         QTest.keyClick(library.tree, Qt.Key.Key_Return)
@@ -144,5 +146,28 @@ def test_library_entries_one_per_source_with_times_read() -> None:
          record("/a.txt", 4.0, 90)], {"/b.txt": Position(10, 0.25)})
     assert [(e.source, e.times, e.share) for e in entries] == [("/a.txt", 2, 0.9),
                                                                  ("/b.txt", 1, 0.7)]
-    assert entries[1].cells()[1] == "2024-05" and entries[1].cells()[4] == "25 %"
-    assert entries[0].cells()[4] == "beginning"  # no position kept
+    assert entries[1].cells()[2] == "2024-05" and entries[1].cells()[5] == "25 %"
+    assert entries[0].cells()[5] == "beginning"  # no position kept
+    # Without a recorded title (read before titles were kept) the file's name is the title.
+    assert entries[0].cells()[:2] == ["a.txt", "a.txt"]
+    web = library_entries([ReadingRecord("https://nos.nl/artikel/1", "Kabinet valt", None,
+                                         "B1", 1.0, 10, 5)], {})
+    assert web[0].cells()[:2] == ["Kabinet valt", "nos.nl/artikel/1"]
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    # A heading line is the title; a paragraph lends its opening words (as pasted text).
+    ("Meer mensen fietsen\n\nSteeds meer Nederlanders fietsen.", "Meer mensen fietsen"),
+    ("Steeds meer Nederlanders nemen de fiets naar kantoor, want gemeenten leggen bredere "
+     "fietspaden aan.", "Steeds meer Nederlanders nemen de fiets naar kantoor, want…"),
+    (" date 2024-06 Kort bericht.", "Kort bericht."),  # the date is metadata, never the title
+])
+def test_a_text_file_is_recorded_under_its_first_line(
+    make_window: WindowFactory, tmp_path: Path, text: str, title: str
+) -> None:
+    path = tmp_path / "artikel.txt"
+    path.write_text(text, encoding="utf-8")
+    window = _window(make_window)
+    window.session.open_path(path)
+    entries = window.show_library().entries
+    assert [(e.title, e.file) for e in entries] == [(title, "artikel.txt")]
