@@ -55,6 +55,9 @@ log = logging.getLogger(__name__)
 DESKTOP_ID = "nl.leeswijzer.Leeswijzer"
 SCREENSHOT_SIZE = (1280, 820)
 SCREENSHOT_TIMEOUT_MS = 120_000
+# The news feeds are fetched a little after start: the first article's online notes go first
+# on the network lane they share.
+FEEDS_START_DELAY_MS = 10_000
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -299,6 +302,7 @@ def run(path: str | None, service: Service, learner: LearnerStore, folder: Path,
     install_exception_hook(lambda: window)
     # The last article where it was left; the sample only on the first run.
     window.session.start(choose_start(path, settings, _article_path(None)))
+    QTimer.singleShot(FEEDS_START_DELAY_MS, window.start_feeds)
     log.info("window shown after %.3f s", time.perf_counter() - started)
     restore_signals = install_quit_on_signals(_quit_application)
     log.info("running; SIGINT or SIGTERM quits")

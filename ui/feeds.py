@@ -1,11 +1,14 @@
-"""The news feeds window: subscribe to RSS/Atom feeds, fetch them in the background, open new
+"""News feeds in the window: the refresher fetches the subscribed feeds in the background (at
+start, then every half hour while the app runs), the feeds window subscribes and opens new
 articles (Enter or a double-click)."""
 
 from __future__ import annotations
 
+import logging
 import time
+from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -24,13 +27,107 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.errors import AssistantError, message_text
-from assistant.feeds import FeedEntry, FeedStore, FetchedFeed, fetch_feed
+from assistant.feeds import Feed, FeedEntry, FeedStore, FetchedFeed, fetch_feed
 from ui.plain_text import plain_tooltip
 from ui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
 
 ALL_FEEDS = "All feeds"
 FEED = "feed"  # request keys: one per feed, "feed <url>"
 NO_FEEDS = "Add the address of a news feed (RSS or Atom) to follow it."
+# News sites update their feeds every few minutes; every half hour is polite and fresh enough.
+REFRESH_SECONDS = 30 * 60
+
+
+class FeedRefresher(QObject):
+    """Fetches feeds on the runner's network lane and merges them into the store.
+
+    `refresh_due` fetches the feeds not fetched for `interval` seconds (the store is the cache:
+    a restart or an opened window within the half hour asks no server again); `start` does so
+    at once and then on a timer every `interval`. `clock` is the time in seconds (a fake one in
+    tests). A feed being fetched is not asked again until its answer is in.
+    """
+
+    fetched = Signal(str, str)  # a feed's URL and what became of it (one plain line)
+    pending_changed = Signal(int)  # how many feeds are being fetched
+
+    def __init__(self, store: FeedStore, runner: TaskRunner, interval: float = REFRESH_SECONDS,
+                 clock: Callable[[], float] = time.time, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.runner = runner
+        self.interval = interval
+        self.clock = clock
+        self.timer = QTimer(self)
+        self.timer.setInterval(int(interval * 1000))
+        self.timer.timeout.connect(self.refresh_due)
+        self._pending: set[str] = set()
+
+    @property
+    def pending(self) -> frozenset[str]:
+        return frozenset(self._pending)
+
+    def start(self) -> None:
+        """Fetch what is due now, then again every `interval` while the app runs."""
+        self.refresh_due()
+        self.timer.start()
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+    def is_due(self, feed: Feed) -> bool:
+        return feed.fetched_at is None or self.clock() - feed.fetched_at >= self.interval
+
+    def refresh_due(self) -> list[str]:
+        """Fetch every feed not fetched within `interval`; returns their URLs."""
+        try:
+            due = [feed.url for feed in self.store.feeds() if self.is_due(feed)]
+        except AssistantError as error:
+            log.warning("news feeds not refreshed: %s", error.message)
+            return []
+        for url in due:
+            self.fetch(url)
+        return due
+
+    def refresh_all(self) -> None:
+        """Fetch every feed, fetched lately or not (the learner asked: F5)."""
+        try:
+            feeds = self.store.feeds()
+        except AssistantError as error:
+            log.warning("news feeds not refreshed: %s", error.message)
+            return
+        for feed in feeds:
+            self.fetch(feed.url)
+
+    def fetch(self, url: str) -> None:
+        if url in self._pending:
+            return
+        self._pending.add(url)
+        self.pending_changed.emit(len(self._pending))
+        self.runner.run(f"{FEED} {url}", lambda: fetch_feed(url),
+                        lambda fetched: self._on_fetched(url, fetched),
+                        lambda error: self._on_failed(url, error), lane="net")
+
+    def _done(self, url: str, said: str) -> None:
+        self._pending.discard(url)
+        self.pending_changed.emit(len(self._pending))
+        self.fetched.emit(url, said)
+
+    def _on_fetched(self, url: str, fetched: FetchedFeed) -> None:
+        try:
+            new = self.store.merge(fetched, self.clock())
+        except AssistantError as error:
+            said = error.message
+        else:
+            said = (f"{message_text(fetched.title, 80)}: {new} new "
+                    f"article{'s' if new != 1 else ''}.")
+        self._done(url, said)
+
+    def _on_failed(self, url: str, error: BaseException) -> None:
+        message = error.message if isinstance(error, AssistantError) else str(error)
+        self.store.failed(url, message)
+        self._done(url, message_text(message, 300))
 
 
 class FeedsWindow(QDialog):
@@ -39,14 +136,18 @@ class FeedsWindow(QDialog):
     open_requested = Signal(str)  # an article's URL
     fetched = Signal(str)  # a feed's URL, after its fetch was merged or failed
 
-    def __init__(self, store: FeedStore, runner: TaskRunner,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, store: FeedStore, runner: TaskRunner, parent: QWidget | None = None,
+                 refresher: FeedRefresher | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("feedsWindow")
         self.setWindowTitle("News feeds")
         self.resize(900, 520)
         self.store = store
         self.runner = runner
+        self.refresher = refresher if refresher is not None else FeedRefresher(
+            store, runner, parent=self)
+        self.refresher.fetched.connect(self._on_fetched)
+        self.refresher.pending_changed.connect(lambda _count: self._say_pending())
         self.address = QLineEdit(self)
         self.address.setObjectName("feedAddress")
         self.address.setPlaceholderText("https://… address of an RSS or Atom feed")
@@ -98,11 +199,12 @@ class FeedsWindow(QDialog):
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.status_label)
-        self._pending: set[str] = set()
         self.reload()
         if self.feed_list.count() > 1:
-            self.status_label.setText("Enter or a double-click opens an article; new ones are "
-                                      "bold. F5 fetches every feed again.")
+            self.status_label.setText(
+                "Enter or a double-click opens an article; new ones are bold. Feeds are "
+                f"fetched every {round(self.refresher.interval / 60)} minutes; F5 fetches "
+                "them all now.")
 
     # -- showing ------------------------------------------------------------------------
 
@@ -188,40 +290,20 @@ class FeedsWindow(QDialog):
         self.reload()
 
     def refresh(self) -> None:
-        """Fetch every feed in the background."""
-        for feed in self.store.feeds():
-            self.fetch(feed.url)
+        """Fetch every feed in the background (F5: the cache does not count)."""
+        self.refresher.refresh_all()
 
     def fetch(self, url: str) -> None:
-        self._pending.add(url)
-        self._say_pending()
-        self.runner.run(f"{FEED} {url}", lambda: fetch_feed(url),
-                        lambda fetched: self._on_fetched(url, fetched),
-                        lambda error: self._on_failed(url, error), lane="net")
+        self.refresher.fetch(url)
 
     def _say_pending(self) -> None:
-        if self._pending:
-            self.status_label.setText(f"Fetching {len(self._pending)} feed"
-                                      f"{'s' if len(self._pending) > 1 else ''}…")
+        pending = len(self.refresher.pending)
+        if pending:
+            self.status_label.setText(f"Fetching {pending} feed{'s' if pending > 1 else ''}…")
 
-    def _on_fetched(self, url: str, fetched: FetchedFeed) -> None:
-        self._pending.discard(url)
-        try:
-            new = self.store.merge(fetched)
-        except AssistantError as error:
-            self.status_label.setText(error.message)
-        else:
-            self.status_label.setText(f"{message_text(fetched.title, 80)}: {new} new "
-                                      f"article{'s' if new != 1 else ''}.")
+    def _on_fetched(self, url: str, said: str) -> None:
+        self.status_label.setText(said)
         self._say_pending()
-        self.reload()
-        self.fetched.emit(url)
-
-    def _on_failed(self, url: str, error: BaseException) -> None:
-        self._pending.discard(url)
-        message = error.message if isinstance(error, AssistantError) else str(error)
-        self.store.failed(url, message)
-        self.status_label.setText(message_text(message, 300))
         self.reload()
         self.fetched.emit(url)
 

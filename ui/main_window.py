@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant.errors import message_text
+from assistant.errors import AssistantError, message_text
 from assistant.feeds import FeedStore
 from assistant.learner.coverage import Coverage
 from assistant.learner.exporting import ExportError, export_apkg, export_csv
@@ -32,7 +32,7 @@ from assistant.learner.importing import ImportPreview
 from assistant.models import Article, Category, Level, PipelineInfo, Reading
 from ui.chapters import ChapterBox, ChapterNavigator
 from ui.dialogs import AboutService, PasteDialog, choose_article_file, open_about
-from ui.feeds import FeedsWindow
+from ui.feeds import FeedRefresher, FeedsWindow
 from ui.find_bar import FindBar
 from ui.library import (
     LAST_KEY,
@@ -161,6 +161,8 @@ class MainWindow(QMainWindow):
         self.read_aloud = ReadAloud(
             self.reader, speaker if speaker is not None else create_speaker(self), settings, self)
         self.feeds_store = feeds if feeds is not None else FeedStore(None)
+        self.feed_refresher = FeedRefresher(self.feeds_store, self.session.runner, parent=self)
+        self.feed_refresher.fetched.connect(lambda _url, _said: self.show_new_feed_articles())
         self.library: LibraryWindow | None = None
         self.feeds_window: FeedsWindow | None = None
         self._shown_source: str | None = None  # the article shown, if it can be reopened
@@ -457,6 +459,7 @@ class MainWindow(QMainWindow):
         if self.session.closed:
             return
         self._progress_timer.stop()
+        self.feed_refresher.stop()
         self.read_aloud.stop()
         self.reader.hide_card()
         self._keep_position()
@@ -645,13 +648,28 @@ class MainWindow(QMainWindow):
 
     def show_feeds(self) -> FeedsWindow:
         if self.feeds_window is None:
-            self.feeds_window = FeedsWindow(self.feeds_store, self.session.runner, self)
+            self.feeds_window = FeedsWindow(self.feeds_store, self.session.runner, self,
+                                            self.feed_refresher)
             self.feeds_window.open_requested.connect(self.session.open_path)
-            self.feeds_window.refresh()  # new articles since the last time
+            self.feeds_window.open_requested.connect(lambda _url: self.show_new_feed_articles())
+            self.feed_refresher.refresh_due()  # those not fetched in the last half hour
         self.feeds_window.show()
         self.feeds_window.raise_()
         self.feeds_window.activateWindow()
         return self.feeds_window
+
+    def start_feeds(self) -> None:
+        """Fetch the news feeds now and every half hour while the window is open."""
+        self.show_new_feed_articles()
+        self.feed_refresher.start()
+
+    def show_new_feed_articles(self) -> None:
+        """File → News feeds says how many articles are new."""
+        try:
+            new = self.feeds_store.new_count()
+        except AssistantError:
+            new = 0  # the feeds window says why when it is opened
+        self.feeds_action.setText(f"News &feeds… ({new} new)" if new else "News &feeds…")
 
     # -- the learner's words -------------------------------------------------------------
 
