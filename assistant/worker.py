@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import gc
 import importlib
 import logging
 import multiprocessing
@@ -383,6 +384,12 @@ class _Worker:
                 cancel = self._cancels.setdefault(request.job, threading.Event())
             for reply in run_job(self._core, request, self._gate, cancel):
                 self.send(reply)
+                # The model and the parts so far are out of the cyclic collector's sight while
+                # the article streams (each full collection walked them all); at the job's end
+                # they are in sight again, so garbage in cycles does not outlive the job.
+                gc.collect(1)
+                gc.freeze()
+            gc.unfreeze()
             with self._lock:
                 self._cancels.pop(request.job, None)
 

@@ -4,9 +4,13 @@ expressions."""
 
 from __future__ import annotations
 
+import time
+from collections import deque
+from collections.abc import Callable
+from functools import partial
 from html import escape
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QFont, QKeyEvent, QMouseEvent, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -65,6 +69,29 @@ def note_lines(note: Note) -> list[str]:
 
 
 OPEN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
+# The panel is built a slice at a time, each slice about this long (at least one row), so that
+# a long article's hundreds of notes never hold the event loop.
+SLICE_SECONDS = 0.006
+
+
+def card_css(palette: QPalette, border: str | None = None, width: int = 1,
+             category: Category | None = None) -> str:
+    """The cards' style sheet: every card's look in the panel's sheet (one per category's chip),
+    or one card's own in its state (`border`, `width`) when it is selected or has the focus."""
+    colours = reader_colours(palette)
+    base = palette.color(QPalette.ColorRole.Base).name()
+    muted = colours.muted.name()
+    edge = border or palette.color(QPalette.ColorRole.Mid).name()
+    labels = (" #noteCard QLabel { background: transparent; border: none; }"
+              f" #noteCard QLabel#noteMeta, #noteCard QLabel#noteSource {{ color: {muted}; }}")
+    if category is not None:
+        chip = colours.entity[category].name()
+        return (f"#noteCard {{ background: {base}; border: {width}px solid {edge};"
+                f" border-left: 5px solid {chip}; border-radius: 6px; }}" + labels)
+    chips = "".join(f' #noteCard[category="{c.value}"] {{ border-left: 5px solid {chip.name()}; }}'
+                    for c, chip in colours.entity.items())
+    return (f"#noteCard {{ background: {base}; border: {width}px solid {edge};"
+            f" border-left: 5px solid {edge}; border-radius: 6px; }}" + chips + labels)
 
 
 class NoteCard(QFrame):
@@ -76,6 +103,8 @@ class NoteCard(QFrame):
         super().__init__(parent)
         self.note = note
         self.setObjectName("noteCard")
+        self.setProperty("category", note.category.value)  # its chip, in the panel's sheet
+        self.setFont(parent.font())  # set: under the panel's sheet fonts are not inherited
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(note.name)
@@ -152,24 +181,18 @@ class NoteCard(QFrame):
         self._restyle()
 
     def _restyle(self) -> None:
+        """A card at rest wears the panel's sheet; one selected or focused, its own."""
+        focused = self.hasFocus()
+        if not focused and not self._selected:
+            if self.styleSheet():
+                self.setStyleSheet("")
+            return
         palette = self.palette()
-        colours = reader_colours(palette)
-        chip = colours.entity[self.note.category].name()
-        base = palette.color(QPalette.ColorRole.Base).name()
-        if self.hasFocus():
-            border = colours.focus.name()  # the focus ring, as on a word in the text
-        elif self._selected:
-            border = palette.color(QPalette.ColorRole.Highlight).name()
+        if focused:
+            border = reader_colours(palette).focus.name()  # the ring, as on a word in the text
         else:
-            border = palette.color(QPalette.ColorRole.Mid).name()
-        width = 2 if self._selected or self.hasFocus() else 1
-        muted = colours.muted.name()
-        css = (
-            f"#noteCard {{ background: {base}; border: {width}px solid {border};"
-            f" border-left: 5px solid {chip}; border-radius: 6px; }}"
-            " #noteCard QLabel { background: transparent; border: none; }"
-            f" #noteCard QLabel#noteMeta, #noteCard QLabel#noteSource {{ color: {muted}; }}"
-        )
+            border = palette.color(QPalette.ColorRole.Highlight).name()
+        css = card_css(palette, border, 2, self.note.category)
         if css != self.styleSheet():
             self.setStyleSheet(css)
 
@@ -215,6 +238,7 @@ class AlsoNamed(QLabel):
         super().__init__(parent)
         self.notes = notes
         self.setObjectName("alsoNamed")
+        self.setFont(parent.font())
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setOpenExternalLinks(False)
         self.setWordWrap(True)
@@ -255,6 +279,7 @@ class TimeRow(QLabel):
         text = wording.time_line(time)
         super().__init__(text, parent)
         self.time = time
+        self.setFont(parent.font())
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(True)
         self.setObjectName("timeRow")
@@ -318,6 +343,11 @@ class NotesPanel(QDockWidget):
         self.setWidget(frame)
         self._cards: dict[str, NoteCard] = {}
         self._also: dict[Category, AlsoNamed] = {}
+        self._pending: deque[Callable[[], QWidget]] = deque()
+        self._builder = QTimer(self)
+        self._builder.setSingleShot(True)
+        self._builder.setInterval(0)
+        self._builder.timeout.connect(self._build_slice)
         self._reading: Reading | None = None
         self._notes: tuple[Note, ...] = ()
         self._times: tuple[TimeExpression, ...] = ()
@@ -339,6 +369,8 @@ class NotesPanel(QDockWidget):
     def _populate(
         self, notes: tuple[Note, ...] | None, times: tuple[TimeExpression, ...], message: str | None
     ) -> None:
+        self._builder.stop()
+        self._pending.clear()
         self._cards = {}
         self._also = {}
         self._selected = None
@@ -348,39 +380,85 @@ class NotesPanel(QDockWidget):
         content = QWidget()
         content.setObjectName("notesContent")
         content.setFont(self._scaled_font())  # before the cards, whose fonts derive from it
+        content.setStyleSheet(card_css(self.palette()))
         layout = QVBoxLayout(content)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(6)
-        if notes is None:
-            hint = message or "Notes about the people, places and organisations appear here."
-            layout.addWidget(_plain_label(hint, content, "notesHint"))
-        else:
-            if not notes:
-                layout.addWidget(_plain_label("No subjects found.", content, "notesHint"))
-            for category, group in grouped_notes(notes):
-                layout.addWidget(self._header(GROUP_TITLES.get(category, category.value), content))
-                plain = [note for note in group if not note.has_background]
-                for note in group:
-                    if note.has_background:
-                        card = NoteCard(note, content)
-                        card.clicked.connect(self.select)
-                        layout.addWidget(card)
-                        self._cards[note.key] = card
-                if plain:
-                    also = AlsoNamed(plain, content)
-                    also.clicked.connect(self.select)
-                    layout.addWidget(also)
-                    self._also[category] = also
-            layout.addWidget(self._header("Time", content))
-            if not times:
-                layout.addWidget(_plain_label("No time expressions.", content, "notesHint"))
-            for time in times:
-                row = TimeRow(time, content)
-                row.clicked.connect(self.time_selected)
-                layout.addWidget(row)
         layout.addStretch(1)
+        self._layout = layout
         self._scroll.setWidget(content)
         self._content = content
+        rows = self._pending
+        if notes is None:
+            hint = message or "Notes about the people, places and organisations appear here."
+            rows.append(lambda: _plain_label(hint, content, "notesHint"))
+        else:
+            if not notes:
+                rows.append(lambda: _plain_label("No subjects found.", content, "notesHint"))
+            for category, group in grouped_notes(notes):
+                title = GROUP_TITLES.get(category, category.value)
+                rows.append(partial(self._header, title, content))
+                rows.extend(partial(self._note_card, note, content)
+                            for note in group if note.has_background)
+                plain = [note for note in group if not note.has_background]
+                if plain:
+                    rows.append(partial(self._also_row, category, plain, content))
+            rows.append(lambda: self._header("Time", content))
+            if not times:
+                rows.append(lambda: _plain_label("No time expressions.", content, "notesHint"))
+            rows.extend(partial(self._time_row, expression, content) for expression in times)
+        self._build_slice()
+
+    def _note_card(self, note: Note, content: QWidget) -> QWidget:
+        card = NoteCard(note, content)
+        card.clicked.connect(self.select)
+        self._cards[note.key] = card
+        return card
+
+    def _also_row(self, category: Category, plain: list[Note], content: QWidget) -> QWidget:
+        also = AlsoNamed(plain, content)
+        also.clicked.connect(self.select)
+        self._also[category] = also
+        return also
+
+    def _time_row(self, expression: TimeExpression, content: QWidget) -> QWidget:
+        row = TimeRow(expression, content)
+        row.clicked.connect(self.time_selected)
+        return row
+
+    def _build_slice(self, budget: float | None = None) -> None:
+        """Add the next rows (at least one) until `budget` seconds have passed (None: a
+        slice's time); the rest follow from the event loop."""
+        began = time.perf_counter()
+        limit = SLICE_SECONDS if budget is None else budget
+        layout, rows = self._layout, self._pending
+        while rows:
+            layout.insertWidget(layout.count() - 1, rows.popleft()())
+            if time.perf_counter() - began >= limit:
+                break
+        if rows:
+            self._builder.start()
+
+    @property
+    def content(self) -> QWidget:
+        """The scrolled widget holding the rows (built so far)."""
+        return self._content
+
+    @property
+    def building(self) -> bool:
+        """Whether rows are still to be added (they follow a slice at a time)."""
+        return bool(self._pending)
+
+    def finish_building(self) -> None:
+        """Add every row still to come now (what asks for all the cards needs them)."""
+        self._builder.stop()
+        if self._pending:
+            self._build_slice(float("inf"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._content.setStyleSheet(card_css(self.palette()))
 
     @staticmethod
     def _header(text: str, parent: QWidget) -> QLabel:
@@ -423,22 +501,27 @@ class NotesPanel(QDockWidget):
 
     @property
     def cards(self) -> dict[str, NoteCard]:
+        self.finish_building()
         return dict(self._cards)
 
     def card_order(self) -> list[str]:
+        self.finish_building()
         return list(self._cards)
 
     def also_named(self) -> dict[Category, list[str]]:
         """The names without background, by category, as the 'Also named' lines list them."""
+        self.finish_building()
         return {category: row.names() for category, row in self._also.items()}
 
     def as_of(self) -> str:
         return self._as_of.text()
 
     def headers(self) -> list[str]:
+        self.finish_building()
         return [label.text() for label in self._content.findChildren(QLabel, "notesHeader")]
 
     def time_rows(self) -> list[TimeRow]:
+        self.finish_building()
         return list(self._content.findChildren(TimeRow))
 
     @property
@@ -458,6 +541,7 @@ class NotesPanel(QDockWidget):
 
     def select(self, key: str, emit: bool = True) -> None:
         """Select a note by key: its card, or its name on an 'Also named' line."""
+        self.finish_building()
         row = next((r for r in self._also.values() if key in r.note_keys()), None)
         if key not in self._cards and row is None:
             return
@@ -477,6 +561,7 @@ class NotesPanel(QDockWidget):
         """Give the keyboard focus to the selected card, else the first (last) card or row."""
         if not self.isVisible():
             return False
+        self.finish_building()
         chain: list[QWidget] = [*self._cards.values(), *self.time_rows()]
         selected = self._cards.get(self._selected or "")
         target: QWidget = self.nationality_toggle

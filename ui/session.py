@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import QObject, Signal
 
 from assistant.errors import AssistantError, CancelCheck, Cancelled, message_text
-from assistant.learner.coverage import Coverage, coverage
+from assistant.learner.coverage import Coverage, CoverageCounter
 from assistant.learner.history import ReadingRecord
 from assistant.learner.importing import ImportPreview
 from assistant.learner.saved import SavedWord, word_from_reading
@@ -24,7 +24,7 @@ from assistant.reading.difficulty import Learner
 from assistant.reading.language import DUTCH, is_foreign_word, language_name
 from assistant.reading.marking import Marking
 from ui.notices import Notice, NoticeKind, notice_for_error
-from ui.tasks import Request, TaskRunner
+from ui.tasks import Request, Steps, TaskRunner
 
 if TYPE_CHECKING:
     from assistant.streaming import ReadingAssembly
@@ -88,6 +88,22 @@ class LearnerStore(Protocol):
     def apply_import(self, preview: ImportPreview) -> int: ...
     def record_reading(self, analysed: AnalysedArticle, covered: Coverage) -> object: ...
     def history(self) -> list[ReadingRecord]: ...
+
+
+COVERAGE_SLICE_TOKENS = 1000
+
+
+def coverage_steps(analysed: AnalysedArticle, view: LearnerView,
+                   marking: Marking | None = None) -> Steps[Coverage]:
+    """Coverage counted a slice of tokens per step (on the UI thread: TaskRunner.run_sliced),
+    hard words as `marking` judges them (None: the tokens' own flags)."""
+    phrases = analysed.phrases
+    hard = None if marking is None else (lambda token: marking.hard(token, phrases))
+    counter = CoverageCounter(analysed, view, hard)
+    for start in range(0, len(analysed.tokens), COVERAGE_SLICE_TOKENS):
+        yield
+        counter.add(start, start + COVERAGE_SLICE_TOKENS)
+    return counter.result()
 
 
 def foreign_article_notice(language: str) -> Notice:
@@ -163,6 +179,7 @@ class ReadingSession(QObject):
         self._reading: Reading | None = None
         self._marking: Marking | None = None
         self._marked: tuple[Reading, Marking, Reading] | None = None  # (analysed, how, result)
+        self._job_marking: Marking | None = None  # what the worker's job marks hard words by
         self._pipeline_error: AssistantError | None = None
         self._pipeline_requested = False
         self._loading: tuple[Request, threading.Event, str] | None = None  # the load under way
@@ -330,7 +347,9 @@ class ReadingSession(QObject):
         shown = message_text(source.name, 80)
         self._loading = (request, threading.Event(), shown)
         self.loading.emit(f"Opening {shown}…" if source.path else "Reading the pasted text…")
-        self.analyser.open(Open(request.number, source, self._level, self.learner_view()))
+        view = self.learner_view()
+        self._job_marking = Marking(self._level, view)
+        self.analyser.open(Open(request.number, source, self._level, view))
         return request
 
     def _on_reply(self, reply: Reply) -> None:
@@ -374,7 +393,8 @@ class ReadingSession(QObject):
         elif isinstance(reply, ReadingDone) and self._assembly is not None:
             reading = self._assembly.finish(reply.end)
             self._assembly = None
-            self._on_reading(reading, self._level, self.learner_view())
+            marked_by = self._job_marking or self.marking
+            self._on_reading(reading, marked_by.level, marked_by.view)
         elif isinstance(reply, JobFailed):
             if self._pipeline_error is not None and reply.doing == ANALYSING:
                 pass  # no model: already said when the article was shown
@@ -476,6 +496,9 @@ class ReadingSession(QObject):
 
     def _on_reading(self, reading: Reading, level: Level, view: LearnerView) -> None:
         self._reading = reading
+        marking = self.marking
+        if marking == Marking(level, view) and reading.analysed.level is level:
+            self._marked = (reading, marking, reading)  # marked as now: no token judged again
         marked = self.reading  # the level and statuses of now, not of when it was asked
         assert marked is not None
         self.analysis_finished.emit(marked)
@@ -484,18 +507,22 @@ class ReadingSession(QObject):
         self._covered(marked, record=True)
         self._enrich(reading)
 
-    def _covered(self, reading: Reading, record: bool = False) -> Coverage:
-        """Coverage of the reading shown, said to the status bar; the first reading of an
-        opened article goes into the history."""
-        covered = coverage(reading.analysed, self.learner_view())
-        self.coverage_changed.emit(covered)
-        if record and self._recorded is not reading.analysed.article:
-            self._recorded = reading.analysed.article
-            try:
-                self._learner.record_reading(reading.analysed, covered)
-            except AssistantError as error:
-                log.warning("reading history not saved: %s", error.message)
-        return covered
+    def _covered(self, reading: Reading, record: bool = False) -> None:
+        """Coverage of the reading shown, said to the status bar (counted in slices on the UI
+        thread); the first reading of an opened article goes into the history."""
+        view = self.learner_view()
+
+        def counted(covered: Coverage) -> None:
+            self.coverage_changed.emit(covered)
+            if record and self._recorded is not reading.analysed.article:
+                self._recorded = reading.analysed.article
+                try:
+                    self._learner.record_reading(reading.analysed, covered)
+                except AssistantError as error:
+                    log.warning("reading history not saved: %s", error.message)
+
+        self.runner.run_sliced(COVERAGE, lambda: coverage_steps(reading.analysed, view),
+                               counted, lambda error: log.warning("coverage failed: %s", error))
 
     def _enrich(self, reading: Reading) -> None:
         notes = reading.notes
@@ -702,11 +729,12 @@ class ReadingSession(QObject):
         marking, view, reading = self.marking, self.learner_view(), self._reading
         self.marks_changed.emit(marking)
         if reading is not None:
-            # Every token judged again: off the UI thread (a long article takes a second), and
-            # a newer change makes this one's result stale.
-            self.runner.run(COVERAGE, lambda: coverage(marking.applied(reading).analysed, view),
-                            self.coverage_changed.emit,
-                            lambda error: log.warning("coverage failed: %s", error), lane="load")
+            # Every token judged again: in slices on the UI thread (a long article takes a
+            # second), and a newer change makes this one's result stale.
+            self.runner.run_sliced(COVERAGE, lambda: coverage_steps(reading.analysed, view,
+                                                                    marking),
+                                   self.coverage_changed.emit,
+                                   lambda error: log.warning("coverage failed: %s", error))
 
     def send_to_anki(self) -> None:
         """Send the saved words to a running Anki (AnkiConnect), in the background."""

@@ -1,4 +1,5 @@
-"""The one helper for background work: a worker thread per lane, results posted to the UI thread
+"""The one helper for background work: a worker thread per lane, results posted to the UI thread;
+work that must not compete with the UI thread for the interpreter lock runs on it in slices
 (and two runners for tests: one that runs each job at once, one that runs them when told)."""
 
 from __future__ import annotations
@@ -8,11 +9,12 @@ import logging
 import queue
 import threading
 import time
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +27,14 @@ T = TypeVar("T")
 # stale, its cancel check is set, and it is left to end unseen.
 LANES = ("nlp", "load", "net", "open")
 _THREAD_PER_JOB = frozenset({"open"})
+# Not a thread: a generator's steps run on the UI thread, a slice of about SLICE_SECONDS at a
+# time from the event loop (`run_sliced`), for Python work on data the window holds: a thread
+# doing it would make the UI thread wait up to the interpreter's switch interval after every
+# Qt call (that is what held relevels and cards up on a long article).
+SLICED = "ui"
+SLICE_SECONDS = 0.006
+
+Steps = Generator[None, None, T]
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +51,16 @@ class _Job:
     work: Callable[[], Any]
     on_done: Callable[[Any], None]
     on_error: Callable[[BaseException], None]
+    steps: Callable[[], Generator[None, None, Any]] | None = None  # a sliced job's steps
+
+
+def _drain(steps: Generator[None, None, T]) -> T:
+    """Every step of a sliced job at once; its result."""
+    while True:
+        try:
+            next(steps)
+        except StopIteration as stop:
+            return stop.value  # type: ignore[no-any-return]
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +75,7 @@ def _execute(job: _Job, current: bool) -> _Outcome:
     if not current:
         return _Outcome(job, False, None)
     try:
-        return _Outcome(job, True, job.work())
+        return _Outcome(job, True, job.work() if job.steps is None else _drain(job.steps()))
     except Exception as error:  # handed to on_error on the UI thread
         return _Outcome(job, False, error)
 
@@ -100,6 +120,11 @@ class TaskRunner(QObject):
         self._busy = False  # as last said by busy_changed
         self._closed = False
         self._job_threads: list[threading.Thread] = []  # the "open" lane's (UI thread only)
+        self._sliced: deque[tuple[_Job, Generator[None, None, Any]]] = deque()
+        self._slicer = QTimer(self)
+        self._slicer.setSingleShot(True)
+        self._slicer.setInterval(0)
+        self._slicer.timeout.connect(self._run_slice)
         self._delivered.connect(self._deliver)
 
     def request(self, key: str) -> Request:
@@ -151,7 +176,52 @@ class TaskRunner(QObject):
             self._start(_Job(request, job, on_done, on_error), lane)
         return request
 
+    def run_sliced(
+        self,
+        request: Request | str,
+        steps: Callable[[], Steps[T]],
+        on_done: Callable[[T], None],
+        on_error: Callable[[BaseException], None],
+    ) -> Request:
+        """Run the generator `steps()` on the UI thread, its steps a slice at a time from the
+        event loop (each step short: a slice ends after the step that passes SLICE_SECONDS);
+        its return value goes to `on_done`. Stale like any job: a newer request for the key
+        stops it before its next step."""
+        if isinstance(request, str):
+            request = self.request(request)
+        if not self._closed:
+            self._in_flight.append(request)
+            self._update_busy()
+            self._start(_Job(request, lambda: None, on_done, on_error, steps), SLICED)
+        return request
+
+    def _run_slice(self) -> None:
+        began = time.perf_counter()
+        while self._sliced and not self._closed:
+            job, steps = self._sliced[0]
+            outcome: _Outcome | None = None
+            if not self.is_current(job.request):
+                outcome = _Outcome(job, False, None)
+            else:
+                try:
+                    next(steps)
+                except StopIteration as stop:
+                    outcome = _Outcome(job, True, stop.value)
+                except Exception as error:  # handed to on_error, as a thread's would be
+                    outcome = _Outcome(job, False, error)
+            if outcome is not None:
+                self._sliced.popleft()
+                self._deliver(outcome)
+            if time.perf_counter() - began >= SLICE_SECONDS:
+                break
+        if self._sliced and not self._closed:
+            self._slicer.start()
+
     def _start(self, job: _Job, lane: str) -> None:
+        if job.steps is not None:
+            self._sliced.append((job, job.steps()))
+            self._slicer.start()
+            return
         if lane in _THREAD_PER_JOB:
             thread = threading.Thread(target=self._work, args=(job,),
                                       name=f"leeswijzer-{lane}", daemon=True)
@@ -200,6 +270,8 @@ class TaskRunner(QObject):
         `wait` seconds, for which the "open" lane's threads are given to end.
         """
         self._closed = True
+        self._slicer.stop()
+        self._sliced.clear()
         for worker in self._lanes.values():
             worker.stop()
         self._lanes.clear()
@@ -219,13 +291,17 @@ class SyncTaskRunner(TaskRunner):
 
 class ManualTaskRunner(TaskRunner):
     """Keeps each job until `run_next` runs it on the calling thread: for tests that choose
-    the order in which results arrive (a result that went stale meanwhile is dropped)."""
+    the order in which results arrive (a result that went stale meanwhile is dropped). Sliced
+    jobs are the UI thread's own work: they run at once."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._queued: list[tuple[str, _Job]] = []
 
     def _start(self, job: _Job, lane: str) -> None:
+        if job.steps is not None:
+            self._deliver(_execute(job, current=True))
+            return
         self._queued.append((lane, job))
 
     @property
