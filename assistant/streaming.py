@@ -69,6 +69,9 @@ class _Counts:
 def _placed(analysed: AnalysedArticle, before: _Counts, blocks: tuple[int, int]) -> ReadingPart:
     """A part's analysis with the whole reading's indices (its own start at 0)."""
     t, s, e, p = before.tokens, before.sentences, before.entities, before.phrases
+    if t == s == e == p == 0:  # the first part (read()'s only one) is placed already
+        return ReadingPart(blocks[0], blocks[1], analysed.tokens, analysed.sentences,
+                           analysed.entities, analysed.phrases)
     replace = dataclasses.replace
     sentence_numbers = [index + s for index in range(len(analysed.sentences))]
     tokens = tuple(

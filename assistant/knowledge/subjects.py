@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import Generic, TypeVar
 
 from assistant.knowledge import roles as dated
 from assistant.knowledge.base import (
@@ -66,6 +67,7 @@ TITLE_WORDS = frozenset({
     "sir", "lord", "lady", "dr", "prof", "mr", "ir", "mevrouw", "meneer", "heer", "senator",
     "gouverneur", "kapitein", "sjeik", "emir", "sultan", "keizer", "tsaar", "ayatollah",
 })
+_T = TypeVar("_T")
 _NAME_CATEGORIES = frozenset(
     {Category.PERSON, Category.ORGANISATION, Category.PLACE, Category.GROUP, Category.EVENT,
      Category.OTHER}
@@ -110,6 +112,30 @@ class _Subject:
     spans: list[_Span] = field(default_factory=list)
 
 
+class _ByEdge(Generic[_T]):
+    """Items on inclusive token ranges, by their first and last token: those that `_coordinated`
+    can list with a range are found without looking at all of them."""
+
+    def __init__(self, ranges: Iterable[tuple[int, int, _T]]) -> None:
+        self.items: list[_T] = []
+        self._by_first: dict[int, list[_T]] = {}
+        self._by_last: dict[int, list[_T]] = {}
+        for first, last, item in ranges:
+            self.items.append(item)
+            self._by_first.setdefault(first, []).append(item)
+            self._by_last.setdefault(last, []).append(item)
+
+    def near(self, first: int, last: int) -> list[_T]:
+        """The items ending 1 to MAX_LIST_GAP tokens before `first` or beginning as far after
+        `last` (each once)."""
+        found: dict[int, _T] = {}
+        for i in range(first - MAX_LIST_GAP - 1, first - 1):
+            found.update((id(item), item) for item in self._by_last.get(i, ()))
+        for i in range(last + 2, last + MAX_LIST_GAP + 2):
+            found.update((id(item), item) for item in self._by_first.get(i, ()))
+        return list(found.values())
+
+
 class _Article:
     """The analysed article with the lookups the rules share."""
 
@@ -121,6 +147,15 @@ class _Article:
         self.when = when
         self.covered: set[int] = set()
         self.country: str | None = None  # the country most of the known names belong to
+        self._persons: _ByEdge[Entity] | None = None
+
+    def person_entities(self) -> _ByEdge[Entity]:
+        """The person entities, by where they begin and end."""
+        if self._persons is None:
+            self._persons = _ByEdge([(e.first_token, e.last_token, e)
+                                     for e in self.analysed.entities
+                                     if e.category is Category.PERSON])
+        return self._persons
 
     def sentence_start(self, i: int) -> bool:
         return i == 0 or self.tokens[i - 1].sentence != self.tokens[i].sentence
@@ -199,7 +234,7 @@ def _known_spans(article: _Article) -> list[_Span]:
             candidates.append(candidate)
     article.covered = {i for c in candidates for i in range(c.first, c.last + 1)}
     article.country = _article_country(article, candidates)
-    owners = _person_names(article, candidates)
+    owners = _Owners(_person_names(article, candidates))
     firm: list[_Candidate] = []
     conditional: list[_Candidate] = []
     listed: list[_Candidate] = []
@@ -212,8 +247,10 @@ def _known_spans(article: _Article) -> list[_Span]:
         elif verdict is _Verdict.IF_COORDINATED:
             listed.append(candidate)
     chosen = _non_overlapping(firm)
-    places = [c for c in chosen if c.entry.category is Category.PLACE and not c.pattern.adjective]
-    coordinated = [c for c in listed if any(_coordinated(article, c, p) for p in places)]
+    places = _ByEdge([(c.first, c.last, c) for c in chosen
+                      if c.entry.category is Category.PLACE and not c.pattern.adjective])
+    coordinated = [c for c in listed
+                   if any(_coordinated(article, c, p) for p in places.near(c.first, c.last))]
     firm.extend(coordinated)
     conditional.extend(c for c in listed if c not in coordinated)
     chosen = _non_overlapping(firm)
@@ -345,9 +382,7 @@ class _Verdict(Enum):
     NO = "does not name its entry"
 
 
-def _verdict(
-    article: _Article, candidate: _Candidate, owners: list[tuple[str, tuple[str, ...]]]
-) -> _Verdict:
+def _verdict(article: _Article, candidate: _Candidate, owners: _Owners) -> _Verdict:
     """Whether and when the candidate names its entry."""
     entry = candidate.entry
     pattern = candidate.pattern
@@ -492,10 +527,8 @@ def _listed_with_a_person(article: _Article, candidate: _Candidate) -> bool:
             i += step
         if i != start and 0 <= i < len(tokens) and i in article.covered:
             return False
-    for entity in article.analysed.entities:
-        if entity.category is not Category.PERSON or not article.covered.isdisjoint(
-            range(entity.first_token, entity.last_token + 1)
-        ):
+    for entity in article.person_entities().near(candidate.first, candidate.last):
+        if not article.covered.isdisjoint(range(entity.first_token, entity.last_token + 1)):
             continue  # a known name the NER took for a person ('Pereira') is no person here
         other = _Candidate(entity.first_token, entity.last_token, candidate.entry,
                            candidate.pattern)
@@ -603,9 +636,21 @@ def _has_uncovered_neighbours(article: _Article, candidate: _Candidate) -> bool:
     )
 
 
-def _someone_elses_name(
-    article: _Article, candidate: _Candidate, owners: list[tuple[str, tuple[str, ...]]]
-) -> bool:
+class _Owners:
+    """People's full names with who bears them (`_person_names`), looked up by word."""
+
+    def __init__(self, owners: list[tuple[str, tuple[str, ...]]]) -> None:
+        self.all = owners
+        self.by_word: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        for owner in owners:
+            for word in dict.fromkeys(owner[1]):
+                self.by_word.setdefault(word, []).append(owner)
+
+    def with_word(self, word: str) -> list[tuple[str, tuple[str, ...]]]:
+        return self.by_word.get(word, [])
+
+
+def _someone_elses_name(article: _Article, candidate: _Candidate, owners: _Owners) -> bool:
     """Whether the candidate's words are part of the full name of another person in the
     article ('Davenport' with 'Lindsay Davenport' there; 'Johnson' with 'Michael Johnson')."""
     words = article.words(candidate.first, candidate.last)
@@ -613,11 +658,12 @@ def _someone_elses_name(
     variants = {words}
     if base is not None:
         variants.add((*words[:-1], fold(base)))
-    for owner, full in owners:
-        if owner == candidate.entry.id or len(full) <= len(words):
-            continue
-        if any(_is_part(v, full) for v in variants):
-            return True
+    for variant in variants:
+        # Only a name holding the variant's first word can hold the variant: the names are
+        # looked up by that word, so a text with many names is not names squared.
+        for owner, full in owners.with_word(variant[0]):
+            if owner != candidate.entry.id and len(full) > len(words) and _is_part(variant, full):
+                return True
     return False
 
 

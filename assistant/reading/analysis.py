@@ -81,11 +81,13 @@ def default_separable_lexicon() -> SeparableLexicon:
 
 def joined_verbs(
     parsed: ParsedText, separable: SeparableLexicon | None = None,
-    lexicon: Lexicon | None = None,
+    lexicon: Lexicon | None = None, lemmas: Sequence[str] | None = None,
 ) -> list[SeparableJoin]:
-    """The separable verbs `build_analysis` joins in this parse data."""
+    """The separable verbs `build_analysis` joins in this parse data (`lemmas`: the tokens'
+    clean_lemma, when the caller has them already)."""
     attested = separable if separable is not None else default_separable_lexicon()
-    lemmas = [clean_lemma(t, lexicon) for t in parsed.tokens]
+    if lemmas is None:
+        lemmas = clean_lemmas(parsed.tokens, lexicon)
     return separable_joins(parsed.tokens, lemmas, attested)
 
 
@@ -110,10 +112,11 @@ def build_analysis(
     if article_lang != DUTCH:
         # A Dutch recogniser's names in another language are guesses ("Monday" a person).
         entities, entity_of = (), {}
-    lemmas = [clean_lemma(t, lexicon) for t in ptokens]
+    token_lemmas = clean_lemmas(ptokens, lexicon)
+    lemmas = list(token_lemmas)
     # Separable verbs are joined first, so that idioms match on the joined verb in main-clause
     # order too ("haalde de schouders op" → de schouders ophalen). Foreign words join nothing.
-    joins = [join for join in joined_verbs(parsed, separable, lexicon)
+    joins = [join for join in joined_verbs(parsed, separable, lexicon, token_lemmas)
              if language_of[join.verb] == language_of[join.particle] == DUTCH]
     pairs = [(join.verb, join.particle) for join in joins]
     partner_of: dict[int, int] = {}
@@ -135,8 +138,7 @@ def build_analysis(
                         tuple(sorted((verb, particle))), None, zipf(lemmas[verb]))
         elif phrase_of.get(verb) != phrase_of.get(particle):
             # One of them went to an idiom without the other: the join does not stand.
-            lemmas[verb] = clean_lemma(ptokens[verb], lexicon)
-            lemmas[particle] = clean_lemma(ptokens[particle], lexicon)
+            lemmas[verb], lemmas[particle] = token_lemmas[verb], token_lemmas[particle]
 
     tokens: list[Token] = []
     name_like = name_like_in_text(ptokens, {b.start for b in article.blocks},
@@ -248,6 +250,7 @@ def name_like_in_text(
     return frozenset(names)
 
 
+@lru_cache(maxsize=100_000)  # once per distinct token: a text repeats its words
 def _is_dutch_word(text: str, pos: str, like_num: bool, like_url: bool, in_name: bool,
                    language: str) -> bool:
     """`is_word`, and never for a word of a foreign passage (it is not Dutch to learn)."""
@@ -321,6 +324,22 @@ def clean_lemma(token: ParsedToken, lexicon: Lexicon | None = None) -> str:
     """The token's lemma as the app uses it (lexicon/lemmas.py): lower case except for names."""
     return choose_lemma(token.text, token.pos, token.morph, token.lemma, lexicon,
                         used_as_adjective(token.pos, token.morph, token.dep))
+
+
+def clean_lemmas(tokens: Sequence[ParsedToken], lexicon: Lexicon | None = None) -> list[str]:
+    """`clean_lemma` of each token, chosen once per distinct form and parse (a text repeats its
+    words: most tokens are ones seen before)."""
+    chosen: dict[tuple[str, str, str, str, bool], str] = {}
+    lemmas: list[str] = []
+    for token in tokens:
+        adjectival = used_as_adjective(token.pos, token.morph, token.dep)
+        key = (token.text, token.pos, token.morph, token.lemma, adjectival)
+        lemma = chosen.get(key)
+        if lemma is None:
+            lemma = chosen[key] = choose_lemma(token.text, token.pos, token.morph, token.lemma,
+                                               lexicon, adjectival)
+        lemmas.append(lemma)
+    return lemmas
 
 
 def _with_partners(positions: tuple[int, ...], partner_of: dict[int, int]) -> tuple[int, ...]:
