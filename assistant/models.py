@@ -256,6 +256,8 @@ class GlossCard:
     language: str = "nl"  # a foreign word's language: its card names it instead of a gloss
     # Why the senses are a guess, shown on the card ("guessed from its parts"); None: listed.
     uncertain: str | None = None
+    # Listed, but only one source gives the first sense (`uncertain` then says so on the card).
+    single_source: bool = False
 
 
 @dataclass(frozen=True, slots=True)

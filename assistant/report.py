@@ -88,7 +88,8 @@ def card_to_json(card: GlossCard | None) -> dict[str, object] | None:
             {"text": part.text, "lemma": part.lemma, "senses": list(part.senses)}
             for part in card.parts
         ],
-        "uncertain": card.uncertain,
+        "uncertain": None if card.single_source else card.uncertain,
+        "single_source": card.single_source,
     }
 
 

@@ -137,6 +137,8 @@ def measure_senses(dictionary: Dictionary, corpora: dict[str, Corpus], show: int
     by_kind: Counter[tuple[str, bool]] = Counter()
     kind_total: Counter[str] = Counter()
     misses: list[str] = []
+    plain = {False: 0, True: 0}  # listed senses, more than one source for the first
+    single = {False: 0, True: 0}  # listed, one source for the first (the card says so)
     for row in rows:
         prefix, _, token_id = row.get("id").rpartition(":")
         name, number = index[prefix]
@@ -152,6 +154,10 @@ def measure_senses(dictionary: Dictionary, corpora: dict[str, Corpus], show: int
         glossed += has_english(card)
         pos_total[row.get("upos")] += 1
         by_pos[(row.get("upos"), ok)] += 1
+        if card is not None and card.uncertain is None:
+            plain[ok] += 1
+        elif card is not None and card.single_source:
+            single[ok] += 1
         kind = card.kind.value if card is not None else "no card"
         kind_total[kind] += 1
         by_kind[(kind, ok)] += 1
@@ -168,6 +174,9 @@ def measure_senses(dictionary: Dictionary, corpora: dict[str, Corpus], show: int
         f"{pos} {100 * by_pos[(pos, True)] / n:.0f} %" for pos, n in pos_total.most_common()))
     print("    by card kind: " + ", ".join(
         f"{kind} {by_kind[(kind, True)]}/{n}" for kind, n in kind_total.most_common()))
+    print("    first sense right on cards of listed senses: several sources "
+          f"{_percent(plain[True], sum(plain.values()))}; one source (marked "
+          f"'only one dictionary'): {_percent(single[True], sum(single.values()))}")
     print(f"  glossed: {_percent(glossed, every)}   goal >= 95 %")
     if show and misses:
         print(f"  first {min(show, len(misses))} of {len(misses)} misses (development half):")

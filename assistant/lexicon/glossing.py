@@ -101,6 +101,8 @@ def gloss_card(
             entry = entry or dictionary.lookup_form(candidate)
             if entry is not None:
                 return _card(token, _as_used(dictionary, token, entry), GlossKind.INFLECTION)
+    if adjectival_participle(token) and (verb := _participle_verb(dictionary, token.text)):
+        return _card(token, _as_used(dictionary, token, verb), GlossKind.INFLECTION)
     if token.pos in VERB_POS or token.pos == "ADJ":
         card = _particle_verb_card(dictionary, token)
         if card is not None:
@@ -210,11 +212,36 @@ def adjectival_participle(token: Token) -> bool:
         "VerbForm=Part" in token.morph and token.text.lower().endswith("e"))
 
 
+def present_participle(word: str, infinitive: str) -> bool:
+    """Whether `word` is the present participle of the verb `infinitive`, as written before a
+    noun or after 'iets' too (teleurstellend, -e, -s of teleurstellen; gaande of gaan)."""
+    word, infinitive = word.lower(), infinitive.lower()
+    return infinitive.endswith("n") and any(
+        word == infinitive + "d" + ending for ending in ("", "e", "s"))
+
+
+def _participle_verb(dictionary: Dictionary, word: str) -> Entry | None:
+    """The verb a present participle no source lists belongs to (zingende: zingen,
+    gaande: gaan)."""
+    word = word.lower()
+    for ending in ("nds", "nde", "nd"):
+        if word.endswith(ending) and word.isalpha() and len(word) > len(ending) + 2:
+            entry = dictionary.lookup(word[: -len(ending)] + "n", "verb")
+            if entry is not None and present_participle(word, entry.lemma):
+                return entry
+    return None
+
+
 def _as_used(dictionary: Dictionary, token: Token, entry: Entry) -> Entry:
     """A verb's entry for a participle used as an adjective, its senses as English
-    participles (omheinde: fenced, surrounded); any other entry as it is."""
+    participles: past (omheinde: fenced, surrounded) or present (teleurstellende:
+    disappointing); any other entry as it is."""
     if entry.pos != "verb" or not adjectival_participle(token):
         return entry
+    if present_participle(token.text, entry.lemma):
+        senses = tuple(gerund_of(sense, lambda w: english_zipf(w) >= MIN_AGENT_ZIPF) or sense
+                       for sense in entry.senses)
+        return replace(entry, senses=senses)
     irregular = dictionary.english_participles
     senses = tuple(participle_sense(sense, irregular) for sense in entry.senses)
     return replace(entry, senses=senses)
@@ -285,6 +312,7 @@ def _phrase_card(
                  GlossPart(base.lemma, base.lemma, base.senses[:1]))
     else:
         return None
+    single = entry is not None and not phrase.meaning and entry.single_source
     return GlossCard(
         form=token.text,
         lemma=phrase.lemma,
@@ -297,8 +325,8 @@ def _phrase_card(
         phrase=phrase.lemma,
         phrase_tokens=phrase.tokens,
         parts=parts,
-        uncertain=SINGLE_SOURCE_NOTE if entry and not phrase.meaning and entry.single_source
-        else None,
+        uncertain=SINGLE_SOURCE_NOTE if single else None,
+        single_source=single,
     )
 
 
@@ -418,4 +446,5 @@ def _card(token: Token, entry: Entry, kind: GlossKind) -> GlossCard:
         plural=entry.plural,
         principal_parts=entry.principal_parts,
         uncertain=SINGLE_SOURCE_NOTE if entry.single_source else None,
+        single_source=entry.single_source,
     )

@@ -6,7 +6,7 @@ import pytest
 from parse_data import analysed, w
 
 from assistant.lexicon.english import gerund_of, gerunds
-from assistant.lexicon.glossing import ACTION_NOTE, gloss_card
+from assistant.lexicon.glossing import ACTION_NOTE, gloss_card, present_participle
 from assistant.lexicon.store import Dictionary
 
 
@@ -57,3 +57,34 @@ def test_no_action_sense_without_a_verb(fixture_dictionary: Dictionary, word: st
                                         pos: str) -> None:
     card = gloss_card(fixture_dictionary, analysed([w(word, word, pos)]), 0)
     assert card is None or card.uncertain != ACTION_NOTE
+
+
+@pytest.mark.parametrize(
+    ("word", "infinitive", "present"),
+    [("teleurstellend", "teleurstellen", True), ("teleurstellende", "teleurstellen", True),
+     ("ontspannends", "ontspannen", True), ("gaande", "gaan", True), ("Ziende", "zien", True),
+     # Refused: past participles, the infinitive itself, another verb's, a noun's.
+     ("gemaakte", "maken", False), ("reizen", "reizen", False), ("reizend", "rijzen", False),
+     ("reizend", "reis", False)],
+)
+def test_present_participle(word: str, infinitive: str, present: bool) -> None:
+    assert present_participle(word, infinitive) is present
+
+
+@pytest.mark.parametrize(
+    ("word", "lemma"),
+    [("reizende", "reizen"),  # the pipeline's lemma is the verb
+     ("reizende", "reizend"),  # an adjective no source lists: its verb found by the ending
+     ("reizends", "reizend")],  # "iets reizends"
+)
+def test_a_present_participle_used_as_an_adjective_gets_the_ing_form(
+        fixture_dictionary: Dictionary, word: str, lemma: str) -> None:
+    card = gloss_card(fixture_dictionary, analysed([w(word, lemma, "ADJ")]), 0)
+    assert card is not None and card.lemma == "reizen"
+    assert card.senses[0].startswith("going, moving")
+
+
+def test_a_past_participle_keeps_the_past_form(fixture_dictionary: Dictionary) -> None:
+    card = gloss_card(fixture_dictionary,
+                      analysed([w("gereisde", "reizen", "ADJ", morph="VerbForm=Part")]), 0)
+    assert card is not None and card.senses[0].startswith("gone, moved")

@@ -62,8 +62,10 @@ def test_a_card_says_when_one_source_alone_gives_its_first_sense(
         fixture_dictionary: Dictionary, word: str, lemma: str, pos: str, marked: bool) -> None:
     card = gloss_card(fixture_dictionary, analysed([w(word, lemma, pos)]), 0)
     assert card is not None and card.senses
-    assert (card.uncertain == SINGLE_SOURCE_NOTE) is marked
+    assert (card.uncertain == SINGLE_SOURCE_NOTE) is marked and card.single_source is marked
     if not marked:
         assert card.uncertain is None
+    # The JSON keeps `uncertain` for guesses (null for listed senses) and adds the mark.
     data = card_to_json(card)
-    assert data is not None and data["uncertain"] == card.uncertain
+    assert data is not None and data["uncertain"] is None
+    assert data["single_source"] is marked
