@@ -25,8 +25,11 @@ PIPELINE_STAMP := $(VENV)/.pipeline-$(subst /,_,$(subst :,_,$(LEESWIJZER_PIPELIN
 run: setup
 	$(PY) main.py resources/sample_article.txt
 
+# The suite runs on TEST_JOBS pytest-xdist workers (0: in this one process). A module whose tests
+# share a module-scoped fixture stays on one worker (tests/conftest.py marks it xdist_group).
+TEST_JOBS ?= 2
 test: setup
-	QT_QPA_PLATFORM=offscreen LEESWIJZER_OFFLINE=1 $(PY) -m pytest -q
+	QT_QPA_PLATFORM=offscreen LEESWIJZER_OFFLINE=1 $(PY) -m pytest -q -n $(TEST_JOBS) --dist loadgroup
 
 setup: $(INSTALLED) $(PIPELINE_STAMP) $(DICTIONARY) $(PLACES)
 

@@ -19,10 +19,21 @@ SAMPLE = SHARED / "samples" / "000_979833dae2dbd21b.txt"
 END_TO_END_FIXTURES = frozenset({"pipeline", "sample_analysis", "sample_path", "real_dictionary"})
 
 
+# Fixtures built once per module (a worker process, a command's JSON, a built dictionary): under
+# `make test`'s `-n 2 --dist loadgroup` a module that uses one runs on one worker, so it is built
+# once; the other tests are spread one by one.
+_PER_MODULE_SCOPES = frozenset({"module", "class", "package"})
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the xdist_group marks
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if END_TO_END_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.end_to_end)
+        info = getattr(item, "_fixtureinfo", None)
+        definitions = info.name2fixturedefs.values() if info is not None else ()
+        if any(d.scope in _PER_MODULE_SCOPES for defs in definitions for d in defs):
+            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
 
 
 @pytest.fixture(scope="session")
