@@ -20,6 +20,8 @@ import tomllib
 ROOT = Path(__file__).resolve().parent.parent
 MUTANTS = ROOT / "mutants"
 LOG = MUTANTS / "mutmut-run.log"
+STATS = MUTANTS / "mutmut-stats.json"
+MUTATED = MUTANTS / "mutated-modules.json"
 GOAL = 85.0
 
 # mutmut's exit codes (mutmut/stats.py): a mutant counts as caught when a test failed on it,
@@ -76,6 +78,21 @@ def has_functions(module: str) -> bool:
     return "def " in text
 
 
+def forget_stale_coverage(configured: list[str], stats: Path = STATS,
+                          record: Path = MUTATED) -> bool:
+    """mutmut keeps which test covers which function from run to run, tracing only new tests
+    again; a module added to only_mutate since was never traced, so its mutants would run
+    against no test or a few new ones and survive. Drops that map when a module was added
+    (mutmut then traces every test again); returns whether it did."""
+    before = json.loads(record.read_text(encoding="utf-8")) if record.exists() else None
+    stale = stats.exists() and (before is None or not set(configured) <= set(before))
+    if stale:
+        stats.unlink()
+    record.parent.mkdir(parents=True, exist_ok=True)
+    record.write_text(json.dumps(configured), encoding="utf-8")
+    return stale
+
+
 def run_mutmut(modules: list[str], jobs: int, fresh: bool) -> tuple[float, float]:
     """Runs mutmut on every mutant of these modules (none is taken from an earlier run);
     returns the wall-clock and CPU seconds it took."""
@@ -83,6 +100,8 @@ def run_mutmut(modules: list[str], jobs: int, fresh: bool) -> tuple[float, float
     env.setdefault("LEESWIJZER_SHARED", str(ROOT.parent / "shared"))
     if fresh:  # else mutmut reuses which test covers which function, adding new tests only
         shutil.rmtree(MUTANTS, ignore_errors=True)
+    if forget_stale_coverage(configured_modules()):
+        print("only_mutate gained a module since the last run: every test is traced again")
     mutmut = shutil.which("mutmut", path=str(Path(sys.executable).parent)) or "mutmut"
     command = [mutmut, "run", "--max-children", str(jobs), *map(mutant_glob, modules)]
     MUTANTS.mkdir(exist_ok=True)

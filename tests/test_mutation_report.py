@@ -53,3 +53,19 @@ def test_score_counts_caught_and_leaves_out_unchecked(report: ModuleType, tmp_pa
     assert score.counts["not checked"] == 1
     assert score.percent == pytest.approx(400 / 6)
     assert report.module_score("assistant/missing.py", tmp_path).total == 0
+
+
+def test_coverage_is_traced_again_when_a_module_is_added(report: ModuleType,
+                                                         tmp_path: Path) -> None:
+    stats, record = tmp_path / "mutmut-stats.json", tmp_path / "mutated-modules.json"
+    stats.write_text("{}", encoding="utf-8")
+    assert report.forget_stale_coverage(["a.py", "b.py"], stats, record) is True  # no record
+    assert not stats.exists()
+    stats.write_text("{}", encoding="utf-8")
+    assert report.forget_stale_coverage(["a.py", "b.py"], stats, record) is False  # same
+    assert report.forget_stale_coverage(["b.py"], stats, record) is False  # one left out
+    assert stats.exists()
+    assert report.forget_stale_coverage(["b.py", "c.py"], stats, record) is True  # c added
+    assert not stats.exists()
+    assert json.loads(record.read_text(encoding="utf-8")) == ["b.py", "c.py"]
+    assert report.forget_stale_coverage(["b.py", "c.py"], stats, record) is False  # no stats
