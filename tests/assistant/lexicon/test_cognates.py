@@ -13,6 +13,7 @@ ENGLISH = {
     "dominant": "adj", "animation": "noun", "methodology": "noun", "spiritualism": "noun",
     "commutativity": "noun", "incongruence": "noun", "charisma": "noun", "polygraph": "noun",
     "teff": "noun", "arm": "noun", "stadium": "noun", "solitary": "adj",
+    "ovation": "noun", "edition": "noun", "graph": "noun", "co-production": "noun",
 }
 
 
@@ -40,6 +41,8 @@ def english_pos(word: str) -> frozenset[str]:
         (["incongruentie"], "NOUN", ("incongruentie", "incongruence")),
         (["polygraaf"], "NOUN", ("polygraaf", "polygraph")),
         (["charisma"], "NOUN", ("charisma", "charisma")),
+        (["ovatie"], "NOUN", ("ovatie", "ovation")),   # two letters before the ending
+        (["editie"], "NOUN", ("editie", "edition")),
         # The first candidate that is English wins: an inflected form's lemma.
         (["dominante", "dominant"], "ADJ", ("dominant", "dominant")),
     ],
@@ -62,6 +65,8 @@ def test_what_is_an_english_lookalike(words: list[str], pos: str,
         (["e.d."], "NOUN"),           # not letters
         (["stadion"], "NOUN"),        # no regular ending leads to stadium
         (["gezellig"], "ADJ"),        # no English word at all
+        (["graaf"], "NOUN"),          # an ending alone is no word: a count is no graph
+        (["co-productie"], "NOUN"),   # not letters, however long
     ],
 )
 def test_what_is_not(words: list[str], pos: str) -> None:

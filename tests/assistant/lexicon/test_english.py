@@ -20,7 +20,9 @@ IRREGULAR = {"take": "taken", "bear": "borne", "go": "gone", "put": "put"}
     ("verb", "participle"),
     [
         ("fence", "fenced"), ("surround", "surrounded"), ("carry", "carried"),
-        ("stay", "stayed"),            # a vowel before the y
+        ("dry", "dried"),              # the shortest y after a consonant
+        ("study", "studied"),
+        ("stay", "stayed"), ("destroy", "destroyed"),  # a vowel before the y
         ("stop", "stopped"), ("plan", "planned"),
         ("fix", "fixed"), ("show", "showed"), ("visit", "visited"),  # no doubling
         ("take", "taken"), ("put", "put"),                           # irregular
@@ -54,6 +56,12 @@ def test_a_sense_as_participles() -> None:
         ("put", ["putting"], "put"),
         ("make", ["made"], "made"),
         ("plan", ["planning"], None),            # only -ing: the regular rules apply
+        ("clad", ["cladding"], "clad"),          # only -ing of a verb in -d: the base
+        ("bing", ["bing"], "bing"),              # a verb in -ing keeps its forms in -ing
+        ("be", ["am", "are", "is", "was", "were"], None),  # none of them a participle
+        ("lie", ["lay", "lain"], "lain"), ("blow", ["blew", "blown"], "blown"),
+        ("countersink", ["countersank", "countersunk"], "countersunk"),  # u beside a
+        ("spit", ["spat", "spitted", "spitting"], "spat"),  # no u: the first
     ],
 )
 def test_choose_participle(base: str, forms: list[str], participle: str | None) -> None:

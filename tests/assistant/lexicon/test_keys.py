@@ -21,6 +21,8 @@ from assistant.lexicon.keys import dictionary_key, normalise_text
         ("  naar   adem ", "naar adem"),   # runs of white space
         ("e\u0301e\u0301n", "één"),        # NFC
         ("al-Qaida", "al-Qaida"),          # plain hyphens stay
+        ("z`n", "z'n"),                    # a backtick in plain ASCII text too
+        ("één  keer\n", "één keer"),        # white space in text that is not ASCII
     ],
 )
 def test_normalise_text(raw: str, normalised: str) -> None:

@@ -20,7 +20,7 @@ def test_number_value(word: str, value: int) -> None:
 @pytest.mark.parametrize(
     "word",
     ["", "nul", "duizend", "tweeëntwin", "entwintig", "zeventigen", "honderdhonderd",
-     "veelhonderd", "tweeentachtigtig", "jarig"],
+     "veelhonderd", "tweeentachtigtig", "jarig", "tweeontwintig", "tweehonderdduizend"],
 )
 def test_not_a_number(word: str) -> None:
     assert number_value(word) is None
