@@ -13,6 +13,7 @@ from assistant.models import AnalysedArticle, Category, Level, Mention, Note, Pi
 from assistant.reading import analysis
 from assistant.reading.analysis import IDIOM_PENALTY, analyse, relevel, with_note_entities
 from assistant.reading.idioms import Idiom, IdiomList
+from assistant.reading.language import LanguageDetector
 from assistant.reading.loading import article_from_text
 from assistant.reading.nlp import ParsedText
 from assistant.reading.separable import AttestedVerbs
@@ -189,3 +190,18 @@ def test_analyse_runs_the_pipeline_over_the_articles_blocks() -> None:
     assert result.level is Level.A1 and result.article is article
     assert [(p.lemma, p.tokens) for p in result.phrases] == [("uitvallen", (2, 3))]
     assert result.tokens[1].hard is False  # known
+
+
+class AllGerman:
+    def classify(self, text: str) -> tuple[str, float]:
+        return ("de", 1.0)
+
+
+def test_analyse_asks_the_language_detector_it_is_given() -> None:
+    words = [w("Die", pos="DET"), w("stroom", pos="NOUN"), w("viel", "vallen", "VERB",
+                                                             morph=FIN), w(".", pos="PUNCT")]
+    article = article_from_text("Die stroom viel .")
+    result = analyse(article, Level.B1, frozenset(), HandBuiltPipeline(words),  # type: ignore[arg-type]
+                     IdiomList(()), AttestedVerbs(), None, LanguageDetector(AllGerman()))
+    assert result.language == "de"
+    assert not any(t.is_word for t in result.tokens)
