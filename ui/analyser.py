@@ -445,6 +445,23 @@ class WorkerSideService:
         self._core = core
         self._analyser = analyser
 
+    def warm_up(self) -> threading.Thread:
+        """Load what glosses need (the dictionary, wordfreq's Dutch table) on a thread now,
+        while the model loads in the worker: else the first compound's card loaded wordfreq on
+        the UI thread (seconds on a busy machine)."""
+        thread = threading.Thread(target=self._warm_up, name="gloss-warm-up", daemon=True)
+        thread.start()
+        return thread
+
+    def _warm_up(self) -> None:
+        from assistant.lexicon.frequency import zipf
+
+        try:
+            zipf("de")
+            self._core.is_headword("huis")
+        except Exception:  # the same error resurfaces, with its message, where it is used
+            log.exception("warm-up of the glosses failed")
+
     @property
     def pipeline_info(self) -> PipelineInfo | None:
         return self._analyser.pipeline_info

@@ -297,6 +297,7 @@ def run(path: str | None, service: Service, learner: LearnerStore, folder: Path,
     if worker is not None:
         analyser = ProcessAnalyser(*worker)
         window_service = WorkerSideService(service, analyser)
+        window_service.warm_up()
     window = open_window(window_service, learner, settings,
                          feeds=FeedStore(folder / FEEDS_FILE), analyser=analyser)
     install_exception_hook(lambda: window)

@@ -1,8 +1,10 @@
 """An Article as a QTextDocument for reading (title, date line, headings, paragraphs) with the
-OffsetMap from the article's str offsets to the document's positions; no widget."""
+OffsetMap from the article's str offsets to the document's positions, whole or a piece at a
+time; no widget."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -25,6 +27,9 @@ HEADING_SCALE = 1.3
 META_SCALE = 0.85
 # A line break inside a block: one UTF-16 unit like '\n', so offsets keep mapping one to one.
 LINE_SEPARATOR = "\u2028"
+# A block longer than this goes into the document in pieces (each its own OffsetMap segment),
+# so that a built slice of a long document stays short however long its paragraphs.
+PIECE_CHARS = 4_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,50 +69,91 @@ def build_document(article: Article, font: QFont, muted: QColor,
     Only the blocks' text is mapped: the title and the date line are not part of
     Article.text, so no offset points into them.
     """
-    size = font.pointSizeF()
-    document = QTextDocument()
-    document.setDefaultFont(font)
-    document.setUndoRedoEnabled(False)
-    cursor = QTextCursor(document)
-    offsets = OffsetMap(article.text)
-    paragraph = QTextBlockFormat()
-    _line_height(paragraph, line_height)
-    paragraph.setBottomMargin(size * 0.9)
-    heading = QTextBlockFormat()
-    heading.setTopMargin(size * 0.6)
-    heading.setBottomMargin(size * 1.1)
-    _line_height(heading, HEADING_LINE_HEIGHT)
-    heading.setHeadingLevel(2)
-    plain = _chars(font)
-    heading_chars = _chars(_scaled(font, HEADING_SCALE, bold=True))
-    first = True
+    builder = DocumentBuilder(article, font, muted, line_height)
+    builder.add()
+    return ArticleDocument(builder.document, builder.offsets)
 
-    def start_block(block_format: QTextBlockFormat, chars: QTextCharFormat) -> None:
-        nonlocal first
-        if first:
-            cursor.setBlockFormat(block_format)
-            cursor.setCharFormat(chars)
-            first = False
+
+class DocumentBuilder:
+    """An article's document built a piece at a time (`add`): the title and date at once, then
+    its blocks in order, a long block in pieces of PIECE_CHARS; the OffsetMap grows with it
+    (`offsets.mapped_end`: where the text in the document ends so far)."""
+
+    def __init__(self, article: Article, font: QFont, muted: QColor,
+                 line_height: int = PARAGRAPH_LINE_HEIGHT) -> None:
+        size = font.pointSizeF()
+        self.article = article
+        self.document = QTextDocument()
+        self.document.setDefaultFont(font)
+        self.document.setUndoRedoEnabled(False)
+        self.offsets = OffsetMap(article.text)
+        self._cursor = QTextCursor(self.document)
+        self._paragraph = QTextBlockFormat()
+        _line_height(self._paragraph, line_height)
+        self._paragraph.setBottomMargin(size * 0.9)
+        self._heading = QTextBlockFormat()
+        self._heading.setTopMargin(size * 0.6)
+        self._heading.setBottomMargin(size * 1.1)
+        _line_height(self._heading, HEADING_LINE_HEIGHT)
+        self._heading.setHeadingLevel(2)
+        self._plain = _chars(font)
+        self._heading_chars = _chars(_scaled(font, HEADING_SCALE, bold=True))
+        self._first = True
+        self._block = 0  # the next block to add (or to go on with)
+        self._inside: int | None = None  # str offset reached inside the block being added
+        if article.title and not repeats_opening(article):
+            title_chars = _chars(_scaled(font, TITLE_SCALE, bold=True))
+            self._start_block(self._heading, title_chars)
+            self._cursor.insertText(article.title.replace("\n", " "), title_chars)
+        if article.date is not None:
+            meta_chars = _chars(_scaled(font, META_SCALE), muted)
+            self._start_block(self._paragraph, meta_chars)
+            self._cursor.insertText(article.date.describe(), meta_chars)
+
+    @property
+    def done(self) -> bool:
+        """Whether every block is in the document."""
+        return self._block >= len(self.article.blocks)
+
+    def _start_block(self, block_format: QTextBlockFormat, chars: QTextCharFormat) -> None:
+        if self._first:
+            self._cursor.setBlockFormat(block_format)
+            self._cursor.setCharFormat(chars)
+            self._first = False
         else:
-            cursor.insertBlock(block_format, chars)
+            self._cursor.insertBlock(block_format, chars)
 
-    if article.title and not repeats_opening(article):
-        title_chars = _chars(_scaled(font, TITLE_SCALE, bold=True))
-        start_block(heading, title_chars)
-        cursor.insertText(article.title.replace("\n", " "), title_chars)
-    if article.date is not None:
-        meta_chars = _chars(_scaled(font, META_SCALE), muted)
-        start_block(paragraph, meta_chars)
-        cursor.insertText(article.date.describe(), meta_chars)
-    text = article.text
-    for block in article.blocks:
-        is_heading = block.kind is BlockKind.HEADING
-        chars = heading_chars if is_heading else plain
-        start_block(heading if is_heading else paragraph, chars)
-        doc_start = cursor.position()
-        cursor.insertText(text[block.start : block.end].replace("\n", LINE_SEPARATOR), chars)
-        offsets.add(block.start, block.end, doc_start)
-    return ArticleDocument(document, offsets)
+    def add(self, chars: int | None = None, seconds: float | None = None,
+            until: int | None = None) -> None:
+        """Add the text that follows: at least one piece, then until about `chars` characters
+        were added, `seconds` have passed or str offset `until` is in (with none of them: all
+        of it)."""
+        began = time.perf_counter()
+        added = 0
+        text, blocks, cursor = self.article.text, self.article.blocks, self._cursor
+        while self._block < len(blocks):
+            block = blocks[self._block]
+            is_heading = block.kind is BlockKind.HEADING
+            chars_format = self._heading_chars if is_heading else self._plain
+            if self._inside is None:
+                self._start_block(self._heading if is_heading else self._paragraph,
+                                  chars_format)
+                self._inside = block.start
+            start = self._inside
+            end = min(block.end, start + PIECE_CHARS)
+            doc_start = cursor.position()
+            cursor.insertText(text[start:end].replace("\n", LINE_SEPARATOR), chars_format)
+            self.offsets.add(start, end, doc_start)
+            added += end - start
+            if end >= block.end:
+                self._block += 1
+                self._inside = None
+            else:
+                self._inside = end
+            if ((chars is not None and added >= chars)
+                    or (seconds is not None and time.perf_counter() - began >= seconds)
+                    or (until is not None and self.offsets.mapped_end >= until)):
+                break
 
 
 def repeats_opening(article: Article) -> bool:

@@ -631,6 +631,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue(LAST_KEY, key)
         place = positions(self.settings).get(key)
         if place is not None and place.position > 0:
+            self.reader.finish_document()  # the place may lie past a long text's first slice
             scroll_to_position(self.reader, place.position)
             self._restore_at = place.position
 

@@ -18,6 +18,8 @@ from assistant.reading.language import is_foreign_word
 from ui.offsets import OffsetMap
 from ui.theme import ReaderColours
 
+_TEXT_END = 1 << 62  # past any str offset
+
 
 class MarkKind(str, Enum):
     ENTITY = "entity"
@@ -51,6 +53,36 @@ class TextIndex:
         self._entity_starts = [e.start for e in self._entities]
         # Names may overlap: the running maximum of their ends is what can be searched.
         self._entity_reach = list(accumulate((e.end for e in self._entities), max))
+
+    @property
+    def token_count(self) -> int:
+        return len(self._token_starts)
+
+    def follow(self, reading: Reading) -> int | None:
+        """Index a later state of the same article's reading: a streamed part's tokens appended,
+        or the same tokens restyled with its names redrawn (the end). Only what is new is
+        indexed; returns the str offset where the new tokens begin (the text end when none
+        are new), or None when `reading` does not follow on (nothing changed here)."""
+        tokens = reading.analysed.tokens
+        count = len(self._token_starts)
+        if len(tokens) < count or (count and (tokens[count - 1].start != self._token_starts[-1]
+                                              or tokens[count - 1].end != self._token_ends[-1])):
+            return None
+        added = tokens[count:]
+        self._token_starts += [t.start for t in added]
+        self._token_ends += [t.end for t in added]
+        entities = reading.analysed.entities
+        known = len(self._entities)
+        if len(entities) >= known and entities[:known] == self._entities:
+            new = entities[known:]
+            self._entity_starts += [e.start for e in new]
+            reach = self._entity_reach[-1] if self._entity_reach else 0
+            self._entity_reach += list(accumulate((e.end for e in new), max, initial=reach))[1:]
+        else:
+            self._entity_starts = [e.start for e in entities]
+            self._entity_reach = list(accumulate((e.end for e in entities), max))
+        self._entities = entities
+        return added[0].start if added else _TEXT_END
 
     def token_at(self, offset: int) -> int | None:
         """The token whose text holds str offset `offset`, or None."""

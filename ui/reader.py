@@ -33,7 +33,7 @@ from assistant.models import Article, Category, GlossCard, GlossKind, Note, Read
 from assistant.reading.language import is_foreign_word
 from assistant.reading.marking import Marking
 from ui.decorations import Decorations
-from ui.document import build_document, placeholder_document
+from ui.document import DocumentBuilder, placeholder_document
 from ui.gloss_card import GlossCardWidget
 from ui.marks import (
     Mark,
@@ -59,6 +59,12 @@ ANY_WORD_MODIFIER = Qt.KeyboardModifier.ControlModifier
 # Marks are drawn for the screen and this many screens above and below it, so scrolling by less
 # redraws nothing and a long article costs no more than a short one.
 MARGIN_SCREENS = 1
+# More painted marks than this changing at once repaint the whole screen, not line by line.
+REPAINT_MARKS_LIMIT = 200
+# A long article's document is built this much at once (more screens than the marks' window),
+# then a slice of about BUILD_SLICE_SECONDS at a time from the event loop.
+FIRST_DOCUMENT_CHARS = 20_000
+BUILD_SLICE_SECONDS = 0.006
 _TEXT_END = 1 << 62  # past any str offset
 
 GlossProvider = Callable[[Reading, int], GlossCard | None]
@@ -141,6 +147,16 @@ class ReaderView(QTextEdit):
         self._layout_key: tuple[int, int, int] | None = None
         self._marks_cache: tuple[tuple[object, ...], tuple[object, ...], list[Mark],
                                  list[QTextEdit.ExtraSelection]] | None = None
+        # The selections drawn, by mark, kept across refreshes: a mark that stays is not styled
+        # again, and Qt repaints only the selections that changed.
+        self._selection_pool: dict[Mark, QTextEdit.ExtraSelection] = {}
+        self._building: DocumentBuilder | None = None  # the rest of the text still to come
+        self._build_timer = QTimer(self)
+        self._build_timer.setSingleShot(True)
+        self._build_timer.setInterval(0)
+        self._build_timer.timeout.connect(self._build_slice)
+        self._shown: list[tuple[Mark, QTextEdit.ExtraSelection]] = []
+        self._restyled: list[tuple[int, int]] = []
         self.card = GlossCardWidget(self.viewport())
         self._colours = reader_colours(self.palette())
         self.setFont(reading_font())
@@ -159,9 +175,16 @@ class ReaderView(QTextEdit):
 
     def _show_document(self, document: QTextDocument) -> None:
         """Show `document`, owned by the reader; the one it replaces is deleted."""
+        self._build_timer.stop()
+        self._building = None
         previous = self.document()
         ours = previous.parent() is self  # Qt deletes only the default one itself
         document.setParent(self)
+        # The selections' cursors are the old document's: Qt keeps them across setDocument
+        # and measures them at the next setExtraSelections (a crash once it is deleted).
+        self.setExtraSelections([])
+        self._selection_pool.clear()
+        self._shown = []
         self.setDocument(document)
         if ours:
             previous.deleteLater()
@@ -196,6 +219,7 @@ class ReaderView(QTextEdit):
         same = self._article is reading.analysed.article and self._offsets is not None
         previous = self._reading
         self._reading = reading
+        added_from: int | None = None  # where new marks may begin (None: anywhere)
         if not same:
             self._article = reading.analysed.article
             self._mentions = []
@@ -203,15 +227,33 @@ class ReaderView(QTextEdit):
             self.hide_card()
             self._render()
             self.verticalScrollBar().setValue(0)
-        elif (previous is None or previous.analysed.tokens is not reading.analysed.tokens
-              or previous.analysed.entities is not reading.analysed.entities):
+        elif previous is None:
             self._index_tokens()
+        elif (previous.analysed.tokens is not reading.analysed.tokens
+              or previous.analysed.entities is not reading.analysed.entities):
+            added_from = self._follow(previous, reading)
+        else:
+            added_from = _TEXT_END  # the same analysis (its notes enriched): no mark changes
         if previous is None or previous.notes is not reading.notes or not same:
             self._index_notes(reading.notes)
         card_token = self.card.token_index
         if card_token is not None and not self._card_allowed(card_token, False):
             self.hide_card()
-        self._refresh_selections()
+        self._refresh_selections(added_from)
+
+    def _follow(self, previous: Reading, reading: Reading) -> int | None:
+        """Index a streamed part: the str offset where its tokens begin (the marks before it
+        stay as they are), or None when more than a part's appending changed (the end's
+        redrawn names): then every token is indexed again."""
+        old, new = previous.analysed, reading.analysed
+        count, names = len(old.tokens), len(old.entities)
+        if (len(new.tokens) >= count and new.tokens[:count] == old.tokens
+                and new.entities[:names] == old.entities):
+            added_from = self._index.follow(reading)
+            if added_from is not None:
+                return added_from
+        self._index_tokens()
+        return None
 
     def set_known(self, known: frozenset[str]) -> None:
         self._known = known
@@ -268,15 +310,51 @@ class ReaderView(QTextEdit):
         article = self._article
         self._colours = reader_colours(self.palette())
         self._formats.clear()
+        self._selection_pool.clear()
         if article is None:
             self._placeholder()
             return
-        built = build_document(article, self._font(), self._colours.muted,
-                               self._style.line_height)
+        built = DocumentBuilder(article, self._font(), self._colours.muted,
+                                self._style.line_height)
+        built.add(chars=FIRST_DOCUMENT_CHARS)
         self._offsets = built.offsets
         self._show_document(built.document)
+        if not built.done:
+            self._building = built
+            self._build_timer.start()
         self._update_margins()
         self._index_tokens()
+        self._refresh_selections()
+
+    def _build_slice(self) -> None:
+        """Add the next slice of a long article's text; its marks when it reaches the window."""
+        builder = self._building
+        if builder is None:
+            return
+        before = builder.offsets.mapped_end
+        builder.add(seconds=BUILD_SLICE_SECONDS)
+        if builder.done:
+            self._building = None
+        else:
+            self._build_timer.start()
+        window = self._window
+        if window is not None and window[1] >= builder.offsets.to_document(before):
+            self._refresh_selections()
+
+    @property
+    def building(self) -> bool:
+        """Whether a long article's text is still being added to the document."""
+        return self._building is not None
+
+    def finish_document(self, until: int | None = None) -> None:
+        """Add the article's text still to come now, up to str offset `until` (None: all)."""
+        builder = self._building
+        if builder is None:
+            return
+        builder.add(until=until)
+        if builder.done:
+            self._building = None
+            self._build_timer.stop()
         self._refresh_selections()
 
     def _index_notes(self, notes: Iterable[Note]) -> None:
@@ -323,6 +401,7 @@ class ReaderView(QTextEdit):
         if event.type() == QEvent.Type.PaletteChange and self._article is not None:
             scroll = self.verticalScrollBar().value()
             self._render()
+            self.finish_document()  # the place read may lie past the first slice
             self.verticalScrollBar().setValue(scroll)
 
     # -- marks ---------------------------------------------------------------------------
@@ -382,6 +461,7 @@ class ReaderView(QTextEdit):
 
     def marked_ranges(self) -> dict[str, list[tuple[int, int]]]:
         """Document ranges marked over the whole text, by kind ("hard", "entity", ...)."""
+        self.finish_document()
         return _by_kind(self._marks_between(0, len(self._article.text) if self._article else 0))
 
     def drawn_ranges(self) -> dict[str, list[tuple[int, int]]]:
@@ -401,23 +481,27 @@ class ReaderView(QTextEdit):
         """Qt document range of the str range [start, end) of the article text."""
         if self._offsets is None:
             raise ValueError("no article shown")
+        if end > self._offsets.mapped_end:
+            self.finish_document(end)
         return self._offsets.to_document_range(start, end)
 
     def token_document_range(self, index: int) -> tuple[int, int]:
         if self._reading is None or self._offsets is None:
             raise ValueError("no reading shown")
         token = self._reading.analysed.tokens[index]
-        return self._offsets.to_document_range(token.start, token.end)
+        return self.document_range(token.start, token.end)
 
     def _marks_between(self, start: int, end: int) -> list[Mark]:
         """Every mark over the str range [start, end): the reading's names and hard words, then
         the mentions, the card's phrase and the focus drawn over them."""
         return [*self._reading_marks(start, end)[0], *self._overlay_marks(start, end)]
 
-    def _reading_marks(self, start: int, end: int
+    def _reading_marks(self, start: int, end: int, added_from: int | None = None
                        ) -> tuple[list[Mark], list[QTextEdit.ExtraSelection]]:
         """The names and hard words over [start, end) and their selections, kept until what
-        they depend on changes: a card shown or hidden costs no judging of the screen again."""
+        they depend on changes: a card shown or hidden costs no judging of the screen again,
+        and a streamed part (whose tokens begin at str offset `added_from`) adds only its own
+        marks."""
         offsets, reading = self._offsets, self._reading
         if offsets is None or reading is None:
             return [], []
@@ -426,14 +510,26 @@ class ReaderView(QTextEdit):
         depends = (reading, self._marking, self._view, offsets, self._index, self.document())
         cached = self._marks_cache
         if cached is not None and cached[0] == key and all(
-                a is b for a, b in zip(cached[1], depends, strict=True)):
-            return cached[2], cached[3]
-        marks = reading_marks(reading, self._index, offsets, (start, end), self.is_hard,
-                              self._show_hard, self._show_entities, self._show_nationalities,
-                              self._step_of, self._hidden_categories)
+                a is b for a, b in zip(cached[1][1:], depends[1:], strict=True)):
+            if cached[1][0] is reading:
+                return cached[2], cached[3]
+            if added_from is not None:  # only a part appended: the marks before it stand
+                marks, selections = cached[2], cached[3]
+                if added_from < end:
+                    extra = self._judged_marks(max(start, added_from), end)
+                    marks, selections = [*marks, *extra], [*selections, *self._selections(extra)]
+                self._marks_cache = (key, depends, marks, selections)
+                return marks, selections
+        marks = self._judged_marks(start, end)
         selections = self._selections(marks)
         self._marks_cache = (key, depends, marks, selections)
         return marks, selections
+
+    def _judged_marks(self, start: int, end: int) -> list[Mark]:
+        assert self._reading is not None and self._offsets is not None
+        return reading_marks(self._reading, self._index, self._offsets, (start, end),
+                             self.is_hard, self._show_hard, self._show_entities,
+                             self._show_nationalities, self._step_of, self._hidden_categories)
 
     def _overlay_marks(self, start: int, end: int) -> list[Mark]:
         """The mentions, the card's words and the focus over [start, end)."""
@@ -471,8 +567,18 @@ class ReaderView(QTextEdit):
 
     def _selections(self, marks: Iterable[Mark]) -> list[QTextEdit.ExtraSelection]:
         """Selections for the marks that have a format: hard words without a learning step and
-        the focus are painted (self.decorations), not formatted."""
-        return [self._selection(m) for m in marks if not _painted_only(m)]
+        the focus are painted (self.decorations), not formatted. A mark drawn before keeps its
+        selection."""
+        pool = self._selection_pool
+        selections: list[QTextEdit.ExtraSelection] = []
+        for mark in marks:
+            if _painted_only(mark):
+                continue
+            selection = pool.get(mark)
+            if selection is None:
+                selection = pool[mark] = self._selection(mark)
+            selections.append(selection)
+        return selections
 
     def _selection(self, mark: Mark) -> QTextEdit.ExtraSelection:
         selection = QTextEdit.ExtraSelection()
@@ -490,31 +596,74 @@ class ReaderView(QTextEdit):
         bottom = self.cursorForPosition(QPoint(width, int(height * (1 + margin)))).position()
         return top, bottom
 
-    def _refresh_selections(self) -> None:
-        """Draw the marks of the screen and a margin around it."""
+    def _refresh_selections(self, added_from: int | None = None) -> None:
+        """Draw the marks of the screen and a margin around it; only the marks that changed are
+        styled and repainted (a relevel, a known word, a part that arrived: `added_from`)."""
         offsets = self._offsets
         if offsets is None or self._article is None:
             self._window = None
             self.decorations.set_marks(())
+            self._selection_pool.clear()
+            self._shown = []
+            self._restyled = []
             self.setExtraSelections([])
             return
         top, bottom = self._screen_positions(MARGIN_SCREENS)
         self._window = (top, bottom)
         start, end = offsets.offset_near(top), offsets.offset_near(bottom) + 1
-        marks, selections = self._reading_marks(start, end)
+        marks, selections = self._reading_marks(start, end, added_from)
         overlay = self._overlay_marks(start, end)
+        painted_before = set(self.decorations.marks)
         self.decorations.set_marks([*marks, *overlay])
-        self.setExtraSelections([*selections, *self._selections(overlay)])
-        self.viewport().update()
+        formatted = [m for m in (*marks, *overlay) if not _painted_only(m)]
+        shown = list(zip(formatted, [*selections, *self._selections(overlay)], strict=True))
+        if len(shown) != len(self._shown) or any(
+                a[1] is not b[1] for a, b in zip(shown, self._shown, strict=True)):
+            self.setExtraSelections([selection for _mark, selection in shown])
+        changed_formats = {m for m, _s in shown}.symmetric_difference(m for m, _s in self._shown)
+        changed_paint = painted_before.symmetric_difference(self.decorations.marks)
+        self._shown = shown
+        kept = {m for m, _s in shown}
+        if len(self._selection_pool) > len(kept):
+            self._selection_pool = {m: s for m, s in self._selection_pool.items() if m in kept}
+        self._restyled = sorted({(m.start, m.end) for m in changed_formats | changed_paint})
+        self._repaint_marks(changed_paint)
+
+    def restyled_ranges(self) -> list[tuple[int, int]]:
+        """Document ranges whose marks the last redraw changed (styled or painted anew)."""
+        return list(self._restyled)
+
+    def _repaint_marks(self, marks: set[Mark]) -> None:
+        """Repaint the lines of painted marks that came or went (Qt repaints the selections
+        that changed itself); many at once: the whole screen."""
+        if not marks:
+            return
+        if len(marks) > REPAINT_MARKS_LIMIT:
+            self.viewport().update()
+            return
+        self._fresh_layout()
+        document, width = self.document(), self.viewport().width()
+        scroll_y = self.verticalScrollBar().value()
+        margin = QFontInfo(self._font()).pixelSize() * 0.5 + 6  # underlines, links, the ring
+        height = self.viewport().height()
+        for mark in marks:
+            for span in self.decorations.spans(document, mark):
+                top, bottom = span.top - scroll_y - 2, span.bottom - scroll_y + margin
+                if bottom >= 0 and top <= height:
+                    self.viewport().update(QRect(0, int(top), width, int(bottom - top) + 1))
+
+    def _fresh_layout(self) -> None:
+        """Forget the painted marks' geometry when the layout changed since it was measured."""
+        layout_key = (id(self.document()), self.viewport().width(), self.document().revision())
+        if layout_key != self._layout_key:
+            self._layout_key = layout_key
+            self.decorations.invalidate()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if not self.decorations.marks:
             return
-        layout_key = (id(self.document()), self.viewport().width(), self.document().revision())
-        if layout_key != self._layout_key:
-            self._layout_key = layout_key
-            self.decorations.invalidate()
+        self._fresh_layout()
         scroll = QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
         painter = QPainter(self.viewport())
         painter.translate(-scroll)
@@ -536,7 +685,7 @@ class ReaderView(QTextEdit):
         self._mentions = sorted(spans)
         self._refresh_selections()
         if scroll and self._mentions and self._offsets is not None:
-            start, end = self._offsets.to_document_range(*self._mentions[0])
+            start, end = self.document_range(*self._mentions[0])
             self._scroll_to_range(start, end)
 
     @property
@@ -994,6 +1143,7 @@ class ReaderView(QTextEdit):
         self.hide_card()
         if self._article is not None:
             self._render()
+            self.finish_document()  # the place read may lie past the first slice
         else:
             self._placeholder()
         bar.setValue(int(fraction * bar.maximum()))
