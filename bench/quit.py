@@ -58,7 +58,9 @@ def one_run(probe: Path, article: Path, scratch: Path) -> tuple[float, str]:
     except subprocess.TimeoutExpired:
         process.kill()
         out, err = process.communicate()
-        return float("nan"), f"hung: {err[-300:]}"
+        termed = any(line.startswith("worker ") for line in out.splitlines())
+        return float("nan"), (f"hung {'after SIGTERM' if termed else 'before its first part'}"
+                              f": {err[-300:]}")
     ended = time.time()
     said = [line.split() for line in out.splitlines() if line.startswith("worker ")]
     if not said:
