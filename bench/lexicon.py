@@ -136,6 +136,7 @@ def measure_senses(dictionary: Dictionary, corpora: dict[str, Corpus], show: int
     pos_total: Counter[str] = Counter()
     by_kind: Counter[tuple[str, bool]] = Counter()
     kind_total: Counter[str] = Counter()
+    compounds: Counter[tuple[bool, bool]] = Counter()  # (held out, right)
     misses: list[str] = []
     plain = {False: 0, True: 0}  # listed senses, more than one source for the first
     single = {False: 0, True: 0}  # listed, one source for the first (the card says so)
@@ -161,6 +162,8 @@ def measure_senses(dictionary: Dictionary, corpora: dict[str, Corpus], show: int
         kind = card.kind.value if card is not None else "no card"
         kind_total[kind] += 1
         by_kind[(kind, ok)] += 1
+        if kind == "compound":
+            compounds[(hidden, ok)] += 1
         if not ok and not hidden:
             shown = " | ".join(card.senses) if card and card.senses else "-"
             misses.append(f"  [{kind}] {row.get('form')} ({row.get('lemma')}, {row.get('upos')}): "
@@ -177,6 +180,9 @@ def measure_senses(dictionary: Dictionary, corpora: dict[str, Corpus], show: int
     print("    first sense right on cards of listed senses: several sources "
           f"{_percent(plain[True], sum(plain.values()))}; one source (marked "
           f"'only one dictionary'): {_percent(single[True], sum(single.values()))}")
+    halves = [_percent(compounds[(held, True)], compounds[(held, True)] + compounds[(held, False)])
+              for held in (False, True)]
+    print(f"    compound cards: development half {halves[0]}; held-out half {halves[1]}")
     print(f"  glossed: {_percent(glossed, every)}   goal >= 95 %")
     if show and misses:
         print(f"  first {min(show, len(misses))} of {len(misses)} misses (development half):")

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
-LINKS = ("", "s", "e", "en", "-")
+from assistant.datafiles import read_tsv
+from assistant.errors import DataError
+from assistant.resources import resource_path
+
+LINKS = ("", "s", "e", "en", "-", "er")
+# The linking -er- only after the few words that take it (kinderboek, eierdoos, liederenbundel):
+# elsewhere it makes false splits (moed·er·dag).
+ER_LINKED = frozenset({"kind", "ei", "blad", "lied", "rund", "kalf", "lam", "hoen", "been"})
 MIN_PART = 3
 MAX_PARTS = 4
 # Parts rarer than this (Zipf) are more often dictionary oddities than real compound parts.
@@ -96,7 +105,8 @@ def split_compound(
                 if score < MIN_PART_ZIPF:
                     continue
                 for link in LINKS:
-                    if not word.startswith(link, end):
+                    if not word.startswith(link, end) or (link == "er"
+                                                           and piece not in ER_LINKED):
                         continue
                     tail = best_from(end + len(link), depth + 1)
                     if tail is None:
@@ -116,3 +126,58 @@ def split_compound(
     if found is None or len(found.parts) < 2:
         return None
     return CompoundSplit(found.parts)
+
+
+# What compound_parts.tsv writes for a part no one sense fits ("?"), and the modifier's place
+# in a head's gloss ("kind of ~").
+UNSURE = "?"
+MODIFIER_SLOT = "~"
+ROLES = ("modifier", "head")
+
+
+@dataclass(frozen=True, slots=True)
+class PartSenses:
+    """How parts are glossed inside compounds: (part, role) → English, or UNSURE."""
+
+    glosses: Mapping[tuple[str, str], str]
+
+    def gloss(self, part: str, role: str) -> str | None:
+        return self.glosses.get((part.lower(), role))
+
+    @classmethod
+    def load(cls, path: Path) -> PartSenses:
+        """Reads a part, role, gloss table; DataError names the file and line when it is bad."""
+        glosses: dict[tuple[str, str], str] = {}
+        for row in read_tsv(path, ("part", "role", "gloss")):
+            role, gloss = row.get("role"), row.get("gloss")
+            if role not in ROLES or not gloss or not row.get("part"):
+                raise DataError(f"{path.name}, line {row.line}: a part, a role "
+                                f"({' or '.join(ROLES)}) and a gloss are needed.")
+            key = (row.get("part").lower(), role)
+            if key in glosses:
+                raise DataError(f"{path.name}, line {row.line}: {key[0]} is listed twice "
+                                f"as a {role}.")
+            glosses[key] = gloss
+        return cls(glosses)
+
+
+@lru_cache(maxsize=1)
+def default_part_senses() -> PartSenses:
+    """resources/compound_parts.tsv, read once, on the first compound card."""
+    return PartSenses.load(resource_path("compound_parts.tsv"))
+
+
+def compose_gloss(modifiers: Sequence[str], head: str) -> str:
+    """The English of a compound, its modifiers before its head ("nitrogen rule", "world
+    market leader"), or where a head's gloss puts them ("kind of food"); an English prefix
+    is joined without a space ("anti-" + "tank": "anti-tank")."""
+    joined = ""
+    for modifier in modifiers:
+        joined = _join(joined, modifier) if joined else modifier
+    if MODIFIER_SLOT in head:
+        return head.replace(MODIFIER_SLOT, joined)
+    return _join(joined, head) if joined else head
+
+
+def _join(first: str, second: str) -> str:
+    return first + second if first.endswith("-") else f"{first} {second}"

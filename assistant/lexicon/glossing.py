@@ -5,7 +5,16 @@ from __future__ import annotations
 from dataclasses import replace
 
 from assistant.lexicon.cognates import english_lookalike
-from assistant.lexicon.compounds import CompoundPart, CompoundSplit, head_pos
+from assistant.lexicon.compounds import (
+    MODIFIER_SLOT,
+    UNSURE,
+    CompoundPart,
+    CompoundSplit,
+    PartSenses,
+    compose_gloss,
+    default_part_senses,
+    head_pos,
+)
 from assistant.lexicon.english import agent_noun_of, gerund_of, participle_sense
 from assistant.lexicon.frequency import english_zipf
 from assistant.lexicon.inflection import candidates
@@ -29,6 +38,7 @@ from assistant.models import (
     Token,
 )
 from assistant.reading.entities import NAME_CATEGORIES
+from assistant.reading.language import DUTCH
 
 # At most this many senses on a card: the first is the one a teacher would give.
 MAX_CARD_SENSES = 3
@@ -37,7 +47,7 @@ MAX_CARD_SENSES = 3
 MODIFIER_POS = ("noun", "adj")
 # What a card says when its senses are a guess rather than a dictionary's.
 LOOKALIKE_NOTE = "guess: no dictionary lists it; it looks like this English word"
-COMPOSED_NOTE = "guess: the senses of its parts"
+COMPOSED_NOTE = "guess from its parts: no dictionary lists the whole word"
 HEAD_NOTE = "guess: the sense of its last part"
 PARTICLE_NOTE = "guess: the senses of its verb without the particle"
 AGENT_NOTE = "guess: one who does what its verb says"
@@ -52,6 +62,9 @@ SINGLE_SOURCE_NOTE = "only one dictionary gives this sense"
 AGENT_ENDINGS = ("aar", "er")
 # English agent nouns rarer than this are made-up words more often than real ones (meeter).
 MIN_AGENT_ZIPF = 2.0
+# Compound parts this short (pin, pas, bar) have too many senses to pick one without a
+# compound_parts.tsv row, and they make false splits: the card then shows the parts only.
+SHORT_PART = 3
 # A separable verb written as one word: its particle and verb are at least this long.
 MIN_PARTICLE = 2
 MIN_VERB = 4
@@ -121,6 +134,8 @@ def gloss_card(
             return GlossCard(form=token.text, lemma=lookalike[0], pos=token.pos,
                              kind=GlossKind.WORD, senses=(lookalike[1],),
                              source="English look-alike", uncertain=LOOKALIKE_NOTE)
+    if token.language != DUTCH:  # a foreign word is never taken apart as Dutch (software)
+        return None
     split = dictionary.split(token.text, token.pos) if initial or not upper else None
     if split is None and "-" in token.text.strip("-"):
         split = _hyphen_split(dictionary, token.text, token.pos)
@@ -357,45 +372,121 @@ def _separable_split(
 
 
 def _compound_card(
-    dictionary: Dictionary, token: Token, split: CompoundSplit, pos: str
+    dictionary: Dictionary, token: Token, split: CompoundSplit, pos: str,
+    part_senses: PartSenses | None = None,
 ) -> GlossCard | None:
-    """A compound's card: each part with the one sense that fits it (the head's with the
-    compound's part of speech), and the parts' senses joined as its gloss (rust + periode →
-    'rest period'). None when a part is not a content word the dictionary has."""
+    """A compound's card: each part with the one sense that fits it in a compound (the head's
+    with the compound's part of speech, a modifier's noun or adjective sense used
+    attributively; compound_parts.tsv where a part's first dictionary sense does not fit), and
+    the parts' senses composed as its gloss, marked as composed (rust + periode → 'rest
+    period'). A part no one sense fits leaves the card with its parts only; a first part that
+    is a particle or verb stem with no compound sense leaves it its head's sense. None when
+    the head is not a content word the dictionary has."""
+    table = part_senses if part_senses is not None else default_part_senses()
+    head = split.parts[-1]
+    head_entry = _head_entry(dictionary, token, head, pos)
+    if head_entry is None or not head_entry.senses:
+        return None
     parts: list[GlossPart] = []
-    glosses: list[str] = []
-    composable = True
-    head_entry: Entry | None = None
-    for number, part in enumerate(split.parts):
-        if number == len(split.parts) - 1:
-            entry = _typed(dictionary, part.lemma, pos)
-            if entry is None or not entry.senses:
-                return None
-            head_entry = entry
-        else:
-            entry = next((found for kind in MODIFIER_POS
-                          if (found := dictionary.lookup(part.lemma, kind)) is not None), None)
-            if entry is None:
-                # A preposition, a name or an abbreviation: the compound is glossed by its head.
-                composable = False
-                entry = dictionary.lookup(part.lemma)
-        gloss = first_item(entry.senses[0]) if entry is not None and entry.senses else ""
-        glosses.append(gloss)
-        parts.append(GlossPart(part.text, part.lemma, (gloss,) if gloss else ()))
-    assert head_entry is not None
+    modifiers: list[str] = []
+    composable = sure = True
+    for part in split.parts[:-1]:
+        gloss, lemma, state = _modifier_sense(dictionary, part, table)
+        sure = sure and state != _UNSURE
+        composable = composable and state == _COMPOSABLE
+        modifiers.append(gloss)
+        parts.append(GlossPart(part.text, lemma, (gloss,) if gloss else ()))
+    own = first_item(head_entry.senses[0])
+    listed = table.gloss(head_entry.lemma, "head")
+    if listed == UNSURE or (listed is None and len(head_entry.lemma) <= SHORT_PART):
+        sure = False
+    head_gloss = listed if listed not in (None, UNSURE) else own
+    parts.append(GlossPart(head.text, head_entry.lemma,
+                           (own if MODIFIER_SLOT in head_gloss else head_gloss,)))
+    senses: tuple[str, ...] = ()
+    uncertain = None
+    if sure and composable:
+        senses, uncertain = (compose_gloss(modifiers, head_gloss),), COMPOSED_NOTE
+    elif sure:
+        senses = (head_gloss if listed not in (None, UNSURE) and MODIFIER_SLOT not in head_gloss
+                  else head_entry.senses[0],)
+        uncertain = HEAD_NOTE
     lemma = "".join(p.text + p.link for p in split.parts[:-1]) + head_entry.lemma.lower()
     return GlossCard(
         form=token.text,
         lemma=lemma,
         pos=token.pos,
         kind=GlossKind.COMPOUND,
-        senses=(" ".join(glosses),) if composable else (head_entry.senses[0],),
+        senses=senses,
         source=head_entry.source,
         article=head_entry.article,
         plural=None,
         parts=tuple(parts),
-        uncertain=COMPOSED_NOTE if composable else HEAD_NOTE,
+        uncertain=uncertain,
     )
+
+
+# How a compound's first part takes part in its gloss.
+_COMPOSABLE = "composable"  # a noun or adjective sense: "rest" period
+_HEAD_ONLY = "head only"  # a particle, verb stem, name or abbreviation: glossed by the head
+_UNSURE = "unsure"  # no one sense fits: the card shows the parts only
+
+
+def _modifier_sense(dictionary: Dictionary, part: CompoundPart,
+                    table: PartSenses) -> tuple[str, str, str]:
+    """(gloss, lemma, how it composes) of a compound's first part: as compound_parts.tsv
+    lists it (by its written form with its link first: vrouwen-, kinder-), else the noun or
+    adjective sense of it, or of its singular when it is a plural (boeren → boer)."""
+    written = (part.text + part.link.strip("-")).lower()
+    lemma = part.lemma
+    singular = _singular(dictionary, part.text.lower(), "noun")
+    for key in dict.fromkeys((written, lemma, singular or lemma)):
+        listed = table.gloss(key, "modifier")
+        if listed == UNSURE:
+            return "", key, _UNSURE
+        if listed is not None:
+            return listed, key, _COMPOSABLE
+    if lemma in SEPARABLE_PARTICLES:
+        entry = dictionary.lookup(lemma)
+        return (first_item(entry.senses[0]) if entry and entry.senses else "", lemma,
+                _HEAD_ONLY)
+    for option in dict.fromkeys((singular or lemma, lemma)):
+        entry = next((found for kind in MODIFIER_POS
+                      if (found := dictionary.lookup(option, kind)) is not None), None)
+        if entry is not None and entry.senses:
+            state = _UNSURE if len(option) <= SHORT_PART else _COMPOSABLE
+            return first_item(entry.senses[0]), option, state
+    # A verb stem, a name or an abbreviation: the compound is glossed by its head.
+    entry = dictionary.lookup(lemma)
+    return first_item(entry.senses[0]) if entry and entry.senses else "", lemma, _HEAD_ONLY
+
+
+def _head_entry(dictionary: Dictionary, token: Token, head: CompoundPart,
+                pos: str) -> Entry | None:
+    """The head's entry with the compound's part of speech: of its singular when the head is
+    a plural (problemen → probleem, not the entry 'problemen' some source lists), preferring
+    the one the token's lemma ends with (buurlanden, lemma buurland → land)."""
+    piece = head.text.lower()
+    options = [lemma for lemma, kind in dictionary.lemmas_of(piece)
+               if kind == pos and _plural_of(piece, lemma)]
+    options.sort(key=lambda lemma: not token.lemma.lower().endswith(lemma))
+    for lemma in (*options, head.lemma):
+        if (entry := _typed(dictionary, lemma, pos)) is not None and entry.senses:
+            return entry
+    return None
+
+
+def _singular(dictionary: Dictionary, piece: str, pos: str) -> str | None:
+    """The lemma `piece` is a plural of ('boeren' → 'boer'), or None."""
+    return next((lemma for lemma, kind in dictionary.lemmas_of(piece)
+                 if kind == pos and _plural_of(piece, lemma)), None)
+
+
+def _plural_of(piece: str, lemma: str) -> bool:
+    """Whether `piece` can be a plural of `lemma` (huizen of huis, leden of lid), not another
+    word listed with it."""
+    stem = max(1, len(lemma) - 2)
+    return len(piece) > len(lemma) and piece[:stem] == lemma[:stem]
 
 
 def _hyphen_split(dictionary: Dictionary, word: str, ud_pos: str) -> CompoundSplit | None:

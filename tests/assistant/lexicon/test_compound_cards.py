@@ -1,0 +1,249 @@
+"""Compound cards on a small fixture dictionary and part table: what splits and how, what never
+splits, the glosses composed from the parts and when the card shows its parts only."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import sys
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from parse_data import Word, analysed, w
+
+from assistant.errors import DataError
+from assistant.lexicon.compounds import (
+    PartSenses,
+    compose_gloss,
+    default_part_senses,
+    split_compound,
+)
+from assistant.lexicon.glossing import COMPOSED_NOTE, HEAD_NOTE, _compound_card, gloss_card
+from assistant.lexicon.store import Dictionary
+from assistant.models import GlossCard, GlossKind
+
+ROOT = Path(__file__).resolve().parents[3]
+FIXTURES = ROOT / "tests" / "fixtures" / "dictionary" / "sources"
+SUPPLEMENT = (
+    "lemma\tpos\tarticle\tplural\tprincipal_parts\tsenses\tsource\n"
+    "stikstof\tnoun\tde\t\t\tnitrogen\tleeswijzer\n"
+    "regel\tnoun\tde\tregels\t\trule | line\tleeswijzer\n"
+    "slot\tnoun\thet\tsloten\t\tcastle | lock | end\tleeswijzer\n"
+    "fase\tnoun\tde\tfasen\t\tstage, phase\tleeswijzer\n"
+    "boer\tnoun\tde\tboeren\t\tfarmer\tleeswijzer\n"
+    "boeren\tnoun\thet\t\t\tburp\tleeswijzer\n"
+    "voorman\tnoun\tde\t\t\tforeman\tleeswijzer\n"
+    "buur\tnoun\tde\tburen\t\tneighbour\tleeswijzer\n"
+    "land\tnoun\thet\tlanden\t\tcountry, land\tleeswijzer\n"
+    "landen\tnoun\thet\t\t\tlanding\tleeswijzer\n"
+    "voedsel\tnoun\thet\t\t\tfood\tleeswijzer\n"
+    "soort\tnoun\tde\tsoorten\t\tkind, sort\tleeswijzer\n"
+    "kind\tnoun\thet\tkinderen\t\tchild\tleeswijzer\n"
+    "boek\tnoun\thet\tboeken\t\tbook\tleeswijzer\n"
+    "moed\tnoun\tde\t\t\tcourage\tleeswijzer\n"
+    "moeder\tnoun\tde\tmoeders\t\tmother\tleeswijzer\n"
+    "dag\tnoun\tde\tdagen\t\tday\tleeswijzer\n"
+    "pin\tnoun\tde\tpinnen\t\tpin\tleeswijzer\n"
+    "pas\tnoun\tde\tpassen\t\tstep, pace\tleeswijzer\n"
+    "anti\tnoun\tde\t\t\topponent\tleeswijzer\n"
+    "tank\tnoun\tde\ttanks\t\ttank\tleeswijzer\n"
+    "raket\tnoun\tde\traketten\t\trocket | racket\tleeswijzer\n"
+    "klimaat\tnoun\thet\t\t\tclimate\tleeswijzer\n"
+    "leiding\tnoun\tde\t\t\tlead | leadership\tleeswijzer\n"
+    "partij\tnoun\tde\tpartijen\t\tparty\tleeswijzer\n"
+    "zwem\tverb\t\t\t\tswim\tleeswijzer\n"
+    "uit\tadv\t\t\t\tout\tleeswijzer\n"
+    "schakeling\tnoun\tde\t\t\tconnection\tleeswijzer\n"
+)
+# Alpino's plurals, which tell that boeren is also the plural of boer and landen of land.
+NOUNS = (
+    "n([pl(boeren),sg(boer)],de,[],[]).\n"
+    "n([pl(landen),sg(land)],het,[],[]).\n"
+    "n([pl(regels),sg(regel)],de,[],[]).\n"
+    "n([pl(raketten),sg(raket)],de,[],[]).\n"
+    "n([pl(soorten),sg(soort)],de,[],[]).\n"
+    "n([pl(boeken),sg(boek)],het,[],[]).\n"
+)
+FREQUENCIES = {word: 3.5 for word in (
+    "stikstof regel slot fase boer boeren voorman buur land landen voedsel soort kind boek moed "
+    "moeder dag pin pas anti tank raket klimaat leiding partij uit schakeling").split()}
+FREQUENCIES["boeren"] = 4.5  # more frequent than boer: the split takes boeren whole
+PARTS = PartSenses({("slot", "modifier"): "final", ("anti", "modifier"): "anti-",
+                    ("soort", "head"): "kind of ~", ("leiding", "head"): "?",
+                    ("klimaat", "modifier"): "?", ("dag", "head"): "day"})
+
+
+def build_script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "build_dictionary", ROOT / "scripts" / "build_dictionary.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("build_dictionary", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def lexicon(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dictionary]:
+    folder = tmp_path_factory.mktemp("compound-dict")
+    sources = folder / "sources"
+    shutil.copytree(FIXTURES, sources)
+    with (sources / "alpino" / "nouns.pl").open("a", encoding="utf-8") as nouns:
+        nouns.write(NOUNS)
+    supplement = folder / "supplement.tsv"
+    supplement.write_text(SUPPLEMENT, encoding="utf-8")
+    build_script().build(sources, folder / "d.sqlite", supplement)
+    dictionary = Dictionary.open(folder / "d.sqlite", zipf=lambda w: FREQUENCIES.get(w, 0.0))
+    yield dictionary
+    dictionary.close()
+
+
+def card(dictionary: Dictionary, word: Word, before: tuple[Word, ...] = (w("de", "de", "DET"),),
+         language: str = "nl") -> GlossCard | None:
+    article = analysed([*before, word], lexicon=dictionary)
+    index = len(before)
+    if language != "nl":
+        tokens = list(article.tokens)
+        tokens[index] = replace(tokens[index], language=language)
+        article = replace(article, tokens=tuple(tokens))
+    token = article.tokens[index]
+    split = dictionary.split(token.text, token.pos)
+    if split is not None and language == "nl":
+        return _compound_card(dictionary, token, split, "noun", PARTS)
+    return gloss_card(dictionary, article, index)
+
+
+def parts_of(found: GlossCard | None) -> list[tuple[str, str, tuple[str, ...]]]:
+    assert found is not None and found.kind is GlossKind.COMPOUND
+    return [(part.text, part.lemma, part.senses) for part in found.parts]
+
+
+# --- what splits, and how --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("word", "lemma", "parts", "sense"), [
+    # A plural head gets its singular's sense, never an entry of the plural itself.
+    ("stikstofregels", "stikstofregel",
+     [("stikstof", "stikstof", ("nitrogen",)), ("regels", "regel", ("rule",))], "nitrogen rule"),
+    ("buurlanden", "buurland",
+     [("buur", "buur", ("neighbour",)), ("landen", "land", ("country",))], "neighbour country"),
+    # A modifier that is a plural is glossed as its singular noun (boeren: farmers, not burp).
+    ("boerenvoorman", "boerenvoorman",
+     [("boeren", "boer", ("farmer",)), ("voorman", "voorman", ("foreman",))], "farmer foreman"),
+    # The linking -er- after the words that take it.
+    ("kinderboeken", "kinderboek",
+     [("kind", "kind", ("child",)), ("boeken", "boek", ("book",))], "child book"),
+    # The part table: a modifier's attributive sense, a head that puts its modifier after it,
+    # an English prefix and a hyphen.
+    ("slotfase", "slotfase", [("slot", "slot", ("final",)), ("fase", "fase", ("stage",))],
+     "final stage"),
+    ("voedselsoorten", "voedselsoort",
+     [("voedsel", "voedsel", ("food",)), ("soorten", "soort", ("kind",))], "kind of food"),
+    ("antitank-raketten", "antitank-raket",
+     [("anti", "anti", ("anti-",)), ("tank", "tank", ("tank",)),
+      ("raketten", "raket", ("rocket",))], "anti-tank rocket"),
+])
+def test_what_must_split_and_its_composed_gloss(lexicon: Dictionary, word: str, lemma: str,
+                                                parts: list[tuple[str, str, tuple[str, ...]]],
+                                                sense: str) -> None:
+    found = card(lexicon, w(word, word, "NOUN"))
+    assert parts_of(found) == parts
+    assert found is not None and found.lemma == lemma
+    assert found.senses == (sense,) and found.uncertain == COMPOSED_NOTE
+
+
+def test_the_linking_er_only_after_words_that_take_it(lexicon: Dictionary) -> None:
+    # moed·er·dag would be as short a split as moeder·dag.
+    split = split_compound("moederdag", lexicon.knows, lambda w: FREQUENCIES.get(w, 0.0))
+    assert split is not None and split.describe() == "moeder·dag"
+
+
+# --- what never splits -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("word", "before", "language"), [
+    (w("Stikstofregels", "Stikstofregels", "PROPN"), (w("de", "de", "DET"),), "nl"),  # a name
+    (w("Boerenvoorman", "boerenvoorman", "NOUN"), (w("met", "met", "ADP"),), "nl"),  # capital
+    (w("stikstofregels", "stikstofregel", "NOUN"), (w("the", "the", "DET"),), "en"),  # foreign
+    (w("moeder", "moeder", "NOUN"), (w("de", "de", "DET"),), "nl"),  # the dictionary has it
+    (w("boekqwz", "boekqwz", "NOUN"), (w("de", "de", "DET"),), "nl"),  # an unknown part
+    (w("stikstofregels", "stikstofregel", "VERB"), (w("zij", "zij", "PRON"),), "nl"),  # a verb
+])
+def test_what_must_never_split(lexicon: Dictionary, word: Word, before: tuple[Word, ...],
+                               language: str) -> None:
+    article = analysed([*before, word], lexicon=lexicon)
+    if language != "nl":
+        tokens = list(article.tokens)
+        tokens[1] = replace(tokens[1], language=language)
+        article = replace(article, tokens=tuple(tokens))
+    found = gloss_card(lexicon, article, 1)
+    assert found is None or found.kind is not GlossKind.COMPOUND
+
+
+# --- when the card shows its parts only ------------------------------------------------------
+
+
+@pytest.mark.parametrize(("word", "parts"), [
+    # Short parts have too many senses to pick one without a row in the table.
+    ("pinpas", [("pin", "pin", ("pin",)), ("pas", "pas", ("step",))]),
+    # The table says no one sense fits: of a head ...
+    ("partijleiding", [("partij", "partij", ("party",)), ("leiding", "leiding", ("lead",))]),
+    # ... or of a modifier.
+    ("klimaatboek", [("klimaat", "klimaat", ()), ("boek", "boek", ("book",))]),
+])
+def test_an_unsure_part_leaves_the_parts_only(lexicon: Dictionary, word: str,
+                                              parts: list[tuple[str, str, tuple[str, ...]]],
+                                              ) -> None:
+    found = card(lexicon, w(word, word, "NOUN"))
+    assert parts_of(found) == parts
+    assert found is not None and found.senses == () and found.uncertain is None
+
+
+def test_a_particle_first_leaves_the_heads_sense(lexicon: Dictionary) -> None:
+    found = card(lexicon, w("uitschakeling", "uitschakeling", "NOUN"))
+    assert parts_of(found)[-1] == ("schakeling", "schakeling", ("connection",))
+    assert found is not None and found.senses == ("connection",)
+    assert found.uncertain == HEAD_NOTE
+
+
+def test_a_head_with_a_short_part_listed_in_the_table(lexicon: Dictionary) -> None:
+    found = card(lexicon, w("moederdag", "moederdag", "NOUN"))
+    assert found is not None and found.senses == ("mother day",)
+
+
+# --- the part table and the composition ------------------------------------------------------
+
+
+@pytest.mark.parametrize(("modifiers", "head", "gloss"), [
+    (["nitrogen"], "rule", "nitrogen rule"),
+    (["world", "market"], "leader", "world market leader"),
+    (["food"], "kind of ~", "kind of food"),
+    (["anti-", "tank"], "rocket", "anti-tank rocket"),
+    (["ex-"], "minister", "ex-minister"),
+    ([], "rule", "rule"),
+])
+def test_compose_gloss(modifiers: list[str], head: str, gloss: str) -> None:
+    assert compose_gloss(modifiers, head) == gloss
+
+
+@pytest.mark.parametrize(("rows", "error"), [
+    ("part\trole\tgloss\nslot\tmodifer\tfinal\n", "line 2"),  # an unknown role
+    ("part\trole\tgloss\nslot\tmodifier\t\n", "line 2"),  # no gloss
+    ("part\trole\tgloss\nslot\tmodifier\tfinal\nslot\tmodifier\tlast\n", "twice"),
+])
+def test_a_bad_part_table_is_refused_naming_the_line(tmp_path: Path, rows: str,
+                                                     error: str) -> None:
+    path = tmp_path / "parts.tsv"
+    path.write_text(rows, encoding="utf-8")
+    with pytest.raises(DataError, match=error):
+        PartSenses.load(path)
+
+
+def test_the_shipped_part_table_loads() -> None:
+    table = default_part_senses()
+    assert table.gloss("slot", "modifier") == "final"
+    assert table.gloss("Slot", "modifier") == "final"
+    assert table.gloss("slot", "head") is None
