@@ -47,7 +47,7 @@ MAX_CARD_SENSES = 3
 MODIFIER_POS = ("noun", "adj")
 # What a card says when its senses are a guess rather than a dictionary's.
 LOOKALIKE_NOTE = "guess: no dictionary lists it; it looks like this English word"
-COMPOSED_NOTE = "guess from its parts: no dictionary lists the whole word"
+COMPOSED_NOTE = "guess: composed from its parts"
 HEAD_NOTE = "guess: the sense of its last part"
 PARTICLE_NOTE = "guess: the senses of its verb without the particle"
 AGENT_NOTE = "guess: one who does what its verb says"

@@ -246,4 +246,5 @@ def test_the_shipped_part_table_loads() -> None:
     table = default_part_senses()
     assert table.gloss("slot", "modifier") == "final"
     assert table.gloss("Slot", "modifier") == "final"
-    assert table.gloss("slot", "head") is None
+    assert table.gloss("slot", "head") == "lock"
+    assert table.gloss("stad", "head") is None  # its first sense fits
