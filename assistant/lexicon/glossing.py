@@ -411,7 +411,8 @@ def _compound_card(
         senses = (head_gloss if listed not in (None, UNSURE) and MODIFIER_SLOT not in head_gloss
                   else head_entry.senses[0],)
         uncertain = HEAD_NOTE
-    lemma = "".join(p.text + p.link for p in split.parts[:-1]) + head_entry.lemma.lower()
+    prefix = "".join(p.text + p.link for p in split.parts[:-1])
+    lemma = prefix + head_entry.lemma.lower()
     return GlossCard(
         form=token.text,
         lemma=lemma,
@@ -420,7 +421,8 @@ def _compound_card(
         senses=senses,
         source=head_entry.source,
         article=head_entry.article,
-        plural=None,
+        # A compound's plural is its head's (artilleriegranaat: artilleriegranaten).
+        plural=prefix + head_entry.plural if head_entry.plural else None,
         parts=tuple(parts),
         uncertain=uncertain,
     )

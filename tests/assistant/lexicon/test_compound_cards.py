@@ -155,6 +155,19 @@ def test_what_must_split_and_its_composed_gloss(lexicon: Dictionary, word: str, 
     assert found.senses == (sense,) and found.uncertain == COMPOSED_NOTE
 
 
+@pytest.mark.parametrize(("word", "article", "plural"), [
+    ("stikstofregels", "de", "stikstofregels"),  # the head's article and plural
+    ("buurlanden", "het", "buurlanden"),
+    ("slotfase", "de", "slotfasen"),
+    ("moederdag", "de", "moederdagen"),
+    ("klimaatboek", "het", "klimaatboeken"),
+])
+def test_a_compound_takes_its_heads_article_and_plural(lexicon: Dictionary, word: str,
+                                                       article: str, plural: str) -> None:
+    found = card(lexicon, w(word, word, "NOUN"))
+    assert found is not None and (found.article, found.plural) == (article, plural)
+
+
 def test_the_linking_er_only_after_words_that_take_it(lexicon: Dictionary) -> None:
     # moed·er·dag would be as short a split as moeder·dag.
     split = split_compound("moederdag", lexicon.knows, lambda w: FREQUENCIES.get(w, 0.0))
