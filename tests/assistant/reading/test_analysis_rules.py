@@ -170,9 +170,11 @@ class HandBuiltPipeline:
     def __init__(self, words: list[Word]) -> None:
         self.info = PipelineInfo("hand-built", "1")
         self.parsed = parse(words)
+        self.texts: list[str] = []
         self.spans: list[tuple[int, int]] = []
 
     def parse(self, text: str, spans: Sequence[tuple[int, int]]) -> ParsedText:
+        self.texts.append(text)
         self.spans.extend(spans)
         return self.parsed
 
@@ -185,6 +187,7 @@ def test_analyse_runs_the_pipeline_over_the_articles_blocks() -> None:
     pipeline = HandBuiltPipeline(words)
     result = analyse(article, Level.A1, frozenset({"stroom"}), pipeline,  # type: ignore[arg-type]
                      IdiomList(()), AttestedVerbs.of([("uit", "vallen")]), None, DUTCH_ONLY)
+    assert pipeline.texts == [article.text]
     assert pipeline.spans == [(b.start, b.end) for b in article.blocks] != []
     assert result.model == PipelineInfo("hand-built", "1")
     assert result.level is Level.A1 and result.article is article
