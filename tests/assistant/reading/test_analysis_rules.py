@@ -185,14 +185,19 @@ def test_analyse_runs_the_pipeline_over_the_articles_blocks() -> None:
                                                        head=2), w(".", pos="PUNCT")]
     article = article_from_text("De stroom viel uit .")
     pipeline = HandBuiltPipeline(words)
+    idioms = IdiomList([Idiom("de stroom", ("de", "stroom"), None, "the power")])
     result = analyse(article, Level.A1, frozenset({"stroom"}), pipeline,  # type: ignore[arg-type]
-                     IdiomList(()), AttestedVerbs.of([("uit", "vallen")]), None, DUTCH_ONLY)
+                     idioms, AttestedVerbs.of([("uit", "vallen")]), None, DUTCH_ONLY)
     assert pipeline.texts == [article.text]
     assert pipeline.spans == [(b.start, b.end) for b in article.blocks] != []
     assert result.model == PipelineInfo("hand-built", "1")
     assert result.level is Level.A1 and result.article is article
-    assert [(p.lemma, p.tokens) for p in result.phrases] == [("uitvallen", (2, 3))]
+    assert [(p.lemma, p.tokens) for p in result.phrases] == [
+        ("de stroom", (0, 1)), ("uitvallen", (2, 3))]
     assert result.tokens[1].hard is False  # known
+    unjoined = analyse(article, Level.A1, frozenset(), pipeline,  # type: ignore[arg-type]
+                       IdiomList(()), AttestedVerbs(), None, DUTCH_ONLY)
+    assert unjoined.phrases == ()  # the separable lexicon given, not the dictionary's
 
 
 class AllGerman:
