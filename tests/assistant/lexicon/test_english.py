@@ -72,7 +72,8 @@ def test_choose_participle(base: str, forms: list[str], participle: str | None) 
     ("verb", "nouns"),
     [("smoke", ["smoker"]), ("hit", ["hitter", "hiter"]), ("etch", ["etcher"]),
      ("educate", ["educator", "educater"]), ("carry", ["carrier"]), ("walk", ["walker"]),
-     ("play", ["player"]), ("bear in mind", []), ("Go", []), ("go", [])],
+     ("play", ["player"]), ("destroy", ["destroyer"]), ("study", ["studier"]),
+     ("bear in mind", []), ("Go", []), ("go", [])],
 )
 def test_agent_nouns(verb: str, nouns: list[str]) -> None:
     assert agent_nouns(verb) == nouns
