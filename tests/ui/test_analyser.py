@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import signal
-import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -31,6 +30,9 @@ from assistant.worker import (
 from ui.analyser import ProcessAnalyser
 
 TIMEOUT_MS = 120_000  # a model load on a busy machine, with room
+# The tests of restarts and quitting run a core without the model (tests/ui/worker_cores.py): a
+# model load per worker start cost more than all the rest; the tests before them use the model.
+QUICK = WorkerConfig(core_factory="worker_cores:quick_core")
 
 
 class Replies:
@@ -120,29 +122,29 @@ def test_a_newer_open_cancels_the_older_job(
     assert analyser.running_jobs == []
 
 
-def test_a_worker_that_dies_is_started_again(
-    qtbot: QtBot, analyser: ProcessAnalyser, sample_path: Path
-) -> None:
-    replies = Replies(analyser)
-    lost: list[str] = []
-    analyser.worker_lost.connect(lost.append)
-    first = analyser.pid
-    assert first is not None
-    with qtbot.waitSignal(analyser.pipeline_ready, timeout=TIMEOUT_MS):
-        os.kill(first, signal.SIGKILL)
-    assert lost and "stopped unexpectedly" in lost[0] and "signal 9" in lost[0]
-    assert analyser.pid not in (None, first)
-    analyser.open(_open(3, sample_path))
-    qtbot.waitUntil(replies.ended(3), timeout=TIMEOUT_MS)
-    assert isinstance(replies.of(3)[-2], ReadingDone)
+def test_a_worker_that_dies_is_started_again(qtbot: QtBot, sample_path: Path) -> None:
+    analyser = _started(qtbot, QUICK)
+    try:
+        replies = Replies(analyser)
+        lost: list[str] = []
+        analyser.worker_lost.connect(lost.append)
+        first = analyser.pid
+        assert first is not None
+        with qtbot.waitSignal(analyser.pipeline_ready, timeout=TIMEOUT_MS):
+            os.kill(first, signal.SIGKILL)
+        assert lost and "stopped unexpectedly" in lost[0] and "signal 9" in lost[0]
+        assert analyser.pid not in (None, first)
+        analyser.open(_open(3, sample_path))
+        qtbot.waitUntil(replies.ended(3), timeout=TIMEOUT_MS)
+        assert isinstance(replies.of(3)[-2], ReadingDone)
+    finally:
+        analyser.shutdown()
 
 
-def test_quitting_during_an_analysis_ends_the_process_and_its_thread(
-    qtbot: QtBot, long_article: Path
-) -> None:
-    analyser = _started(qtbot, WorkerConfig())
+def test_quitting_during_an_analysis_ends_the_process_and_its_thread(qtbot: QtBot) -> None:
+    analyser = _started(qtbot, WorkerConfig(core_factory="worker_cores:busy_core"))
     replies = Replies(analyser)
-    analyser.open(_open(1, long_article))
+    analyser.open(_open(1, "Een artikel zonder einde."))
     qtbot.waitUntil(lambda: any(isinstance(r, PartReady) for r in replies.of(1)),
                     timeout=TIMEOUT_MS)
     pid, receiver = analyser.pid, analyser.receiver
@@ -153,24 +155,10 @@ def test_quitting_during_an_analysis_ends_the_process_and_its_thread(
         os.kill(pid, 0)  # ended and reaped
 
 
-def stuck_core(config: WorkerConfig) -> ReadingAssistant:
-    """A core whose loads of 'stuck:PATH' write PATH, then never return and never look at
-    their cancel check."""
-
-    class Stuck(ReadingAssistant):
-        def load_article(self, path, cancel=None):  # type: ignore[no-untyped-def]
-            if str(path).startswith("stuck:"):
-                Path(str(path).removeprefix("stuck:")).write_text("stuck", encoding="utf-8")
-                threading.Event().wait()
-            return super().load_article(path, cancel)
-
-    return Stuck()
-
-
 def test_a_load_that_will_not_stop_never_holds_up_the_next(
     qtbot: QtBot, sample_path: Path, tmp_path: Path
 ) -> None:
-    worker = ProcessAnalyser(WorkerConfig(core_factory="test_analyser:stuck_core"))
+    worker = ProcessAnalyser(WorkerConfig(core_factory="worker_cores:stuck_core"))
     try:
         replies = Replies(worker)
         worker.start()

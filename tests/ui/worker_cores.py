@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
+from pathlib import Path
 
 from assistant.errors import CancelCheck, raise_if_cancelled
 from assistant.learner.statuses import LearnerView
@@ -48,3 +50,35 @@ class BusyCore:
 
     def set_online(self, enabled: bool) -> None:
         pass
+
+
+def quick_core(config: WorkerConfig) -> QuickCore:
+    """A core whose readings are done at once (for the restart tests: quick to start)."""
+    return QuickCore()
+
+
+class QuickCore(BusyCore):
+    """Reads a file as one paragraph and gives its reading in one part, with no tokens."""
+
+    def load_article(self, path: str, cancel: CancelCheck | None = None) -> Article:
+        return self.article_from_text(Path(path).read_text(encoding="utf-8"))
+
+    def stream(self, article: Article, level: Level, learner: LearnerView,
+               cancel: CancelCheck | None) -> Iterator[ReadingPart | ReadingEnd]:
+        yield ReadingPart(0, len(article.blocks), (), (), (), ())
+        yield ReadingEnd((), (), (), ())
+
+
+def stuck_core(config: WorkerConfig) -> StuckCore:
+    """A quick core whose loads of 'stuck:PATH' never end."""
+    return StuckCore()
+
+
+class StuckCore(QuickCore):
+    """Loading 'stuck:PATH' writes PATH, then never returns and never looks at its cancel check."""
+
+    def load_article(self, path: str, cancel: CancelCheck | None = None) -> Article:
+        if path.startswith("stuck:"):
+            Path(path.removeprefix("stuck:")).write_text("stuck", encoding="utf-8")
+            threading.Event().wait()
+        return super().load_article(path, cancel)
