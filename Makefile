@@ -27,9 +27,14 @@ run: setup
 
 # The suite runs on TEST_JOBS pytest-xdist workers (0: in this one process). A module whose tests
 # share a module-scoped fixture stays on one worker (tests/conftest.py marks it xdist_group).
+# Its hundred-odd Python processes keep their compiled modules in $(PYCACHE), outside the source
+# tree, even where PYTHONDONTWRITEBYTECODE is set: compiling the project and the tests again in
+# each of them cost more CPU than many tests.
 TEST_JOBS ?= 2
+PYCACHE := $(abspath $(VENV))/pycache
+TEST_ENV := QT_QPA_PLATFORM=offscreen LEESWIJZER_OFFLINE=1 PYTHONDONTWRITEBYTECODE= PYTHONPYCACHEPREFIX=$(PYCACHE)
 test: setup
-	QT_QPA_PLATFORM=offscreen LEESWIJZER_OFFLINE=1 $(PY) -m pytest -q -n $(TEST_JOBS) --dist loadgroup
+	$(TEST_ENV) $(PY) -m pytest -q -n $(TEST_JOBS) --dist loadgroup
 
 setup: $(INSTALLED) $(PIPELINE_STAMP) $(DICTIONARY) $(PLACES)
 
