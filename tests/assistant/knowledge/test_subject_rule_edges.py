@@ -1,0 +1,208 @@
+"""Edges of the note-subject rules on a small hand-made base of invented towns and people:
+towns listed together, what makes a town big, name words beside a known name across particles,
+someone else's genitive, NER parts joined, spelling variants, unknown names grouped."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_precision import SCHEMES, TODAY, article, background_key, subject_at
+
+from assistant.knowledge.base import KnowledgeBase, KnowledgeEntry, Origin
+from assistant.knowledge.subjects import BIG_CITY, build_notes
+from assistant.models import ArticleDate, Category
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "knowledge"
+
+
+def _town(key: str, name: str, population: int, *, capital: bool = False,
+          international: str | None = None) -> KnowledgeEntry:
+    return KnowledgeEntry(id=f"city-{key}", category=Category.PLACE, names=(name,),
+                          international_name=international or name, description="Town.",
+                          origin=Origin.CITY, population=population, capital=capital,
+                          country="ZL")
+
+
+def _person(key: str, *names: str, born: str = "1950") -> KnowledgeEntry:
+    return KnowledgeEntry(id=key, category=Category.PERSON, names=names,
+                          international_name=names[0], description="Invented person.",
+                          start=ArticleDate.parse(born), country="ZL")
+
+
+ENTRIES = (
+    _person("piet-van-marnaar", "Piet van Marnaar"),
+    _person("zoe-velder", "Zoë Velder"),
+    _person("jonge-velder", "Anna Kwastel", born="2025"),
+    KnowledgeEntry(id="country-zl", category=Category.PLACE, names=("Zandlanden",),
+                   international_name="Zandland", description="Country.",
+                   origin=Origin.COUNTRY, country="ZL"),
+    _town("velsburg", "Velsburg", 50_000),  # small: needs the NER, a preposition or a list
+    _town("marnaar", "Marnaar", 40_000, capital=True),
+    _town("grotdam", "Grotdam", BIG_CITY),
+    _town("bravel", "Bravel", BIG_CITY - 1),
+    _town("keulen", "Keulen", 50_000, international="Cologne"),  # a Dutch exonym
+    _town("groot-marnaar", "Groot Marnaar", 50_000, capital=True),
+)
+HAND_MADE = KnowledgeBase(ENTRIES, {"Zandlandse": "country-zl"})
+
+
+def _subjects(text: str, scheme: str, kb: KnowledgeBase = HAND_MADE,
+              date: str | None = "2019-09-23") -> dict[tuple[str, int], str | None]:
+    """The background key of every (word, occurrence) of the marked-up text."""
+    built = article(text, scheme, date)
+    notes = build_notes(built, kb, today=TODAY)
+    plain = built.article.text
+    seen: dict[str, int] = {}
+    found: dict[tuple[str, int], str | None] = {}
+    for token in built.tokens:
+        n = seen.get(token.text, 0)
+        seen[token.text] = n + 1
+        found[(token.text, n)] = background_key(subject_at(notes, plain, token.text, n))
+    return found
+
+
+VELSBURG = "city-velsburg"
+
+# (text, the small town's expected subject): a small town the NER did not mark counts when it
+# is listed with another place by 'en', 'of' or a comma, with at most three such words between.
+LISTED = [
+    ("Bommen vielen op Zandlanden en Velsburg .", VELSBURG),
+    ("Bommen vielen op Velsburg en Zandlanden .", VELSBURG),
+    ("Bommen vielen op Zandlanden of Velsburg .", VELSBURG),
+    ("Bommen vielen op Zandlanden , Velsburg .", VELSBURG),
+    ("Bommen vielen op Velsburg , Zandlanden .", VELSBURG),
+    ("Bommen vielen op Zandlanden ) , en Velsburg .", VELSBURG),  # three words between
+    ("Bommen vielen op Velsburg , ( en Zandlanden .", VELSBURG),
+    ("Bommen vielen op Zandlanden ) , , en Velsburg .", None),  # four words: too far
+    ("Bommen vielen op Velsburg ( , ) , Zandlanden .", None),
+    ("Bommen vielen op Zandlanden ) Velsburg .", None),  # a bracket alone lists nothing
+    ("Bommen vielen op Zandlanden en de Velsburg .", None),  # another word between
+    ("Bommen vielen op Velsburg zag Zandlanden .", None),
+    ("Bommen vielen op Velsburg .", None),  # alone, unmarked
+]
+
+
+@pytest.mark.parametrize("scheme", sorted(SCHEMES))
+@pytest.mark.parametrize(("text", "expected"), LISTED)
+def test_a_small_town_listed_with_a_place_is_that_town(text: str, expected: str | None,
+                                                       scheme: str) -> None:
+    assert _subjects(text, scheme)[("Velsburg", 0)] == expected
+
+
+# (text, town, subject): capitals, towns of a million and Dutch exonyms count unmarked; other
+# towns need a place preposition ('in', also opening the text) or the NER.
+BIG = [
+    ("Ook Marnaar reageert woedend .", "Marnaar", "city-marnaar"),
+    ("Ook Grotdam reageert woedend .", "Grotdam", "city-grotdam"),
+    ("Ook Bravel reageert woedend .", "Bravel", None),
+    ("Ook Keulen reageert woedend .", "Keulen", "city-keulen"),
+    ("Ook Velsburg reageert woedend .", "Velsburg", None),
+    ("In Velsburg reageert men woedend .", "Velsburg", VELSBURG),
+    ("Zij woont in Velsburg", "Velsburg", VELSBURG),  # the text's last word
+    ("Ook [Velsburg]L reageert woedend .", "Velsburg", VELSBURG),
+    ("Ook [Marnaar]M reageert woedend .", "Marnaar", None),  # the NER says something else
+    ("Ook [Velsburg]E en Zandlanden reageren .", "Velsburg", None),
+]
+
+
+@pytest.mark.parametrize("scheme", sorted(SCHEMES))
+@pytest.mark.parametrize(("text", "town", "expected"), BIG)
+def test_big_towns_need_nothing_small_ones_a_marker(text: str, town: str, expected: str | None,
+                                                    scheme: str) -> None:
+    assert _subjects(text, scheme)[(town, 0)] == expected
+
+
+# A capital beside a capitalised word no known name covers is part of a longer name, also
+# across 'van (de)' before it and '&' or 'of' after it; not across other words.
+BESIDE = [
+    ("Zij studeert aan de Universiteit Marnaar .", None),
+    ("Zwartkop Marnaar won .", None),  # the name word opens the text
+    ("Hij won de Beker van Marnaar .", None),
+    ("Hij won de Ronde van de Marnaar .", None),
+    ("Zij won de Marnaar Cup .", None),
+    ("Hij werkt bij Marnaar & Partners .", None),
+    ("Hij werkt bij Marnaar of Technology .", None),
+    ("Hij won de beker van Marnaar .", "city-marnaar"),  # lower case: no name
+    ("Hij won de beker van de Marnaar .", "city-marnaar"),
+    ("Hij werkt bij Marnaar en Technology .", "city-marnaar"),
+    ("Zij woont in Marnaar", "city-marnaar"),
+    ("Ook Marnaar & co reageert .", "city-marnaar"),
+]
+
+
+@pytest.mark.parametrize("scheme", sorted(SCHEMES))
+@pytest.mark.parametrize(("text", "expected"), BESIDE)
+def test_a_name_word_beside_a_capital_makes_a_longer_name(text: str, expected: str | None,
+                                                          scheme: str) -> None:
+    assert _subjects(text, scheme)[("Marnaar", 0)] == expected
+
+
+@pytest.mark.parametrize("scheme", sorted(SCHEMES))
+def test_a_genitive_of_someone_elses_name_is_not_the_town(scheme: str) -> None:
+    found = _subjects("[Piet van Marnaar]P won . Ook Marnaars haven ligt stil .", scheme)
+    assert found[("Marnaars", 0)] is None
+    assert _subjects("Ook Marnaars haven ligt stil .", scheme)[("Marnaars", 0)] == "city-marnaar"
+    # A two-word town whose last word is in the person's name is still the town.
+    found = _subjects("[Piet van Marnaar]P won . Ook Groot Marnaars haven ligt stil .", scheme)
+    assert found[("Groot", 0)] == "city-groot-marnaar"
+
+
+@pytest.mark.parametrize("scheme", sorted(SCHEMES))
+def test_adjacent_person_entities_are_one_unknown_name(scheme: str) -> None:
+    notes = build_notes(article("[Pieter]P [Zwaluw]P sprak .", scheme), HAND_MADE, today=TODAY)
+    assert [(n.key, n.name, [m.text for m in n.mentions]) for n in notes] == [
+        ("unknown:pieter zwaluw", "Pieter Zwaluw", ["Pieter Zwaluw"])]
+    notes = build_notes(article("[Pieter]P [Zwaluw]L sprak .", scheme), HAND_MADE, today=TODAY)
+    assert [n.name for n in notes] == ["Pieter", "Zwaluw"]
+
+
+@pytest.mark.parametrize("scheme", sorted(SCHEMES))
+def test_a_first_name_alone_later_joins_an_unknown_full_name(scheme: str) -> None:
+    notes = build_notes(article("[Pieter Zwaluw]P sprak . Toen lachte [Pieter]P .", scheme),
+                        HAND_MADE, today=TODAY)
+    assert [(n.key, [m.text for m in n.mentions]) for n in notes] == [
+        ("unknown:pieter zwaluw", ["Pieter Zwaluw", "Pieter"])]
+
+
+@pytest.mark.parametrize("scheme", sorted(SCHEMES))
+@pytest.mark.parametrize(("text", "date", "expected"), [
+    ("[Zoe Velder]P sprak .", "2019-09-23", "zoe-velder"),  # the same but for diacritics
+    ("[Zoë Velder]P sprak .", "2019-09-23", "zoe-velder"),
+    ("[Zoe Velder]L sprak .", "2019-09-23", None),  # a person's name as a place: no
+    ("[Zoe Velder]P sprak .", "1940-01-01", None),  # before she was born
+    ("[Anna Kwastel]P sprak .", "2019-09-23", None),
+    ("[Zoe Veldman]P sprak .", "2019-09-23", None),  # another name
+])
+def test_a_spelling_variant_the_ner_found_is_the_known_person(
+    text: str, date: str, expected: str | None, scheme: str
+) -> None:
+    notes = build_notes(article(text, scheme, date), HAND_MADE, today=TODAY)
+    assert [background_key(n) for n in notes] == [expected]
+
+
+def test_a_variant_of_a_town_name_is_not_looked_up() -> None:
+    # Only curated entries are found by their spelling variants.
+    notes = build_notes(article("Ook [VELSBURG]P kwam .", "conll"), HAND_MADE, today=TODAY)
+    assert [background_key(n) for n in notes] == [None]
+
+
+@pytest.mark.parametrize("scheme", sorted(SCHEMES))
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Het is een Frans/ADJ nieuw/ADJ bedrijf/NOUN .", "country-fr"),
+    ("Het is een Frans/ADJ bedrijf/NOUN .", "country-fr"),
+    ("Zij spreekt vloeiend Frans", None),  # the language, last in the text
+    ("Zij spreekt Frans/ADJ met/ADP hem .", None),
+])
+def test_a_language_name_is_its_country_only_before_a_noun(text: str, expected: str | None,
+                                                           scheme: str) -> None:
+    kb = KnowledgeBase.load(FIXTURES)
+    assert _subjects(text, scheme, kb)[("Frans", 0)] == expected
+
+
+def test_the_note_name_is_a_name_of_the_entry_never_an_inflected_mention() -> None:
+    kb = KnowledgeBase.load(FIXTURES)
+    notes = build_notes(article("Poetins plan faalde . Poetins leger trok terug .", "conll"),
+                        kb, today=TODAY)
+    putin = [n for n in notes if n.key == "vladimir-putin"]
+    assert [n.name for n in putin] == ["Vladimir Poetin"]
