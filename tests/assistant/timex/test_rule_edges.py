@@ -148,3 +148,14 @@ def test_bare_month_year_follows_its_own_sentence(text: str, resolved: str) -> N
     start = text.index("Mei")
     value = bare_date("Mei", Context(text, MONTH, {}), start, start + 3)
     assert value is not None and value.resolved == resolved
+
+
+@pytest.mark.parametrize(("text", "resolved"), [
+    # the article's own month: a direction word moves it a year, the sentence's tense does not
+    ("afgelopen september", "2022-09"),
+    ("vorige september", "2022-09"),
+    ("volgende september", "2024-09"),
+    ("Hij komt in september.", "2023-09"),
+])
+def test_month_with_a_direction_in_the_articles_own_month(text: str, resolved: str) -> None:
+    assert only(text, MONTH).resolved == resolved
