@@ -33,6 +33,7 @@ def _person(key: str, *names: str, born: str = "1950") -> KnowledgeEntry:
 ENTRIES = (
     _person("piet-van-marnaar", "Piet van Marnaar"),
     _person("zoe-velder", "Zoë Velder"),
+    _person("jan-de-kwastel", "Jan de Kwastel"),
     _person("jonge-velder", "Anna Kwastel", born="2025"),
     KnowledgeEntry(id="country-zl", category=Category.PLACE, names=("Zandlanden",),
                    international_name="Zandland", description="Country.",
@@ -206,3 +207,136 @@ def test_the_note_name_is_a_name_of_the_entry_never_an_inflected_mention() -> No
                         kb, today=TODAY)
     putin = [n for n in notes if n.key == "vladimir-putin"]
     assert [n.name for n in putin] == ["Vladimir Poetin"]
+
+
+# (text, the small town's expected subject): the NER's LOC for a small town listed with a
+# person is a guess, unless another known name is listed with it.
+WITH_A_PERSON = [
+    ("Wiskundigen als [Argand]P en [Velsburg]L rekenden .", None),
+    ("Wiskundigen als [Velsburg]L en [Argand]P rekenden .", None),
+    ("Wiskundigen als [Argand]P en [Velsburg]L ,", None),  # the list runs to the text's end
+    ("Wiskundigen als [Argand]P en [Velsburg]L en Marnaar rekenden .", VELSBURG),
+    ("[Marnaar]L en [Velsburg]L en [Argand]P rekenden .", VELSBURG),
+    ("[Marnaar Jan]P en [Velsburg]L rekenden .", VELSBURG),  # a known name is no person
+    ("Wiskundigen als [Velsburg]L en [Argand]P Marnaar .", None),
+    ("In [Zandlanden]L rekenden [Argand]P en [Velsburg]L .", None),
+    ("In [Velsburg]L rekenden [Argand]P en Jan .", VELSBURG),  # not listed together
+]
+
+
+@pytest.mark.parametrize("scheme", sorted(SCHEMES))
+@pytest.mark.parametrize(("text", "expected"), WITH_A_PERSON)
+def test_a_small_town_listed_with_a_person_is_no_town(text: str, expected: str | None,
+                                                      scheme: str) -> None:
+    assert _subjects(text, scheme)[("Velsburg", 0)] == expected
+
+
+# A town alone between quotation marks is a title; the marks must be right around it.
+QUOTED = [
+    ("Zij las « Marnaar » gisteren .", None),
+    ("Zij las « Marnaar »", None),  # the closing mark ends the text
+    ("« Marnaar » meldde het .", None),  # the opening mark opens it
+    ("Zij las « Marnaar", "city-marnaar"),
+    ("[Marnaar]L \" is mooi , zei hij \"", "city-marnaar"),  # marks elsewhere
+    ("Zij las « de Marnaar » gisteren .", "city-marnaar"),
+]
+
+
+@pytest.mark.parametrize("scheme", sorted(SCHEMES))
+@pytest.mark.parametrize(("text", "expected"), QUOTED)
+def test_a_town_alone_in_quotation_marks_is_a_title(text: str, expected: str | None,
+                                                    scheme: str) -> None:
+    assert _subjects(text, scheme)[("Marnaar", 0)] == expected
+
+
+# A known person's full name marked as a person beside a name of another kind is the person
+# ('Minister van Sociale Zaken Frank Vandenbroucke'); beside another person, an unmarked name
+# word or as a single word, it is part of a longer name.
+BESIDE_A_PERSON = [
+    ("Minister van [Werk]O [Frank Vandenbroucke]P zei het .", "frank-vandenbroucke"),
+    ("Minister van [Werk]O [Frank Vandenbroucke]P", "frank-vandenbroucke"),  # last in the text
+    ("Minister Van [Werk]O [Frank Vandenbroucke]P zei het .", "frank-vandenbroucke"),
+    ("Minister van [Werk]O [Frank Vandenbroucke]P zei Jan gisteren .", "frank-vandenbroucke"),
+    ("Minister van [Werk]O [Frank Vandenbroucke]O zei het .", None),  # not marked a person
+    ("[Kyra]P [Frank Vandenbroucke]P sprak .", None),
+    ("Toen zei [Frank Vandenbroucke]P [Kyra]P niets .", None),
+    ("Toen zei [Frank Vandenbroucke]P Kyra niets .", None),
+]
+
+
+@pytest.mark.parametrize("scheme", sorted(SCHEMES))
+@pytest.mark.parametrize(("text", "expected"), BESIDE_A_PERSON)
+def test_a_known_person_beside_a_name_of_another_kind(text: str, expected: str | None,
+                                                      scheme: str) -> None:
+    kb = KnowledgeBase.load(FIXTURES)
+    found = _subjects(text, scheme, kb, date="2000-10-09")
+    assert found[("Vandenbroucke", 0)] == expected
+
+
+@pytest.mark.parametrize("scheme", sorted(SCHEMES))
+def test_a_single_known_name_beside_another_entity_is_part_of_it(scheme: str) -> None:
+    kb = KnowledgeBase.load(FIXTURES)
+    assert _subjects("Het [Kremlin]O [Poetin]P zei niets .", scheme, kb)[("Poetin", 0)] is None
+    assert _subjects("Het Kremlin : [Poetin]P zei niets .", scheme, kb)[("Poetin", 0)] == (
+        "vladimir-putin")
+
+
+@pytest.mark.parametrize("scheme", sorted(SCHEMES))
+@pytest.mark.parametrize(("text", "surname", "expected"), [
+    ("[Jan de Kwastel]P sprak . Later lachte [Kwastel]P .", "Kwastel", "jan-de-kwastel"),
+    ("[Zoë Velder]P sprak . Toen lachte [Velder]P .", "Velder", "zoe-velder"),
+    ("[Zoë Velder]P sprak . Toen lachte [Zoë]P .", "Zoë", None),  # a first name: a namesake
+    ("[Jan de Kwastel]P sprak . Later lachte [de Kwastel]P .", "Kwastel", "jan-de-kwastel"),
+])
+def test_a_surname_after_the_full_name_is_the_known_person(text: str, surname: str,
+                                                           expected: str | None,
+                                                           scheme: str) -> None:
+    assert _subjects(text, scheme)[(surname, 1)] == expected
+
+
+# A year right after a place name makes them one name of an event, unless a noun (or an
+# adjective and a noun) follows; a number that is no year changes nothing.
+BEFORE_A_YEAR = [
+    ("Het goud van Marnaar 1998 kennelijk glansde .", None),
+    ("Het goud van Marnaar 2000 kennelijk glansde .", None),
+    ("Er werken in Marnaar 2000/NUM mensen/NOUN .", "city-marnaar"),
+    ("Er werken in Marnaar 2000/NUM nieuwe/ADJ mensen/NOUN .", "city-marnaar"),
+    ("Er werken in Marnaar 2000/NUM nieuwe/ADJ ,", None),
+    ("Ook Marnaar 20 keer .", "city-marnaar"),
+    ("Ook Marnaar 1800 keer .", "city-marnaar"),
+    ("Ook Marnaar . 2000 keer .", "city-marnaar"),  # the year opens the next sentence
+]
+
+
+@pytest.mark.parametrize("scheme", sorted(SCHEMES))
+@pytest.mark.parametrize(("text", "expected"), BEFORE_A_YEAR)
+def test_a_place_before_a_year_names_an_event(text: str, expected: str | None,
+                                              scheme: str) -> None:
+    assert _subjects(text, scheme)[("Marnaar", 0)] == expected
+
+
+# A bracketed qualifier of one word, or of names, may pick a namesake; other brackets do not.
+QUALIFIED = [
+    ("Zij woont in Marnaar ( Noord Zandlanden ) .", None),
+    ("Zij woont in Marnaar ( zuid ) .", None),
+    ("Zij woont in Marnaar ( de zuidkant ) .", "city-marnaar"),
+    ("Zij woont in Marnaar ( 1996 ) .", "city-marnaar"),
+    ("Zij woont in Marnaar ( ) .", "city-marnaar"),
+    ("Zij woont in Marnaar ( een lange opmerking zonder einde .", "city-marnaar"),
+    ("Zij woont in Marnaar ( Een Twee Drie Vier ) .", "city-marnaar"),  # too long
+]
+
+
+@pytest.mark.parametrize("scheme", sorted(SCHEMES))
+@pytest.mark.parametrize(("text", "expected"), QUALIFIED)
+def test_a_qualifier_in_brackets_after_a_town(text: str, expected: str | None,
+                                              scheme: str) -> None:
+    assert _subjects(text, scheme)[("Marnaar", 0)] == expected
+
+
+@pytest.mark.parametrize("scheme", sorted(SCHEMES))
+def test_an_unknown_name_is_called_by_its_fullest_plain_mention(scheme: str) -> None:
+    notes = build_notes(article("[Zwaluws]P plan faalde . Toen sprak [Zwaluw]P .", scheme),
+                        HAND_MADE, today=TODAY)
+    assert [(n.name, [m.text for m in n.mentions]) for n in notes] == [
+        ("Zwaluw", ["Zwaluws", "Zwaluw"])]
