@@ -340,3 +340,36 @@ def test_an_unknown_name_is_called_by_its_fullest_plain_mention(scheme: str) -> 
                         HAND_MADE, today=TODAY)
     assert [(n.name, [m.text for m in n.mentions]) for n in notes] == [
         ("Zwaluw", ["Zwaluws", "Zwaluw"])]
+
+
+@pytest.mark.parametrize("scheme", sorted(SCHEMES))
+@pytest.mark.parametrize(("text", "names"), [
+    ("Toen sprak [Jan Zwaluw ,]P kort .", ["Jan Zwaluw"]),  # small words and marks trimmed
+    ("Toen sprak [de heer Zwaluw]P kort .", ["Zwaluw"]),
+    ("Toen sprak [de Jan Zwaluw]P kort .", ["Jan Zwaluw"]),
+    ("Toen sprak [de man]P kort .", []),  # nothing left
+    ("Toen sprak [Zwaluw de]P kort .", ["Zwaluw"]),
+    ("Hij hoorde de [Symfonie 5e]M .", ["Symfonie 5e"]),  # a number may end a name
+    ("Toen sprak [Zwaluw]P kort . Later zei [Zwaluw]P niets .", ["Zwaluw"]),
+])
+def test_unknown_names_are_trimmed_and_grouped(text: str, names: list[str], scheme: str) -> None:
+    notes = build_notes(article(text, scheme), HAND_MADE, today=TODAY)
+    assert [n.name for n in notes] == names
+    assert all(n.key.startswith("unknown:") for n in notes)
+
+
+# A known name inside an entity is part of a longer name when the entity holds another name
+# word outside it; words before or after the entity do not count.
+INSIDE_AN_ENTITY = [
+    ("[Van Marnaar]P zegt dat het klaar is .", None),  # a frequent word, but in the entity
+    ("Ook [Marnaar de Haven]O won .", None),
+    ("Zwaluw zag [de Marnaar]L .", "city-marnaar"),
+    ("Ook [Marnaar centrum]L Zwaluw zag het .", "city-marnaar"),
+]
+
+
+@pytest.mark.parametrize("scheme", sorted(SCHEMES))
+@pytest.mark.parametrize(("text", "expected"), INSIDE_AN_ENTITY)
+def test_a_known_name_inside_a_longer_entity(text: str, expected: str | None,
+                                             scheme: str) -> None:
+    assert _subjects(text, scheme)[("Marnaar", 0)] == expected
