@@ -362,6 +362,7 @@ def test_unknown_names_are_trimmed_and_grouped(text: str, names: list[str], sche
 # word outside it; words before or after the entity do not count.
 INSIDE_AN_ENTITY = [
     ("[Van Marnaar]P zegt dat het klaar is .", None),  # a frequent word, but in the entity
+    ("[Van Marnaar]O zegt dat het klaar is .", None),
     ("Ook [Marnaar de Haven]O won .", None),
     ("Zwaluw zag [de Marnaar]L .", "city-marnaar"),
     ("Ook [Marnaar centrum]L Zwaluw zag het .", "city-marnaar"),
