@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from test_precision import SCHEMES, TODAY, article, background_key, subject_at
 
+from assistant.knowledge import roles as dated
 from assistant.knowledge.base import KnowledgeBase, KnowledgeEntry, Origin
 from assistant.knowledge.subjects import BIG_CITY, build_notes
 from assistant.models import ArticleDate, Category
@@ -374,3 +375,83 @@ INSIDE_AN_ENTITY = [
 def test_a_known_name_inside_a_longer_entity(text: str, expected: str | None,
                                              scheme: str) -> None:
     assert _subjects(text, scheme)[("Marnaar", 0)] == expected
+
+
+CURATED = KnowledgeBase((
+    *ENTRIES,
+    KnowledgeEntry(id="zuidpool", category=Category.PLACE, names=("Zuidpool",),
+                   international_name="South Pole", description="Place."),
+    KnowledgeEntry(id="kwastbank", category=Category.ORGANISATION, names=("Kwastbank",),
+                   international_name="Kwast Bank", description="Bank.", country="ZL"),
+), {"Zandlandse": "country-zl"})
+
+
+# What the NER says against the base: a curated place the NER took for a person is the place
+# after a preposition of place; a single curated word of another kind waits for its full name;
+# a country taken for a person needs a preposition too; an adjective never names a person.
+AGAINST_THE_NER = [
+    ("Hij reisde naar [Zuidpool]P .", "Zuidpool", "zuidpool"),
+    ("Ook [Zuidpool]P lachte .", "Zuidpool", None),
+    ("Ook [Kwastbank]P groeit .", "Kwastbank", None),
+    ("Ook [Kwastbank]O groeit .", "Kwastbank", "kwastbank"),
+    ("Hij speelde tegen [Zandlanden]P .", "Zandlanden", None),
+    ("Hij speelde in [Zandlanden]P .", "Zandlanden", "country-zl"),
+    ("Het [Zandlandse]P team won .", "Zandlandse", None),
+    ("Het [Zandlandse]N team won .", "Zandlandse", "country-zl"),
+    ("In Velsburg woont men . Klaar .", "Velsburg", VELSBURG),  # 'in' opens the text
+]
+
+
+@pytest.mark.parametrize("scheme", sorted(SCHEMES))
+@pytest.mark.parametrize(("text", "word", "expected"), AGAINST_THE_NER)
+def test_the_base_against_the_ner(text: str, word: str, expected: str | None,
+                                  scheme: str) -> None:
+    assert _subjects(text, scheme, CURATED)[(word, 0)] == expected
+
+
+@pytest.mark.parametrize("scheme", sorted(SCHEMES))
+def test_a_title_before_a_known_name_is_not_part_of_it(scheme: str) -> None:
+    kb = KnowledgeBase.load(FIXTURES)
+    found = _subjects("Toen sprak Premier [Frank Vandenbroucke]P .", scheme, kb, "2000-10-09")
+    assert found[("Vandenbroucke", 0)] == "frank-vandenbroucke"
+
+
+def test_a_note_carries_everything_known_at_the_article_date() -> None:
+    kb = KnowledgeBase.load(FIXTURES)
+    built = article("[Vladimir Poetin]P sprak in Rusland . De Russische/ADJ regering/NOUN "
+                    "zweeg , zei [Pieter Zwaluw]P .", "conll", "2019-09-23")
+    notes = {n.key: n for n in build_notes(built, kb, today=TODAY)}
+    when = ArticleDate(2019, 9, 23)
+    putin = kb.get("vladimir-putin")
+    assert putin is not None
+    facts, hidden = dated.facts_at(putin, when)
+    began, ended = dated.lifetime_at(putin, when)
+    note = notes["vladimir-putin"]
+    assert (note.name, note.category, note.international_name, note.description, note.source,
+            note.attribution, note.sentences, note.as_of) == (
+        "Vladimir Poetin", Category.PERSON, putin.international_name, putin.description,
+        "offline", putin.source, (0,), when)
+    assert (note.roles, note.facts, note.hidden_facts, note.began, note.ended, note.timing) == (
+        dated.roles_at(putin, when), facts, hidden, began, ended, None)
+    assert hidden > 0 and facts
+    russia = notes["country-ru"]
+    assert [(m.text, m.adjective) for m in russia.mentions] == [("Rusland", False),
+                                                                ("Russische", True)]
+    assert russia.name == "Rusland" and russia.sentences == (0, 1)
+    unknown = notes["unknown:pieter zwaluw"]
+    assert (unknown.name, unknown.category, unknown.as_of, unknown.source,
+            unknown.international_name, unknown.sentences) == (
+        "Pieter Zwaluw", Category.PERSON, when, "offline", None, (1,))
+
+
+def test_an_undated_article_is_read_at_the_given_day() -> None:
+    kb = KnowledgeBase.load(FIXTURES)
+    shoigu = kb.get("sergei-shoigu")
+    assert shoigu is not None
+    built = article("[Sergej Sjojgoe]P sprak .", "conll", None)
+    for day in (ArticleDate(2010, 1, 1), ArticleDate(2013, 1, 1)):
+        (note,) = build_notes(built, kb, today=day)
+        assert note.as_of is None
+        assert note.roles == dated.roles_at(shoigu, day)
+    assert build_notes(built, kb, today=ArticleDate(2010, 1, 1))[0].roles != build_notes(
+        built, kb, today=ArticleDate(2013, 1, 1))[0].roles
