@@ -455,3 +455,51 @@ def test_an_undated_article_is_read_at_the_given_day() -> None:
         assert note.roles == dated.roles_at(shoigu, day)
     assert build_notes(built, kb, today=ArticleDate(2010, 1, 1))[0].roles != build_notes(
         built, kb, today=ArticleDate(2013, 1, 1))[0].roles
+
+
+def _place(key: str, name: str, country: str) -> KnowledgeEntry:
+    return KnowledgeEntry(id=f"city-{key}", category=Category.PLACE, names=(name,),
+                          international_name=name, description="Town.", origin=Origin.CITY,
+                          population=2_000_000, country=country)
+
+
+COUNTRIES = KnowledgeBase((
+    KnowledgeEntry(id="pvda", category=Category.ORGANISATION, names=("PvdA",),
+                   international_name="Labour Party", description="Party.", country="NL"),
+    KnowledgeEntry(id="pvda-be", category=Category.ORGANISATION, names=("PVDA",),
+                   international_name="Workers' Party", description="Party.", country="BE"),
+    KnowledgeEntry(id="vooruit", category=Category.ORGANISATION, names=("Vooruitpartij",),
+                   short_names=("Vooruit",), international_name="Vooruit",
+                   description="Party.", country="BE"),
+    KnowledgeEntry(id="brugbank", category=Category.ORGANISATION, names=("Brugbank",),
+                   international_name="Brugbank", description="Bank.", country="BE"),
+    KnowledgeEntry(id="zuidpool", category=Category.PLACE, names=("Zuidpool",),
+                   international_name="South Pole", description="Place."),
+    _place("amstelveen", "Amstelveen", "NL"), _place("helder", "Helderstad", "NL"),
+    _place("gentbrugge", "Gentbrugge", "BE"), _place("aalst", "Aalstdorp", "BE"),
+    _place("brug", "Brugstad", "BE"),
+), {})
+
+
+# 'PvdA' is the Dutch party unless the article is of Belgium, where the PVDA may be meant: the
+# article's country is that of most of the subjects it names in full (two at least, more than
+# any other), not counting short names, subjects of no country, and names with namesakes.
+ARTICLE_COUNTRY = [
+    ("In Amstelveen en Helderstad groeit de PvdA .", "pvda"),
+    ("In Gentbrugge en Aalstdorp groeit de PvdA .", None),
+    ("De PvdA groeit in Gentbrugge en Aalstdorp .", None),
+    ("In Gentbrugge groeit de PvdA .", "pvda"),  # one subject says nothing
+    ("In Gentbrugge groeit de PvdA , zegt Vooruit .", "pvda"),  # a short name does not count
+    ("De Zuidpool , Gentbrugge en Aalstdorp en de PvdA .", None),
+    ("De PvdA groeit , zegt de Brugbank in Gentbrugge .", None),
+    ("Ook Gentbrugge , Aalstdorp , Amstelveen en Helderstad : de PvdA .", "pvda"),  # a tie
+    ("Ook Gentbrugge , Aalstdorp , Brugstad en Amstelveen : de PvdA .", None),
+    ("Ook Gentbrugge , Aalstdorp en Amstelveen : de PvdA .", None),
+]
+
+
+@pytest.mark.parametrize("scheme", sorted(SCHEMES))
+@pytest.mark.parametrize(("text", "expected"), ARTICLE_COUNTRY)
+def test_the_article_country_decides_a_shared_spelling(text: str, expected: str | None,
+                                                       scheme: str) -> None:
+    assert _subjects(text, scheme, COUNTRIES)[("PvdA", 0)] == expected
