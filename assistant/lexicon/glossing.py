@@ -52,6 +52,17 @@ HEAD_NOTE = "guess: the sense of its last part"
 PARTICLE_NOTE = "guess: the senses of its verb without the particle"
 AGENT_NOTE = "guess: one who does what its verb says"
 ACTION_NOTE = "guess: the doing of what its verb says"
+# Prefixes no source lists words with: the English prefixes that say the same, whether the
+# card falls back on a phrase when no prefixed English word exists, and the note it carries.
+NEGATION_NOTE = "guess: the opposite of its word"
+REPEAT_NOTE = "guess: its word again"
+NEGATION = ("on", ("un", "in", "im", "ir", "il"), "not ", 1)
+# re- before a short word makes another word as often as a repetition (remove, recover).
+REPEAT = ("her", ("re",), "", 6)
+MIN_PREFIXED = 4
+# English words made with a prefix are rarer than their base (unremarked, recrystallization).
+MIN_PREFIXED_ZIPF = 1.5
+MAX_ITEMS_PREFIXED = 3
 # Dutch nouns of an action end in -ing (verfilming: verfilmen); shorter ones are words of
 # their own more often (ding, ring).
 ACTION_ENDING = "ing"
@@ -116,6 +127,8 @@ def gloss_card(
                 return _card(token, _as_used(dictionary, token, entry), GlossKind.INFLECTION)
     if adjectival_participle(token) and (verb := _participle_verb(dictionary, token.text)):
         return _card(token, _as_used(dictionary, token, verb), GlossKind.INFLECTION)
+    if (prefixed := _prefixed_card(dictionary, token)) is not None:
+        return prefixed
     if token.pos in VERB_POS or token.pos == "ADJ":
         card = _particle_verb_card(dictionary, token)
         if card is not None:
@@ -187,6 +200,60 @@ def _agent_card(dictionary: Dictionary, token: Token) -> GlossCard | None:
                                  parts=(GlossPart(singular, verb.lemma, verb.senses[:1]),),
                                  uncertain=AGENT_NOTE)
     return None
+
+
+def _prefixed_card(dictionary: Dictionary, token: Token) -> GlossCard | None:
+    """A word no source lists made of a prefix and a word that one does: on- + an adjective
+    (onopgemerkt: unnoticed, onorthodox: unorthodox; else "not ..."), her- + a word
+    (herkristallisatie: recrystallisation); a guess that says so."""
+    negation = adjectival_participle(token) or token.pos in ("ADJ", "ADV")
+    for (prefix, english, fallback, min_length), note, poses in (
+            (NEGATION, NEGATION_NOTE, ("adj", "verb", "adv") if negation else ()),
+            (REPEAT, REPEAT_NOTE, ("noun", "verb", "adj"))):
+        for word in dict.fromkeys([token.lemma.lower(), token.text.lower()]):
+            rest = word[len(prefix):]
+            if not word.startswith(prefix) or not rest.isalpha() or len(rest) < MIN_PREFIXED:
+                continue
+            entry = next((found for pos in poses if (found := _prefixed_entry(
+                dictionary, rest, pos)) is not None), None)
+            if entry is None:
+                continue
+            # "not ..." only before an adjective: before a verb's senses it reads wrongly.
+            phrase = fallback if entry.pos in ("adj", "adv") else ""
+            entry = _as_used(dictionary, token, entry)
+            sense = prefixed_sense(entry.senses[0], english, phrase, min_length)
+            if sense:
+                return GlossCard(form=token.text, lemma=word,
+                                 pos=token.pos, kind=GlossKind.WORD, senses=(sense,),
+                                 source=entry.source,
+                                 parts=(GlossPart(prefix, prefix, ()),
+                                        GlossPart(rest, entry.lemma, entry.senses[:1])),
+                                 uncertain=note)
+    return None
+
+
+def _prefixed_entry(dictionary: Dictionary, word: str, pos: str) -> Entry | None:
+    """The entry of `word` (as written or a listed form) with part of speech `pos`."""
+    entry = dictionary.lookup(word, pos)
+    if entry is None:
+        entry = next((found for lemma, kind in dictionary.lemmas_of(word) if kind == pos
+                      and (found := dictionary.lookup(lemma, pos)) is not None), None)
+    return entry if entry is not None and entry.senses else None
+
+
+def prefixed_sense(sense: str, english: tuple[str, ...], fallback: str,
+                   min_length: int = 1) -> str:
+    """The English items of a sense with the prefix that means the same (noticed →
+    unnoticed), each only when English has that word and the item is at least `min_length`
+    long; else the first with the fallback phrase in front (not noticed), or nothing."""
+    items = [first_item(item) for item in sense.split(",")]
+    made = [next((prefix + item for prefix in english
+                  if english_zipf(prefix + item) >= MIN_PREFIXED_ZIPF), "")
+            for item in items if item and " " not in item and len(item) >= min_length]
+    made = list(dict.fromkeys(item for item in made if item))
+    if not made and fallback and items[0]:
+        made = [fallback + items[0]]
+    return ", ".join(made[:MAX_ITEMS_PREFIXED])
 
 
 def _action_card(dictionary: Dictionary, token: Token) -> GlossCard | None:

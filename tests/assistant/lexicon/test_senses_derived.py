@@ -1,4 +1,5 @@
-"""Senses made by rule for words no source lists: action nouns in -ing from their verb."""
+"""Senses made by rule for words no source lists: action nouns in -ing, present participles,
+prefixed words (on-, her-)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,15 @@ import pytest
 from parse_data import analysed, w
 
 from assistant.lexicon.english import gerund_of, gerunds
-from assistant.lexicon.glossing import ACTION_NOTE, gloss_card, present_participle
+from assistant.lexicon.glossing import (
+    ACTION_NOTE,
+    NEGATION_NOTE,
+    REPEAT,
+    REPEAT_NOTE,
+    gloss_card,
+    prefixed_sense,
+    present_participle,
+)
 from assistant.lexicon.store import Dictionary
 
 
@@ -88,3 +97,48 @@ def test_a_past_participle_keeps_the_past_form(fixture_dictionary: Dictionary) -
     card = gloss_card(fixture_dictionary,
                       analysed([w("gereisde", "reizen", "ADJ", morph="VerbForm=Part")]), 0)
     assert card is not None and card.senses[0].startswith("gone, moved")
+
+
+@pytest.mark.parametrize(
+    ("word", "lemma", "pos", "note", "sense"),
+    [
+        # on- + an adjective: the English un-word when English has one, else "not ...".
+        ("oneenzame", "oneenzaam", "ADJ", NEGATION_NOTE, "not lonely"),
+        ("onuitgeput", "onuitgeput", "ADJ", NEGATION_NOTE, "not exhausted"),
+    ],
+)
+def test_a_prefixed_word_no_source_lists(fixture_dictionary: Dictionary, word: str, lemma: str,
+                                         pos: str, note: str, sense: str) -> None:
+    card = gloss_card(fixture_dictionary, analysed([w(word, lemma, pos)]), 0)
+    assert card is not None and card.uncertain == note
+    assert card.senses == (sense,) and card.parts[0].text == word[:len(card.parts[0].text)]
+
+
+@pytest.mark.parametrize(
+    ("word", "pos"),
+    [
+        ("oneenzaamheid", "NOUN"),  # on- negates adjectives only
+        ("onder", "ADP"),  # too short a rest
+        ("herreizen", "VERB"),  # English has no "retravel"
+        ("herfst", "NOUN"),
+    ],
+)
+def test_no_prefixed_guess_without_a_word_and_an_english_form(
+        fixture_dictionary: Dictionary, word: str, pos: str) -> None:
+    card = gloss_card(fixture_dictionary, analysed([w(word, word, pos)]), 0)
+    assert card is None or card.uncertain not in (NEGATION_NOTE, REPEAT_NOTE)
+
+
+@pytest.mark.parametrize(
+    ("sense", "made"),
+    [
+        ("crystallization", "recrystallization"),
+        ("to organise, to arrange", "reorganise, rearrange"),
+        # Short words make other words (remove, recover); made-up ones are refused.
+        ("to move, to cover", ""),
+        ("to travel", ""),
+    ],
+)
+def test_re_words(sense: str, made: str) -> None:
+    _, english, fallback, min_length = REPEAT
+    assert prefixed_sense(sense, english, fallback, min_length) == made
