@@ -50,6 +50,13 @@ LOOKALIKE_NOTE = "guess: no dictionary lists it; it looks like this English word
 COMPOSED_NOTE = "guess: composed from its parts"
 HEAD_NOTE = "guess: the sense of its last part"
 PARTICLE_NOTE = "guess: the senses of its verb without the particle"
+# Particles that add what an English adverb adds (thuiskomen: come home, meerijden: ride along);
+# the others (op, uit, af, aan, toe, ...) change the verb's meaning in ways no rule can say.
+PARTICLE_ADVERBS = {
+    "thuis": "home", "mee": "along", "terug": "back", "weg": "away", "samen": "together",
+    "rond": "around", "voort": "on", "neer": "down", "los": "loose", "binnen": "in",
+    "buiten": "out", "dicht": "shut",
+}
 AGENT_NOTE = "guess: one who does what its verb says"
 ACTION_NOTE = "guess: the doing of what its verb says"
 # Prefixes no source lists words with: the English prefixes that say the same, whether the
@@ -171,11 +178,23 @@ def _particle_verb_card(dictionary: Dictionary, token: Token) -> GlossCard | Non
         base = _as_used(dictionary, token, base)
         return GlossCard(
             form=token.text, lemma=particle + base.lemma, pos=token.pos, kind=GlossKind.WORD,
-            senses=base.senses[:MAX_CARD_SENSES], source=base.source,
+            senses=with_particle(base.senses, particle), source=base.source,
             parts=(GlossPart(particle, particle, ()),
                    GlossPart(rest, base.lemma, base.senses[:1])),
             uncertain=PARTICLE_NOTE)
     return None
+
+
+def with_particle(senses: tuple[str, ...], particle: str) -> tuple[str, ...]:
+    """A separable verb's senses guessed from its verb's: first the verb's one-word glosses
+    with the particle's English adverb (komen, thuis → come home), when the particle has one;
+    then the verb's own senses."""
+    adverb = PARTICLE_ADVERBS.get(particle)
+    first = senses[0] if senses else ""
+    items = [item.strip() for item in first.split(",")]
+    made = [f"{item} {adverb}" for item in items
+            if adverb and item and len(item.removeprefix("to ").split()) == 1][:2]
+    return ((", ".join(made),) if made else ()) + senses[:MAX_CARD_SENSES - bool(made)]
 
 
 def _agent_card(dictionary: Dictionary, token: Token) -> GlossCard | None:
@@ -389,7 +408,7 @@ def _phrase_card(
         # A joined verb no source lists ("uitvechten"): show its verb's senses and its two
         # parts, which is what a learner would look up next.
         particle, base = split
-        senses, source = base.senses[:MAX_CARD_SENSES], base.source
+        senses, source = with_particle(base.senses, particle), base.source
         parts = (GlossPart(particle, particle, ()),
                  GlossPart(base.lemma, base.lemma, base.senses[:1]))
     else:

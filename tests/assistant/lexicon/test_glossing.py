@@ -125,22 +125,25 @@ def test_what_keeps_the_verbs_senses(fixture_dictionary: Dictionary, words: list
 
 
 @pytest.mark.parametrize(
-    ("word", "pos", "morph", "lemma", "sense"),
+    ("word", "pos", "morph", "lemma", "sense", "verb_sense"),
     [
-        ("meereizen", "VERB", "", "meereizen", "go, move, travel"),
-        ("doorgereisd", "VERB", "VerbForm=Part", "doorreizen", "go, move, travel"),
-        ("doorgereisde", "VERB", "VerbForm=Part", "doorreizen", "gone, moved, traveled"),
-        ("doorgereisde", "ADJ", "", "doorreizen", "gone, moved, traveled"),
-        ("terugvielen", "VERB", "Tense=Past|VerbForm=Fin", "terugvallen", "fall"),
+        # A particle an English adverb says the same as: the verb's glosses with it first.
+        ("meereizen", "VERB", "", "meereizen", "go along, move along", "go, move, travel"),
+        ("doorgereisd", "VERB", "VerbForm=Part", "doorreizen", "go, move, travel", None),
+        ("doorgereisde", "VERB", "VerbForm=Part", "doorreizen", "gone, moved, traveled", None),
+        ("doorgereisde", "ADJ", "", "doorreizen", "gone, moved, traveled", None),
+        ("terugvielen", "VERB", "Tense=Past|VerbForm=Fin", "terugvallen", "fall back", "fall"),
     ],
 )
 def test_a_separable_verb_no_source_lists_is_glossed_by_its_verb(
         fixture_dictionary: Dictionary, word: str, pos: str, morph: str, lemma: str,
-        sense: str) -> None:
+        sense: str, verb_sense: str | None) -> None:
     card = card_of(fixture_dictionary, [w(word, word, pos, "root", None, morph)], 0)
     assert card is not None and card.lemma == lemma and first_sense(card) == sense
     assert card.uncertain == PARTICLE_NOTE and len(card.parts) == 2
-    assert card.parts[0].senses == () and card.parts[1].senses == (sense,)
+    assert card.parts[0].senses == () and card.parts[1].senses == (verb_sense or sense,)
+    if verb_sense:
+        assert card.senses[1] == verb_sense
 
 
 @pytest.mark.parametrize(

@@ -15,6 +15,7 @@ from assistant.lexicon.glossing import (
     gloss_card,
     prefixed_sense,
     present_participle,
+    with_particle,
 )
 from assistant.lexicon.store import Dictionary
 
@@ -142,3 +143,20 @@ def test_no_prefixed_guess_without_a_word_and_an_english_form(
 def test_re_words(sense: str, made: str) -> None:
     _, english, fallback, min_length = REPEAT
     assert prefixed_sense(sense, english, fallback, min_length) == made
+
+
+@pytest.mark.parametrize(
+    ("senses", "particle", "made"),
+    [
+        (("to come", "to be"), "thuis", ("to come home", "to come", "to be")),
+        (("ride, travel", "drive"), "mee", ("ride along, travel along", "ride, travel", "drive")),
+        # Only one-word glosses take the adverb; particles that change the meaning add none.
+        (("bear in mind, mind",), "terug", ("mind back", "bear in mind, mind")),
+        (("to say", "to tell"), "af", ("to say", "to tell")),
+        (("live, go",), "toe", ("live, go",)),
+        ((), "mee", ()),
+    ],
+)
+def test_a_particles_adverb(senses: tuple[str, ...], particle: str,
+                            made: tuple[str, ...]) -> None:
+    assert with_particle(senses, particle) == made
