@@ -140,7 +140,7 @@ def _shots(service: object, scratch: Path, out: Path, theme: str) -> list[Path]:
     if notes.isVisible():
         written.append(save(notes, "notes-panel"))
     library = window.show_library()
-    library.resize(760, 190)
+    library.resize(900, 190)
     written.append(save(library, "library"))
     library.close()
     feed_window = FeedsWindow(feeds, window.session.runner, window)

@@ -165,7 +165,7 @@ class LibraryWindow(QDialog):
         super().__init__(parent)
         self.setObjectName("libraryWindow")
         self.setWindowTitle("Library")
-        self.resize(760, 420)
+        self.resize(900, 420)
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("libraryList")
         self.tree.setHeaderLabels(COLUMNS)
@@ -179,7 +179,7 @@ class LibraryWindow(QDialog):
         for column in range(1, len(COLUMNS)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(FILE_COLUMN, QHeaderView.ResizeMode.Interactive)
-        self.tree.setColumnWidth(FILE_COLUMN, 150)
+        self.tree.setColumnWidth(FILE_COLUMN, 140)
         self.tree.itemActivated.connect(self._on_activated)
         self.empty_label = QLabel(EMPTY_LIBRARY, self)
         self.empty_label.setObjectName("libraryEmpty")

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assistant.knowledge.enrichment import offline_requested
 from ui.settings import Preferences, as_bool, load_preferences, save_preferences
 from ui.speech import MAX_RATE, MIN_RATE, RATE_KEY, SAY_CARDS_KEY, says_cards, speech_rate
 from ui.theme import ReadingStyle, reading_font
@@ -69,6 +70,8 @@ def save_reading_style(settings: QSettings, style: ReadingStyle) -> None:
 
 AUTOMATIC_LABEL = "Best installed (automatic)"
 RESTART_NOTE = "A change of language model takes effect after restarting Leeswijzer."
+OFFLINE_NOTE = ("Online notes are off while LEESWIJZER_OFFLINE is set in the environment; "
+                "unset it to choose here.")
 
 
 class PreferencesService(Protocol):
@@ -113,8 +116,16 @@ class PreferencesDialog(QDialog):
 
         self.online_check = QCheckBox("Online background notes from Wikipedia/Wikidata", self)
         self.online_check.setObjectName("onlineCheck")
-        self.online_check.setChecked(self._preferences.online)
+        # The environment's switch outranks the learner's (the choice is kept for later).
+        forced_offline = offline_requested()
+        self.online_check.setChecked(self._preferences.online and not forced_offline)
+        self.online_check.setEnabled(not forced_offline)
         self.online_check.toggled.connect(self._on_online)
+        self.offline_note = QLabel(OFFLINE_NOTE, self)
+        self.offline_note.setObjectName("offlineNote")
+        self.offline_note.setWordWrap(True)
+        self.offline_note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.offline_note.setVisible(forced_offline)
 
         self.rate_slider = QSlider(Qt.Orientation.Horizontal, self)
         self.rate_slider.setObjectName("speechRate")
@@ -165,6 +176,7 @@ class PreferencesDialog(QDialog):
         form.addRow("&Language model:", self.pipeline_combo)
         form.addRow("", note)
         form.addRow("", self.online_check)
+        form.addRow("", self.offline_note)
         form.addRow("Read-aloud &speed:", self.rate_slider)
         form.addRow("", self.say_cards_check)
         form.addRow("&Font:", self.font_combo)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel
@@ -76,11 +77,16 @@ def test_saved_pipeline_no_longer_installed_is_kept(qtbot: QtBot, tmp_path: Path
     assert load_preferences(ini(tmp_path)).pipeline == "nl_core_news_lg"
 
 
-def test_online_checkbox_applies_and_persists(qtbot: QtBot, tmp_path: Path) -> None:
+def test_online_checkbox_applies_and_persists(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("LEESWIJZER_OFFLINE", raising=False)
     service = FakeService(["nl_standin_sm"])
     dialog = PreferencesDialog(service, ini(tmp_path))
     qtbot.addWidget(dialog)
-    assert dialog.online_check.isChecked()
+    dialog.show()
+    assert dialog.online_check.isChecked() and dialog.online_check.isEnabled()
+    assert not dialog.offline_note.isVisible()
     dialog.online_check.click()
     assert service.online_calls == [False]
     assert load_preferences(ini(tmp_path)) == Preferences(pipeline=None, online=False)
@@ -89,9 +95,26 @@ def test_online_checkbox_applies_and_persists(qtbot: QtBot, tmp_path: Path) -> N
     assert load_preferences(ini(tmp_path)).online
 
 
-def test_edit_menu_opens_dialog_on_the_window_settings(
-    qtbot: QtBot, window: MainWindow, service: ReadingAssistant
+@pytest.mark.parametrize("value", ["1", "yes"])
+def test_forced_offline_unticks_and_locks_the_online_box_and_says_why(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, value: str
 ) -> None:
+    monkeypatch.setenv("LEESWIJZER_OFFLINE", value)
+    service = FakeService(["nl_standin_sm"])
+    dialog = PreferencesDialog(service, ini(tmp_path))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.online_check.isChecked() and not dialog.online_check.isEnabled()
+    assert dialog.offline_note.isVisible() and "LEESWIJZER_OFFLINE" in dialog.offline_note.text()
+    # The learner's own choice is kept for a run without the variable.
+    assert service.online_calls == [] and load_preferences(ini(tmp_path)).online
+
+
+def test_edit_menu_opens_dialog_on_the_window_settings(
+    qtbot: QtBot, window: MainWindow, service: ReadingAssistant,
+    monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("LEESWIJZER_OFFLINE", raising=False)  # the box is the learner's
     menus = {action.text(): action.menu() for action in window.menuBar().actions()}
     assert window.preferences_action in menus["&Edit"].actions()  # type: ignore[union-attr]
     assert QKeySequence("Ctrl+,") in window.preferences_action.shortcuts()
