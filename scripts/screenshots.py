@@ -113,7 +113,9 @@ def _shots(service: object, scratch: Path, out: Path, theme: str) -> list[Path]:
     wait_for_analysis(lambda: window.session.open_path(resource_path("sample_article.txt")))
 
     def save(widget: QWidget, name: str, area: QRect | None = None) -> Path:
-        QApplication.processEvents()
+        window.notes.finish_building()  # the panel adds its rows a slice at a time
+        for _ in range(3):  # and lays them out on the next turns of the event loop
+            QApplication.processEvents()
         pixmap = widget.grab(area) if area is not None else widget.grab()
         path = out / f"{name}-{theme}.png"
         quantised(pixmap.toImage()).save(str(path), quality=0)  # 0: the strongest compression

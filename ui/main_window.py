@@ -661,6 +661,8 @@ class MainWindow(QMainWindow):
 
     def start_feeds(self) -> None:
         """Fetch the news feeds now and every half hour while the window is open."""
+        if self.session.closed:
+            return  # the start's timer fired after the window was closed
         self.show_new_feed_articles()
         self.feed_refresher.start()
 

@@ -178,3 +178,5 @@ def test_the_window_shows_new_articles_fetched_in_the_background(
         assert feeds_window.feed_list.item(1).text() == "Lokaal nieuws (3 new)"
     window.shut_down()
     assert not window.feed_refresher.timer.isActive()
+    window.start_feeds()  # the start's delayed call after a quick quit starts nothing
+    assert not window.feed_refresher.timer.isActive()

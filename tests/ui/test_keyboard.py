@@ -152,6 +152,8 @@ def test_note_cards_take_the_focus_and_open_with_enter(
     qtbot: QtBot, make_window: WindowFactory
 ) -> None:
     window = _window(qtbot, make_window)
+    # The panel adds its rows a slice at a time: Tab walks the cards once they are all in.
+    qtbot.waitUntil(lambda: not window.notes.building, timeout=5000)
     window.notes.focus_first()
     card = _focus()
     assert isinstance(card, NoteCard)
