@@ -37,6 +37,10 @@ _POS_NAMES = {
 }
 
 
+# A compound no dictionary lists whole, whose parts were not sure enough to compose a gloss.
+PARTS_ONLY = "No dictionary has the whole word; its parts may not add up to its meaning."
+
+
 def pos_name(pos: str) -> str:
     return _POS_NAMES.get(pos.upper(), pos.lower())
 
@@ -71,6 +75,8 @@ def card_lines(card: GlossCard) -> list[tuple[str, str]]:
         lines.append(("muted", card.uncertain))
     if not senses and not card.parts:
         lines.append(("muted", "No dictionary entry."))
+    elif not senses and card.kind is GlossKind.COMPOUND:
+        lines.append(("muted", PARTS_ONLY))
     extras: list[str] = []
     if card.plural:
         extras.append(f"plural: {card.plural}")

@@ -54,3 +54,22 @@ def test_a_guessed_gloss_says_so_under_its_senses() -> None:
         lines.index(("sense", "final phase")) + 1)
     listed = GlossCard("fase", "fase", "NOUN", GlossKind.WORD, ("phase",), "FreeDict")
     assert [style for style, _ in card_lines(listed)].count("muted") == 0
+
+
+def test_a_compound_known_only_by_its_parts_says_no_dictionary_has_it_whole() -> None:
+    from assistant.models import GlossCard, GlossKind, GlossPart
+    from ui.gloss_card import PARTS_ONLY, card_lines
+
+    parts = (GlossPart("pin", "pin", ("pin",)), GlossPart("pas", "pas", ("step",)))
+    parts_only = GlossCard("pinpas", "pinpas", "NOUN", GlossKind.COMPOUND, (), "FreeDict",
+                           parts=parts)
+    lines = card_lines(parts_only)
+    assert ("muted", PARTS_ONLY) in lines
+    assert ("muted", "No dictionary entry.") not in lines
+    assert lines[-2] == ("parts", "compound: pin (pin) + pas (step)")
+    composed = GlossCard("pinpas", "pinpas", "NOUN", GlossKind.COMPOUND, ("pin step",),
+                         "FreeDict", parts=parts, uncertain="guess: composed from its parts")
+    assert ("muted", PARTS_ONLY) not in card_lines(composed)
+    phrase = GlossCard("de schouders ophalen", "de schouders ophalen", "VERB",
+                       GlossKind.PHRASE, (), "idioms", parts=parts)
+    assert ("muted", PARTS_ONLY) not in card_lines(phrase)
