@@ -25,12 +25,13 @@ PIPELINE_STAMP := $(VENV)/.pipeline-$(subst /,_,$(subst :,_,$(LEESWIJZER_PIPELIN
 run: setup
 	$(PY) main.py resources/sample_article.txt
 
-# The suite runs on TEST_JOBS pytest-xdist workers (0: in this one process). A module whose tests
+# The suite runs on TEST_JOBS pytest-xdist workers (0, the default: in one process; two workers
+# gave no gain on this 2-core machine and let focus tests see another test's window). A module whose tests
 # share a module-scoped fixture stays on one worker (tests/conftest.py marks it xdist_group).
 # Its hundred-odd Python processes keep their compiled modules in $(PYCACHE), outside the source
 # tree, even where PYTHONDONTWRITEBYTECODE is set: compiling the project and the tests again in
 # each of them cost more CPU than many tests.
-TEST_JOBS ?= 2
+TEST_JOBS ?= 0
 PYCACHE := $(abspath $(VENV))/pycache
 TEST_ENV := QT_QPA_PLATFORM=offscreen LEESWIJZER_OFFLINE=1 PYTHONDONTWRITEBYTECODE= PYTHONPYCACHEPREFIX=$(PYCACHE)
 test: setup

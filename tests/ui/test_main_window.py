@@ -280,6 +280,8 @@ def test_hover_with_real_mouse_after_scrolling(
     qtbot: QtBot, window: MainWindow, shared_sample: Path
 ) -> None:
     reading = open_and_wait(qtbot, window, shared_sample)
+    # The notes dock fills in slices after the reading; each slice may reflow the text.
+    qtbot.waitUntil(lambda: not window.notes.building, timeout=5000)
     reader = window.reader
     bar = reader.verticalScrollBar()
     bar.setValue(bar.maximum())
