@@ -31,6 +31,10 @@ MAX_BATCH_CHARS = 100_000
 # A sentence end: final punctuation, closing quotes or brackets, then white space (group 1 is
 # where the piece ends, the match's end where the next one starts).
 _SENTENCE_END = re.compile(r"[.!?…][\"'’”»)\]]*()\s+")
+# Components whose output the parse data never reads: the tagger's fine-grained tags (the
+# morphologizer gives the UD part of speech and morphology). Not run unless something after it
+# reads tags (`unread_components`).
+UNREAD_COMPONENTS = ("tagger",)
 OFFICIAL_WHEEL = (
     "https://github.com/explosion/spacy-models/releases/download/"
     "nl_core_news_sm-3.8.0/nl_core_news_sm-3.8.0-py3-none-any.whl"
@@ -186,6 +190,26 @@ def missing_pipeline_message(*, frozen: bool) -> str:
     )
 
 
+def unread_components(nlp: Any) -> list[str]:
+    """The UNREAD_COMPONENTS of a spaCy pipeline it can do without: those of a pipeline with a
+    morphologizer (which then gives the parts of speech) in which no component requires the
+    fine-grained tag and no attribute ruler matches on it."""
+    if not nlp.has_pipe("morphologizer"):
+        return []
+    for name in nlp.pipe_names:
+        if "token.tag" in nlp.get_pipe_meta(name).requires:
+            return []
+        if nlp.get_pipe_meta(name).factory == "attribute_ruler" and any(
+            key.upper() == "TAG"
+            for entry in nlp.get_pipe(name).patterns
+            for pattern in entry["patterns"]
+            for token in pattern
+            for key in token
+        ):
+            return []
+    return [name for name in UNREAD_COMPONENTS if nlp.has_pipe(name)]
+
+
 class Pipeline:
     """A loaded Dutch spaCy pipeline; thread-safe to call from one worker at a time."""
 
@@ -193,6 +217,8 @@ class Pipeline:
         import spacy
 
         self._nlp = spacy.load(name)
+        for unread in unread_components(self._nlp):
+            self._nlp.disable_pipe(unread)
         meta = self._nlp.meta
         self.info = PipelineInfo(name=f"{meta.get('lang', 'nl')}_{meta.get('name', name)}",
                                  version=str(meta.get("version", "?")))
@@ -234,38 +260,49 @@ class Pipeline:
         sentences: list[ParsedSpan],
         entities: list[ParsedSpan],
     ) -> None:
+        # The token attributes as arrays of ids, looked up in the string store: a Token object
+        # and its properties per attribute cost twice as much on a long text.
+        from spacy import attrs
+
+        strings = doc.vocab.strings
+        rows = doc.to_array([attrs.IDX, attrs.ORTH, attrs.LEMMA, attrs.POS, attrs.MORPH,
+                             attrs.DEP, attrs.IS_SPACE, attrs.LIKE_NUM, attrs.LIKE_URL]).tolist()
+        heads = doc.to_array(attrs.HEAD).astype("int64").tolist()  # relative, so signed
         position: dict[int, int] = {}
         base = len(tokens)
-        for token in doc:
-            if not token.is_space:
-                position[token.i] = base + len(position)
+        for i, row in enumerate(rows):
+            if not row[6]:
+                position[i] = base + len(position)
         for sent in doc.sents:
-            members = [position[t.i] for t in sent if t.i in position]
+            members = [position[i] for i in range(sent.start, sent.end) if i in position]
             if not members:
                 continue
             sentence_index = len(sentences)
-            for token in sent:
-                if token.i not in position:
+            for i in range(sent.start, sent.end):
+                if i not in position:
                     continue
-                start = offset + token.idx
+                idx, orth, lemma, pos, morph, dep, _, like_num, like_url = rows[i]
+                text = strings[orth]
+                features = strings[morph] if morph else ""
+                start = offset + idx
                 tokens.append(ParsedToken(
                     start=start,
-                    end=start + len(token.text),
-                    text=token.text,
-                    lemma=token.lemma_ or token.text,
-                    pos=token.pos_,
-                    morph=str(token.morph),
-                    dep=token.dep_,
-                    head=position.get(token.head.i, position[token.i]),
+                    end=start + len(text),
+                    text=text,
+                    lemma=strings[lemma] or text,
+                    pos=strings[pos] if pos else "",
+                    morph="" if features == "_" else features,  # "_": no features
+                    dep=strings[dep] if dep else "",
+                    head=position.get(i + heads[i], position[i]),
                     sentence=sentence_index,
-                    like_num=token.like_num,
-                    like_url=token.like_url,
+                    like_num=bool(like_num),
+                    like_url=bool(like_url),
                 ))
             sentences.append(ParsedSpan(
                 members[0], members[-1], tokens[members[0]].start, tokens[members[-1]].end
             ))
         for ent in doc.ents:
-            members = [position[t.i] for t in ent if t.i in position]
+            members = [position[i] for i in range(ent.start, ent.end) if i in position]
             if members:
                 entities.append(ParsedSpan(
                     members[0], members[-1], offset + ent.start_char, offset + ent.end_char,

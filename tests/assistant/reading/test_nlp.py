@@ -114,3 +114,67 @@ def test_parsing_stops_when_cancelled(pipeline: nlp.Pipeline) -> None:
     cancel.set()
     with pytest.raises(Cancelled):
         pipeline.parse("Een zin.", [(0, 8)], cancel=cancel)
+
+
+def _read_token_by_token(doc: object, offset: int) -> list[nlp.ParsedToken]:
+    """Parse data read from spaCy's Token objects one attribute at a time (the plain way)."""
+    position: dict[int, int] = {}
+    for token in doc:  # type: ignore[attr-defined]
+        if not token.is_space:
+            position[token.i] = len(position)
+    tokens = []
+    for number, sent in enumerate(s for s in doc.sents  # type: ignore[attr-defined]
+                                  if any(t.i in position for t in s)):
+        for token in sent:
+            if token.i in position:
+                start = offset + token.idx
+                tokens.append(nlp.ParsedToken(
+                    start, start + len(token.text), token.text, token.lemma_ or token.text,
+                    token.pos_, str(token.morph), token.dep_,
+                    position.get(token.head.i, position[token.i]), number, token.like_num,
+                    token.like_url))
+    return tokens
+
+
+def test_parse_data_is_what_spacy_tokens_say_with_the_tagger_run_too(
+    pipeline: nlp.Pipeline,
+) -> None:
+    text = ("  Premier Rutte (VVD) zei gisteren in Den Haag:\n\n„Het kabinet valt niet.” "
+            "Er kwamen 1.200 mensen op af , zie https://nos.nl .  Zij   liepen weg.\n")
+    parsed = pipeline.parse(text, [(0, len(text))])
+    disabled = pipeline._nlp.disabled
+    assert "tagger" in disabled or not pipeline._nlp.has_pipe("tagger")
+    for name in disabled:
+        pipeline._nlp.enable_pipe(name)
+    try:
+        doc = pipeline._nlp(text)
+    finally:
+        for name in disabled:
+            pipeline._nlp.disable_pipe(name)
+    assert list(parsed.tokens) == _read_token_by_token(doc, 0)
+    assert [(e.start, e.end, e.label) for e in parsed.entities] == [
+        (e.start_char, e.end_char, e.label_) for e in doc.ents]
+    assert any(t.morph == "" for t in parsed.tokens) and any(t.morph for t in parsed.tokens)
+    assert {t.like_num for t in parsed.tokens} == {True, False}
+    assert any(t.head < i for i, t in enumerate(parsed.tokens))  # heads before and after
+    assert any(t.head > i for i, t in enumerate(parsed.tokens))
+
+
+def test_the_tagger_is_left_out_only_where_nothing_reads_its_tags() -> None:
+    import spacy
+
+    def pipeline_with(*names: str, tag_pattern: bool = False) -> object:
+        built = spacy.blank("nl")
+        for name in names:
+            built.add_pipe(name)
+        if tag_pattern:
+            built.get_pipe("attribute_ruler").add([[{"TAG": "N|soort"}]], {"POS": "NOUN"})
+        return built
+
+    assert nlp.unread_components(pipeline_with("morphologizer", "tagger", "attribute_ruler")) \
+        == ["tagger"]
+    assert nlp.unread_components(pipeline_with("morphologizer", "attribute_ruler")) == []
+    # Parts of speech from the tags (no morphologizer), or a ruler matching on them: kept.
+    assert nlp.unread_components(pipeline_with("tagger", "attribute_ruler")) == []
+    assert nlp.unread_components(
+        pipeline_with("morphologizer", "tagger", "attribute_ruler", tag_pattern=True)) == []
