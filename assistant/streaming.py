@@ -23,7 +23,7 @@ from assistant.models import (
     Sentence,
     Token,
 )
-from assistant.reading.analysis import build_analysis, with_note_entities
+from assistant.reading.analysis import LemmaChoices, build_analysis, with_note_entities
 from assistant.reading.difficulty import Learner
 from assistant.reading.separable import SeparableLexicon
 
@@ -110,6 +110,7 @@ def stream_reading(
     idioms = idioms if idioms is not None else load_idioms()
     assembly = ReadingAssembly(article, pipeline.info, level)
     counts = _Counts()
+    lemma_choices: LemmaChoices = {}  # the parts share their words' lemmas
     for first, end in parts if parts is not None else parts_of(article):
         end = min(end, len(article.blocks))
         if first >= end:
@@ -118,7 +119,7 @@ def stream_reading(
         spans = [(b.start, b.end) for b in article.blocks[first:end]]
         parsed = pipeline.parse(article.text, spans, cancel)
         analysed = build_analysis(article, parsed, pipeline.info, level, learner, idioms,
-                                  separable, lexicon)
+                                  separable, lexicon, lemma_choices=lemma_choices)
         part = _placed(analysed, counts, (first, end))
         counts = _Counts(counts.tokens + len(part.tokens), counts.sentences + len(part.sentences),
                          counts.entities + len(part.entities), counts.phrases + len(part.phrases))

@@ -101,9 +101,11 @@ def build_analysis(
     separable: SeparableLexicon | None = None,
     lexicon: Lexicon | None = None,
     languages: LanguageDetector | None = None,
+    lemma_choices: LemmaChoices | None = None,
 ) -> AnalysedArticle:
     """Pure part of `analyse`: everything after spaCy (testable with hand-made parse data).
-    With a `lexicon` (the dictionary) lemmas are the ones it knows (lexicon/lemmas.py)."""
+    With a `lexicon` (the dictionary) lemmas are the ones it knows (lexicon/lemmas.py);
+    `lemma_choices` carries its choices from one part of an article to the next."""
     idioms = idioms if idioms is not None else load_idioms()
     ptokens = parsed.tokens
     entities, entity_of = _entities(parsed, article.text)
@@ -112,7 +114,7 @@ def build_analysis(
     if article_lang != DUTCH:
         # A Dutch recogniser's names in another language are guesses ("Monday" a person).
         entities, entity_of = (), {}
-    token_lemmas = clean_lemmas(ptokens, lexicon)
+    token_lemmas = clean_lemmas(ptokens, lexicon, lemma_choices)
     lemmas = list(token_lemmas)
     # Separable verbs are joined first, so that idioms match on the joined verb in main-clause
     # order too ("haalde de schouders op" → de schouders ophalen). Foreign words join nothing.
@@ -326,10 +328,17 @@ def clean_lemma(token: ParsedToken, lexicon: Lexicon | None = None) -> str:
                         used_as_adjective(token.pos, token.morph, token.dep))
 
 
-def clean_lemmas(tokens: Sequence[ParsedToken], lexicon: Lexicon | None = None) -> list[str]:
+LemmaChoices = dict[tuple[str, str, str, str, bool], str]
+
+
+def clean_lemmas(
+    tokens: Sequence[ParsedToken], lexicon: Lexicon | None = None,
+    chosen: LemmaChoices | None = None,
+) -> list[str]:
     """`clean_lemma` of each token, chosen once per distinct form and parse (a text repeats its
-    words: most tokens are ones seen before)."""
-    chosen: dict[tuple[str, str, str, str, bool], str] = {}
+    words: most tokens are ones seen before); `chosen` keeps the choices for the next call with
+    the same lexicon (the next part of an article)."""
+    chosen = chosen if chosen is not None else {}
     lemmas: list[str] = []
     for token in tokens:
         adjectival = used_as_adjective(token.pos, token.morph, token.dep)

@@ -57,3 +57,15 @@ def test_a_token_with_another_head_keeps_every_other_field() -> None:
     token = ParsedToken(**values)  # type: ignore[arg-type]
     assert _with_head(token, 99) == dataclasses.replace(token, head=99)
     assert _with_head(token, 99).head == 99
+
+
+def test_lemma_choices_carry_over_to_the_next_part() -> None:
+    first = parse([w("Zij", pos="PRON"), w("las", "lezen", pos="VERB", morph="VerbForm=Fin")])
+    second = parse([w("Hij", pos="PRON"), w("las", "lezen", pos="VERB", morph="VerbForm=Fin"),
+                    w("koeien", "koeien", pos="NOUN")])
+    lexicon = CountingLexicon()
+    choices: dict[tuple[str, str, str, str, bool], str] = {}
+    assert clean_lemmas(first.tokens, lexicon, choices) == ["zij", "lezen"]
+    before = lexicon.lookups
+    assert clean_lemmas(second.tokens, lexicon, choices) == ["hij", "lezen", "koe"]
+    assert lexicon.lookups - before == 1  # only "koeien" is new
