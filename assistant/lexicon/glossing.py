@@ -214,11 +214,17 @@ def _agent_card(dictionary: Dictionary, token: Token) -> GlossCard | None:
             noun = agent_noun_of(verb.senses[:2], lambda w: "noun" in dictionary.english_pos(w)
                                  and english_zipf(w) >= MIN_AGENT_ZIPF)
             if noun is not None:
-                return GlossCard(form=token.text, lemma=singular, pos=token.pos,
-                                 kind=GlossKind.WORD, senses=(noun,), source=verb.source,
-                                 parts=(GlossPart(singular, verb.lemma, verb.senses[:1]),),
-                                 uncertain=AGENT_NOTE)
+                return _guessed_from_verb(token, singular, verb, noun, AGENT_NOTE)
     return None
+
+
+def _guessed_from_verb(token: Token, lemma: str, verb: Entry, sense: str,
+                       note: str) -> GlossCard:
+    """A noun's card guessed from the verb it is made from (roker: smoker, verfilming:
+    filming): the guessed sense, the verb as its one part, and the note that says so."""
+    return GlossCard(form=token.text, lemma=lemma, pos=token.pos, kind=GlossKind.WORD,
+                     senses=(sense,), source=verb.source,
+                     parts=(GlossPart(lemma, verb.lemma, verb.senses[:1]),), uncertain=note)
 
 
 def _prefixed_card(dictionary: Dictionary, token: Token) -> GlossCard | None:
@@ -289,10 +295,7 @@ def _action_card(dictionary: Dictionary, token: Token) -> GlossCard | None:
             continue
         sense = gerund_of(verb.senses[0], lambda w: english_zipf(w) >= MIN_AGENT_ZIPF)
         if sense is not None:
-            return GlossCard(form=token.text, lemma=singular, pos=token.pos,
-                             kind=GlossKind.WORD, senses=(sense,), source=verb.source,
-                             parts=(GlossPart(singular, verb.lemma, verb.senses[:1]),),
-                             uncertain=ACTION_NOTE)
+            return _guessed_from_verb(token, singular, verb, sense, ACTION_NOTE)
     return None
 
 
