@@ -26,8 +26,9 @@ run: setup
 	$(PY) main.py resources/sample_article.txt
 
 # The suite runs on TEST_JOBS pytest-xdist workers (0, the default: in one process; two workers
-# gave no gain on this 2-core machine and let focus tests see another test's window). A module whose tests
-# share a module-scoped fixture stays on one worker (tests/conftest.py marks it xdist_group).
+# gave no gain on this 2-core machine and let focus tests see another test's window). A module
+# whose tests share a module-scoped fixture stays on one worker (tests/conftest.py marks it
+# xdist_group).
 # Its hundred-odd Python processes keep their compiled modules in $(PYCACHE), outside the source
 # tree, even where PYTHONDONTWRITEBYTECODE is set: compiling the project and the tests again in
 # each of them cost more CPU than many tests.
