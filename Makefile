@@ -55,6 +55,7 @@ $(PIPELINE_STAMP): $(INSTALLED)
 # The build reads the strong-verb table too (principal parts, past forms), through assistant/lexicon/verbs.py,
 # and the place names (their adjectives: Oostendse).
 $(DICTIONARY): scripts/build_dictionary.py resources/dictionary_supplement.tsv \
+               resources/compound_glosses.tsv \
                resources/strong_verbs.tsv assistant/lexicon/verbs.py assistant/lexicon/keys.py \
                assistant/lexicon/alpino.py assistant/lexicon/senses.py \
                assistant/lexicon/cognates.py assistant/lexicon/english.py $(PLACES) $(INSTALLED)

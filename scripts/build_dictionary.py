@@ -17,7 +17,7 @@ import time
 import urllib.request
 import zipfile
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -204,6 +204,10 @@ WIKTIONARY_GENDER = {"m": "de", "f": "de", "c": "de", "n": "het"}
 _WIKT_LINE = re.compile(
     r"^(?P<english>.+?) \{(?P<pos>[a-z-]+)\}(?: \((?P<note>.*)\))? :: (?P<dutch>.*)$")
 _WIKT_MARK = re.compile(r"\s*\{([a-z-]+)\}")
+# A qualifier in brackets before or after a translation, apart from it by a space:
+# "hoogtevrees [informal]", "[formal] amalgamatie", "wennen (aan)".
+_WIKT_QUALIFIER = re.compile(r"^(?:[\[(][^\[\]()]*[\])]\s+)+|(?:\s+[\[(][^\[\]()]*[\])])+$")
+_WIKT_BRACKETED = re.compile(r"[\[(]([^\[\]()]*)[\])]")
 
 
 @dataclass(slots=True)
@@ -235,8 +239,10 @@ def _split_translations(text: str) -> list[str]:
 
 def read_wiktionary(path: Path) -> dict[str, list[WiktionarySense]]:
     """English→Dutch translation lines turned round: Dutch term → the English senses it
-    translates. Cross-references (SEE:) and qualified translations ("(troons)afstand",
-    "[aan] verzaken") are skipped; gender marks become de/het."""
+    translates. Cross-references (SEE:), prefixes ("reuzen-") and translations with brackets
+    inside ("(troons)afstand", "in staat (om) te") are skipped; a qualifier apart from its
+    word ("[aan] verzaken", "hoogtevrees [informal]") joins the sense description; gender
+    marks become de/het."""
     result: dict[str, list[WiktionarySense]] = defaultdict(list)
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("#") or " SEE: " in line:
@@ -252,13 +258,18 @@ def read_wiktionary(path: Path) -> dict[str, list[WiktionarySense]]:
         for translation in _split_translations(match.group("dutch")):
             marks = _WIKT_MARK.findall(translation)
             term = normalise_text(_WIKT_MARK.sub("", translation))
-            if not term or any(char in term for char in "()[]{}/=:;?!"):
+            qualifiers = _WIKT_BRACKETED.findall(" ".join(_WIKT_QUALIFIER.findall(term)))
+            term = _WIKT_QUALIFIER.sub("", term).strip()
+            if (not term or term.endswith("-")
+                    or any(char in term for char in "()[]{}/=:;?!")):
                 continue
             genders = {WIKTIONARY_GENDER[m] for m in marks if m in WIKTIONARY_GENDER}
             article = genders.pop() if len(genders) == 1 else None
             if pos != "noun":
                 article = None
-            result[term].append(WiktionarySense(english, pos, note, article))
+            # The qualifier is evidence like the sense description ("informal", "van").
+            described = "; ".join(part for part in (note, *qualifiers) if part)
+            result[term].append(WiktionarySense(english, pos, described, article))
     return dict(result)
 
 
@@ -645,6 +656,61 @@ def add_place_adjectives(
     return added
 
 
+# --- Compounds written whole for the project ----------------------------------------------
+
+# A compound's head and the part before it are at least this long (pin·pas, ei·dooier).
+MIN_HEAD = 3
+MIN_FIRST = 2
+# Endings that are suffixes more often than heads: -ster makes a woman's agent noun (helpster:
+# helpsters, not a star's plural).
+NOT_HEADS = frozenset({"ster"})
+
+
+def compound_head(word: str, nouns: Container[str]) -> tuple[str, str] | None:
+    """(the part before the head, the head) of a compound noun: the longest ending of `word`
+    that is a noun of `nouns` (aandachts·punt, provinciehoofd·plaats); None when none is."""
+    for cut in range(MIN_FIRST, len(word) - MIN_HEAD + 1):
+        head = word[cut:]
+        if head in nouns and head not in NOT_HEADS:
+            return word[:cut], head
+    return None
+
+
+def add_compound_heads(merged: dict[tuple[str, str], Merged],
+                       forms: dict[str, set[tuple[str, str]]], genders: dict[str, str],
+                       plurals: dict[str, str]) -> int:
+    """A compound noun Alpino does not list (Alpino builds compounds as it parses) takes its
+    head's article and plural where no source gives them (aandachtspunt: het, -en from punt;
+    raadslid: raadsleden), and the plural becomes a look-up form of it, unless it is another
+    entry's form already. The part before the head must be a word the dictionary has, with or
+    without a linking s, e or en (raad·s·lid), or the ending is no head (mini·ster). Returns
+    the number of nouns that got either."""
+    changed = 0
+    for (key, pos), item in merged.items():
+        if pos != "noun" or key in genders or (item.article and item.plural):
+            continue
+        found = compound_head(key, genders)
+        if found is None or not _known_first_part(found[0], forms):
+            continue
+        first, head = found
+        article = item.article or genders.get(head)
+        plural = item.plural or (first + plurals[head] if head in plurals else None)
+        if plural and forms.get(dictionary_key(plural), {(key, pos)}) != {(key, pos)}:
+            plural = item.plural
+        if (article, plural) == (item.article, item.plural):
+            continue
+        changed += 1
+        item.article, item.plural = article, plural
+        if plural:
+            forms.setdefault(dictionary_key(plural), set()).add((key, pos))
+    return changed
+
+
+def _known_first_part(first: str, forms: Container[str]) -> bool:
+    return any(first.endswith(link) and first[:len(first) - len(link)] in forms
+               for link in ("", "s", "e", "en"))
+
+
 # --- Pronominal adverbs: er/hier/daar/waar + preposition ----------------------------------
 
 PRONOMINAL_SOURCE = "Leeswijzer (er/hier/daar/waar + preposition)"
@@ -839,11 +905,13 @@ class Collected:
 
 
 def build(sources: Path, output: Path, supplement: Path | None,
-          places: Sequence[tuple[str, str]] | None = None) -> BuildResult:
+          places: Sequence[tuple[str, str]] | None = None,
+          compounds: Path | None = None) -> BuildResult:
     """Builds the dictionary at `output`; `places`: (Dutch, English) place names for their
-    adjectives (default: the project's place data)."""
+    adjectives (default: the project's place data); `compounds`: the project's whole-word
+    glosses of compounds (resources/compound_glosses.tsv), read like the supplement."""
     started = time.perf_counter()
-    collected = collect(sources, supplement, places)
+    collected = collect(sources, supplement, places, compounds)
     output.parent.mkdir(parents=True, exist_ok=True)
     handle, temp_name = tempfile.mkstemp(prefix=output.name + ".", dir=output.parent)
     os.close(handle)
@@ -866,7 +934,7 @@ def build(sources: Path, output: Path, supplement: Path | None,
                  "English Wiktionary translations 2015-01-02 (CC BY-SA 3.0)",
                  "Princeton WordNet 3.0 (WordNet licence)",
                  "Alpino lexicon (LGPL-2.1): genders, plurals, forms",
-                 "Leeswijzer supplement"]
+                 "Leeswijzer supplement", "Leeswijzer compounds"]
             ),
         }
         elapsed = time.perf_counter() - started
@@ -900,7 +968,8 @@ def build(sources: Path, output: Path, supplement: Path | None,
 
 
 def collect(sources: Path, supplement: Path | None,
-            places: Sequence[tuple[str, str]] | None = None) -> Collected:
+            places: Sequence[tuple[str, str]] | None = None,
+            compounds: Path | None = None) -> Collected:
     """Reads every source and merges them per lemma and part of speech."""
     wordnet, english_words = read_wordnet(sources / "wordnet")
     english_pos = english_pos_table(sources / "wordnet")
@@ -951,7 +1020,9 @@ def collect(sources: Path, supplement: Path | None,
             wiktionary[key].extend(found)
 
     extras: dict[tuple[str, str], list[SupplementRow]] = defaultdict(list)
-    for extra in read_supplement(supplement) if supplement and supplement.exists() else []:
+    written = [row for path in (supplement, compounds) if path and path.exists()
+               for row in read_supplement(path)]
+    for extra in written:
         key = dictionary_key(extra.lemma)
         names[key] = extra.lemma
         extras[(key, extra.pos)].append(extra)
@@ -1040,6 +1111,8 @@ def collect(sources: Path, supplement: Path | None,
             if form:
                 forms[dictionary_key(form)].add(verb_key)
 
+    per_source["compound heads (Alpino)"] = add_compound_heads(
+        merged, forms, alpino.genders, alpino.plurals)
     per_source[PRONOMINAL_SOURCE] = add_pronominal_adverbs(merged, forms)
     per_source[PLACE_SOURCE] = add_place_adjectives(
         merged, forms, place_names() if places is None else places)
@@ -1251,6 +1324,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", type=Path, default=ROOT / "resources" / "dictionary.sqlite")
     parser.add_argument("--supplement", type=Path,
                         default=ROOT / "resources" / "dictionary_supplement.tsv")
+    parser.add_argument("--compounds", type=Path,
+                        default=ROOT / "resources" / "compound_glosses.tsv")
     parser.add_argument(
         "--cache", type=Path, default=Path.home() / ".cache" / "leeswijzer" / "sources"
     )
@@ -1280,7 +1355,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"build_dictionary: could not download the sources ({error}). Pass "
                       "--sources DIR with freedict/, omw/ and wordnet/.", file=sys.stderr)
                 return 2
-    result = build(sources, args.output, args.supplement)
+    result = build(sources, args.output, args.supplement, compounds=args.compounds)
     print(f"dictionary: {args.output}")
     for name, count in sorted(result.per_source.items()):
         print(f"  entries from {name}: {count}")

@@ -18,7 +18,7 @@ from assistant.lexicon.compounds import (
 from assistant.lexicon.english import agent_noun_of, gerund_of, participle_sense
 from assistant.lexicon.frequency import english_zipf
 from assistant.lexicon.inflection import candidates
-from assistant.lexicon.numerals import measure_gloss
+from assistant.lexicon.numerals import measure_gloss, number_gloss
 from assistant.lexicon.store import Dictionary, Entry
 from assistant.lexicon.wordclasses import (
     FUNCTION_POS,
@@ -143,7 +143,8 @@ def gloss_card(
     # Prefixed verbs (verluidt, voorgeproduceerd) are not compounds of independent words.
     if token.pos in VERB_POS:
         return None
-    if (measure := measure_gloss(token.text)) is not None:  # achttienjarige: 18-year-old
+    # achttienjarige: 18-year-old; vierentwintig: twenty-four (not "four twenty")
+    if (measure := measure_gloss(token.text) or number_gloss(token.text)) is not None:
         return GlossCard(form=token.text, lemma=token.lemma.lower(), pos=token.pos,
                          kind=GlossKind.WORD, senses=(measure,), source="Leeswijzer")
     # Adjectives formed from names are words (Aristoteliaanse); other capitals are names.

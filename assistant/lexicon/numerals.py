@@ -48,3 +48,46 @@ def measure_gloss(word: str) -> str | None:
         if word.endswith(ending) and (value := number_value(word[: -len(ending)])) is not None:
             return f"{value}-{english}"
     return None
+
+
+_ENGLISH_UNITS = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                  "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+                  "seventeen", "eighteen", "nineteen")
+_ENGLISH_TENS = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+                 "ninety")
+
+
+def large_number_value(word: str) -> int | None:
+    """The value of a number from 1 to 999,999 written as one Dutch word (vijfduizend,
+    tweeduizendvijfhonderd, vierentwintig), or None."""
+    word = word.lower()
+    thousands, found, rest = word.partition("duizend")
+    if not found:
+        return number_value(word)
+    count = 1 if not thousands else number_value(thousands)
+    below = number_value(rest) if rest else 0
+    return None if count is None or below is None else 1000 * count + below
+
+
+def english_number(value: int) -> str:
+    """A number below a million in English words: 24 → twenty-four, 2500 → two thousand five
+    hundred."""
+    if value >= 1000:
+        thousands, rest = divmod(value, 1000)
+        return " ".join(filter(None, (f"{english_number(thousands)} thousand",
+                                      english_number(rest) if rest else "")))
+    if value >= 100:
+        hundreds, rest = divmod(value, 100)
+        return " ".join(filter(None, (f"{_ENGLISH_UNITS[hundreds]} hundred",
+                                      english_number(rest) if rest else "")))
+    if value < 20:
+        return _ENGLISH_UNITS[value]
+    tens, unit = divmod(value, 10)
+    return _ENGLISH_TENS[tens] + (f"-{_ENGLISH_UNITS[unit]}" if unit else "")
+
+
+def number_gloss(word: str) -> str | None:
+    """'twenty-four, 24' for vierentwintig, 'five thousand, 5000' for vijfduizend; None for
+    a word that is no number."""
+    value = large_number_value(word)
+    return None if value is None else f"{english_number(value)}, {value}"

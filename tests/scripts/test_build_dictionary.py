@@ -40,8 +40,17 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, object]:
         "vallen\tverb\t\t\tvallen, viel, gevallen\tto fall\tleeswijzer\n",
         encoding="utf-8",
     )
+    compounds = folder / "compounds.tsv"
+    compounds.write_text(
+        "# whole-word glosses of compounds\n"
+        "lemma\tpos\tarticle\tplural\tprincipal_parts\tsenses\tsource\n"
+        "wijntoeslag\tnoun\t\t\t\twine surcharge\tleeswijzer compounds\n"
+        "wijnstad\tnoun\thet\twijnsteedjes\t\twine town\tleeswijzer compounds\n"
+        "wijnrijk\tadj\t\t\t\trich in wine\tleeswijzer compounds\n",
+        encoding="utf-8",
+    )
     output = folder / "dictionary.sqlite"
-    result = build_dictionary.build(FIXTURES, output, supplement)
+    result = build_dictionary.build(FIXTURES, output, supplement, compounds=compounds)
     return output, result
 
 
@@ -240,6 +249,102 @@ def test_wiktionary_translation_tables_turned_round(tmp_path: Path) -> None:
     assert found["vallen"][0].note == "" and found["vallen"][0].pos == "verb"
     assert "bekwaam" in found and "in staat (om)" not in found
     assert not {"(troons)afstand", "afstand", "[aan] verzaken", "Aken", "harbor"} & set(found)
+
+
+@pytest.mark.parametrize(("line", "term", "note"), [
+    # A qualifier apart from its word joins the sense description.
+    ("acrophobia {n} (fear of heights) :: hoogtevrees [informal]", "hoogtevrees",
+     "fear of heights; informal"),
+    ("amalgamation {n} :: [formal] amalgamatie", "amalgamatie", "formal"),
+    ("renounce {v} :: [aan] verzaken", "verzaken", "aan"),
+    ("accustom {v} (to make familiar) :: wennen (aan)", "wennen", "to make familiar; aan"),
+    ("abstain {v} :: [van stemming] zich onthouden", "zich onthouden", "van stemming"),
+])
+def test_a_qualified_translation_keeps_its_word(tmp_path: Path, line: str, term: str,
+                                                note: str) -> None:
+    source = tmp_path / "wikt.txt"
+    source.write_text(line + "\n", encoding="utf-8")
+    found = build_dictionary.read_wiktionary(source)
+    assert list(found) == [term] and found[term][0].note == note
+
+
+@pytest.mark.parametrize("line", [
+    "abdication {n} :: (troons)afstand",  # brackets inside the word
+    "able {adj} :: in staat (om) te",  # brackets inside the phrase
+    "giant {adj} :: reuzen- [prefix]",  # a prefix
+    "and/or {conj} :: en/of",
+])
+def test_a_translation_with_brackets_inside_is_skipped(tmp_path: Path, line: str) -> None:
+    source = tmp_path / "wikt.txt"
+    source.write_text(line + "\n", encoding="utf-8")
+    assert build_dictionary.read_wiktionary(source) == {}
+
+
+NOUN_GENDERS = {"lid": "het", "punt": "het", "stad": "de", "ster": "de", "plaats": "de"}
+NOUN_PLURALS = {"lid": "leden", "punt": "punten", "stad": "steden", "ster": "sterren",
+                "plaats": "plaatsen"}
+
+
+@pytest.mark.parametrize(("word", "head"), [
+    ("aandachtspunt", ("aandachts", "punt")),
+    ("provinciehoofdplaats", ("provinciehoofd", "plaats")),  # the longest ending
+    ("raadslid", ("raads", "lid")),
+    ("helpster", None),  # -ster makes a woman's agent noun
+    ("punt", None),  # no part before it
+    ("stadje", None),
+])
+def test_compound_head(word: str, head: tuple[str, str] | None) -> None:
+    assert build_dictionary.compound_head(word, NOUN_GENDERS) == head
+
+
+@pytest.mark.parametrize(("word", "given", "forms", "expected"), [
+    # No source gives an article or plural: the head's, and the plural becomes a form.
+    ("raadslid", (None, None), {"raad"}, ("het", "raadsleden")),
+    ("aandachtspunt", (None, None), {"aandacht"}, ("het", "aandachtspunten")),
+    ("havenstad", (None, None), {"haven"}, ("de", "havensteden")),
+    # What a source gives is kept.
+    ("havenstad", ("het", None), {"haven"}, ("het", "havensteden")),
+    ("raadslid", (None, "raadslids"), {"raad"}, ("het", "raadslids")),
+    # Refused: the part before the head is no word, or the noun is Alpino's own.
+    ("xqzpunt", (None, None), set(), (None, None)),
+    ("plaats", (None, None), {"pl"}, (None, None)),
+])
+def test_a_compound_noun_takes_its_heads_article_and_plural(
+        word: str, given: tuple[str | None, str | None], forms: set[str],
+        expected: tuple[str | None, str | None]) -> None:
+    item = build_dictionary.Merged(word, "noun", article=given[0], plural=given[1])
+    merged = {(word, "noun"): item}
+    table: dict[str, set[tuple[str, str]]] = {form: {(form, "noun")} for form in forms}
+    build_dictionary.add_compound_heads(merged, table, NOUN_GENDERS, NOUN_PLURALS)
+    assert (item.article, item.plural) == expected
+    if expected[1] and expected[1] != given[1]:
+        assert table[expected[1]] == {(word, "noun")}
+
+
+def test_a_derived_plural_never_takes_another_entrys_form() -> None:
+    item = build_dictionary.Merged("raadslid", "noun")
+    table = {"raad": {("raad", "noun")}, "raadsleden": {("raadsleden", "noun")}}
+    build_dictionary.add_compound_heads({("raadslid", "noun"): item}, table, NOUN_GENDERS,
+                                        NOUN_PLURALS)
+    assert (item.article, item.plural) == ("het", None)
+    assert table["raadsleden"] == {("raadsleden", "noun")}
+
+
+def test_the_compound_list_gives_whole_words_with_their_heads_forms(
+        built: tuple[Path, object]) -> None:
+    path, _ = built
+    assert _rows(path, "wijntoeslag") == [
+        ("wijntoeslag", "noun", ["wine surcharge"], "leeswijzer compounds")]
+    assert _rows(path, "wijnrijk")[0][1:3] == ("adj", ["rich in wine"])
+    with sqlite3.connect(path) as db:
+        found = dict(db.execute("SELECT key, article || ' ' || plural FROM entries "
+                                "WHERE key IN ('wijntoeslag', 'wijnstad')").fetchall())
+        forms = {row[0] for row in db.execute(
+            "SELECT f.form FROM forms f JOIN entries e ON e.id = f.entry "
+            "WHERE e.key = 'wijntoeslag'")}
+    # The head's article and plural (toeslag: de, toeslagen); a row's own are kept.
+    assert found == {"wijntoeslag": "de wijntoeslagen", "wijnstad": "het wijnsteedjes"}
+    assert forms == {"wijntoeslag", "wijntoeslagen"}
 
 
 @pytest.mark.parametrize(

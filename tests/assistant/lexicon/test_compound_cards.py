@@ -196,6 +196,17 @@ def test_what_must_never_split(lexicon: Dictionary, word: Word, before: tuple[Wo
     assert found is None or found.kind is not GlossKind.COMPOUND
 
 
+@pytest.mark.parametrize(("word", "sense"), [
+    ("vierentwintig", "twenty-four, 24"),  # not "four twenty"
+    ("tweeduizend", "two thousand, 2000"),
+])
+def test_a_number_word_is_its_number_not_a_compound(lexicon: Dictionary, word: str,
+                                                    sense: str) -> None:
+    article = analysed([w("de", "de", "DET"), w(word, word, "NUM")], lexicon=lexicon)
+    found = gloss_card(lexicon, article, 1)
+    assert found is not None and found.kind is GlossKind.WORD and found.senses == (sense,)
+
+
 # --- when the card shows its parts only ------------------------------------------------------
 
 
@@ -260,4 +271,9 @@ def test_the_shipped_part_table_loads() -> None:
     assert table.gloss("slot", "modifier") == "final"
     assert table.gloss("Slot", "modifier") == "final"
     assert table.gloss("slot", "head") == "lock"
-    assert table.gloss("stad", "head") is None  # its first sense fits
+    # The most frequent heads are listed even where the first sense fits; rarer ones only
+    # where it does not.
+    assert table.gloss("stad", "head") == "city"
+    assert table.gloss("bond", "head") == "federation"  # not "union"
+    assert table.gloss("opbrengst", "head") == "yield"  # not "proceeds"
+    assert table.gloss("hond", "head") is None

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.lexicon.numerals import measure_gloss, number_value
+from assistant.lexicon.numerals import (
+    english_number,
+    large_number_value,
+    measure_gloss,
+    number_gloss,
+    number_value,
+)
 
 
 @pytest.mark.parametrize(
@@ -40,3 +46,35 @@ def test_measure_gloss(word: str, gloss: str) -> None:
                                   "jaarlijks", "achttien", "langdurige"])
 def test_what_is_no_measure(word: str) -> None:
     assert measure_gloss(word) is None
+
+
+@pytest.mark.parametrize(
+    ("word", "value"),
+    [("duizend", 1000), ("tweeduizend", 2000), ("Vijfduizend", 5000), ("honderdduizend", 100000),
+     ("tweeduizendvijfhonderd", 2500), ("twintigduizendeen", 20001), ("vierentwintig", 24),
+     ("driehonderd", 300)],
+)
+def test_large_number_value(word: str, value: int) -> None:
+    assert large_number_value(word) == value
+
+
+@pytest.mark.parametrize("word", ["duizendpoot", "duizendduizend", "veelduizend", "tweeduizen",
+                                  "", "jaarduizend"])
+def test_not_a_large_number(word: str) -> None:
+    assert large_number_value(word) is None and number_gloss(word) is None
+
+
+@pytest.mark.parametrize(
+    ("value", "english"),
+    [(1, "one"), (13, "thirteen"), (20, "twenty"), (24, "twenty-four"), (100, "one hundred"),
+     (305, "three hundred five"), (2000, "two thousand"),
+     (2500, "two thousand five hundred"), (999999, "nine hundred ninety-nine thousand nine "
+                                                     "hundred ninety-nine")],
+)
+def test_english_number(value: int, english: str) -> None:
+    assert english_number(value) == english
+
+
+def test_number_gloss_gives_words_then_digits() -> None:
+    assert number_gloss("vierentwintig") == "twenty-four, 24"
+    assert number_gloss("tweeduizend") == "two thousand, 2000"

@@ -195,13 +195,14 @@ def real_dictionary(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dictio
     inputs = [ROOT / "scripts" / "build_dictionary.py",
               ROOT / "resources" / "dictionary_supplement.tsv",
               ROOT / "resources" / "strong_verbs.tsv", ROOT / "assistant" / "lexicon" / "verbs.py",
+              ROOT / "resources" / "compound_glosses.tsv",
               *(ROOT / "assistant" / "lexicon" / name for name in ("alpino.py", "senses.py",
                                                                  "keys.py")),
               ROOT / "resources" / "places.json"]
     if not built.exists() or built.stat().st_mtime < max(p.stat().st_mtime for p in inputs):
         assert (SHARED / "data").exists(), f"no shared dictionary sources in {SHARED}"
         built = tmp_path_factory.mktemp("real-dict") / "dictionary.sqlite"
-        _script().build(SHARED / "data", built, inputs[1])
+        _script().build(SHARED / "data", built, inputs[1], compounds=inputs[4])
     dictionary = Dictionary.open(built)
     yield dictionary
     dictionary.close()
