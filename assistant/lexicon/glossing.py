@@ -17,8 +17,9 @@ from assistant.lexicon.compounds import (
 )
 from assistant.lexicon.english import agent_noun_of, gerund_of, participle_sense
 from assistant.lexicon.frequency import english_zipf
-from assistant.lexicon.inflection import candidates
+from assistant.lexicon.inflection import adjective_bases, candidates
 from assistant.lexicon.numerals import measure_gloss, number_gloss
+from assistant.lexicon.senses import gloss_key
 from assistant.lexicon.store import Dictionary, Entry
 from assistant.lexicon.wordclasses import (
     FUNCTION_POS,
@@ -112,6 +113,8 @@ def gloss_card(
         return None
     lemma = token.lemma.lower() if token.pos == "PROPN" else token.lemma
     pos = UD_TO_DICTIONARY_POS.get(token.pos) if token.pos != "PROPN" else None
+    if (described := _descriptive_participle(dictionary, analysed, token)) is not None:
+        return _card(token, described, GlossKind.WORD)
     steps: list[Entry | None] = []
     if pos is not None:
         steps.append(dictionary.lookup(lemma, pos))
@@ -142,7 +145,7 @@ def gloss_card(
             return card
     # Prefixed verbs (verluidt, voorgeproduceerd) are not compounds of independent words.
     if token.pos in VERB_POS:
-        return None
+        return _verb_lookalike_card(dictionary, token)
     # achttienjarige: 18-year-old; vierentwintig: twenty-four (not "four twenty")
     if (measure := measure_gloss(token.text) or number_gloss(token.text)) is not None:
         return GlossCard(form=token.text, lemma=token.lemma.lower(), pos=token.pos,
@@ -151,7 +154,7 @@ def gloss_card(
     if not upper or initial or token.pos == "ADJ":
         words = [lemma.lower(), token.text.lower(), *candidates(token.text.lower(), token.pos)]
         if (lookalike := english_lookalike(dict.fromkeys(words), token.pos,
-                                           dictionary.english_pos)) is not None:
+                                           dictionary.english_pos, english_zipf)) is not None:
             return GlossCard(form=token.text, lemma=lookalike[0], pos=token.pos,
                              kind=GlossKind.WORD, senses=(lookalike[1],),
                              source="English look-alike", uncertain=LOOKALIKE_NOTE)
@@ -161,6 +164,23 @@ def gloss_card(
     if split is None and "-" in token.text.strip("-"):
         split = _hyphen_split(dictionary, token.text, token.pos)
     return _compound_card(dictionary, token, split, head_pos(token.pos)) if split else None
+
+
+def _verb_lookalike_card(dictionary: Dictionary, token: Token) -> GlossCard | None:
+    """A learned verb no source lists, by its English look-alike (helleniseren → hellenize;
+    gehelleniseerd: hellenized); a guess that says so."""
+    words = [token.lemma.lower(), *candidates(token.text.lower(), "VERB")]
+    found = english_lookalike(dict.fromkeys(w for w in words if w.endswith("en")), "VERB",
+                              dictionary.english_pos, english_zipf)
+    if found is None:
+        return None
+    lemma, verb = found
+    if "VerbForm=Part" in token.morph:
+        sense = participle_sense(verb, dictionary.english_participles)
+    else:
+        sense = "to " + verb
+    return GlossCard(form=token.text, lemma=lemma, pos=token.pos, kind=GlossKind.WORD,
+                     senses=(sense,), source="English look-alike", uncertain=LOOKALIKE_NOTE)
 
 
 def _particle_verb_card(dictionary: Dictionary, token: Token) -> GlossCard | None:
@@ -325,6 +345,48 @@ def present_participle(word: str, infinitive: str) -> bool:
         word == infinitive + "d" + ending for ending in ("", "e", "s"))
 
 
+def _descriptive_participle(dictionary: Dictionary, analysed: AnalysedArticle,
+                            token: Token) -> Entry | None:
+    """The adjective or adverb a participle is also listed as, when nothing in its sentence
+    makes it a verb's (no form of hebben or worden): "zette, omgekeerd, dezelfde ..." is
+    'conversely', not 'turned'. An inflected form (-e, before a noun) is the adjective; a bare
+    one the adverb first (it stands alone or after zijn: "het is precies omgekeerd")."""
+    if token.pos not in VERB_POS or "VerbForm=Part" not in token.morph:
+        return None
+    if _has_auxiliary(analysed, token):
+        return None
+    word = token.text.lower()
+    kinds = ("adj",) if word.endswith("e") else ("adv", "adj")
+    for kind in kinds:
+        for form in dict.fromkeys([word, *adjective_bases(word)]):
+            entry = dictionary.lookup(form, kind)
+            if entry is not None and entry.senses:
+                return entry
+    return None
+
+
+# Auxiliaries that make a participle a verb's perfect or passive (zijn also links adjectives).
+PERFECT_AUXILIARIES = frozenset({"hebben", "worden"})
+
+
+def _has_auxiliary(analysed: AnalysedArticle, token: Token) -> bool:
+    """Whether the token's sentence has a form of hebben or worden besides the token."""
+    return any(other.sentence == token.sentence and other.index != token.index
+               and other.pos in VERB_POS and other.lemma.lower() in PERFECT_AUXILIARIES
+               for other in _sentence_tokens(analysed, token))
+
+
+def _sentence_tokens(analysed: AnalysedArticle, token: Token) -> list[Token]:
+    """The tokens of the token's sentence (tokens are in text order)."""
+    tokens = analysed.tokens
+    first = last = token.index
+    while first > 0 and tokens[first - 1].sentence == token.sentence:
+        first -= 1
+    while last + 1 < len(tokens) and tokens[last + 1].sentence == token.sentence:
+        last += 1
+    return list(tokens[first:last + 1])
+
+
 def _participle_verb(dictionary: Dictionary, word: str) -> Entry | None:
     """The verb a present participle no source lists belongs to (zingende: zingen,
     gaande: gaan)."""
@@ -403,7 +465,8 @@ def _phrase_card(
     entry = dictionary.lookup(phrase.lemma, pos) or dictionary.lookup(phrase.lemma)
     parts: tuple[GlossPart, ...] = ()
     if phrase.meaning:
-        senses: tuple[str, ...] = (phrase.meaning,)
+        senses: tuple[str, ...] = idiom_senses(phrase.lemma, phrase.meaning,
+                                               _literal_sense(dictionary, token))
         source = "Leeswijzer idioms"
         parts = _phrase_parts(dictionary, analysed, phrase)
     elif entry is not None:
@@ -433,6 +496,28 @@ def _phrase_card(
         uncertain=SINGLE_SOURCE_NOTE if single else None,
         single_source=single,
     )
+
+
+def idiom_senses(expression: str, meaning: str, literal: str | None) -> tuple[str, ...]:
+    """An idiom's card senses: the word's own sense first when it has one (ineen: together;
+    stak … uit: to stick out), then the idiom's meanings (written "a; b" in idioms.tsv), the
+    first named by its expression; the meanings alone when the word has none or its sense
+    says what they say (op visite gaan: visite 'visit' is 'to visit')."""
+    meanings = [part.strip() for part in meaning.split(";") if part.strip()]
+    said = {gloss_key(item) for part in meanings for item in part.split(",")}
+    if literal is None or not meanings or said & {gloss_key(i) for i in literal.split(",")}:
+        return tuple(meanings[:MAX_CARD_SENSES])
+    return (literal, f"{expression}: {meanings[0]}", *meanings[1:MAX_CARD_SENSES - 1])
+
+
+def _literal_sense(dictionary: Dictionary, token: Token) -> str | None:
+    """The first sense of an idiom's content word on its own (its lemma, else its form)."""
+    if token.pos in FUNCTION_POS or token.pos not in UD_TO_DICTIONARY_POS:
+        return None
+    pos = UD_TO_DICTIONARY_POS[token.pos] if token.pos != "PROPN" else None
+    entry = ((dictionary.lookup(token.lemma, pos) if pos else None)
+             or dictionary.lookup_form(token.text))
+    return entry.senses[0] if entry is not None and entry.senses else None
 
 
 def _phrase_parts(

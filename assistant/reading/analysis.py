@@ -128,9 +128,16 @@ def build_analysis(
 
     phrases: list[Phrase] = []
     phrase_of: dict[int, int] = {}
-    keys = [(lemma.lower(), t.text.lower()) if language == DUTCH else ()
-            for lemma, t, language in zip(lemmas, ptokens, language_of, strict=True)]
+    # A joined verb's parts keep their own lemmas too: an idiom may hold the particle as a
+    # fixed word ("de handen ineen slaan": ineen … geslagen is not the verb ineenslaan).
+    keys = [tuple(dict.fromkeys((lemma.lower(), t.text.lower(), own.lower())))
+            if language == DUTCH else ()
+            for lemma, own, t, language in zip(lemmas, token_lemmas, ptokens, language_of,
+                                               strict=True)]
     for match in idioms.find(keys, lambda i: ptokens[i].sentence):
+        if any(p in partner_of and partner_of[p] not in match.positions
+               and lemmas[p].lower() != match.idiom.verb for p in match.positions):
+            continue  # its verb is a separable verb's half without the particle
         positions = _with_partners(match.positions, partner_of)
         _add_phrase(phrases, phrase_of, PhraseKind.IDIOM, match.idiom.expression, positions,
                     match.idiom.meaning, _idiom_zipf(match, ptokens, lemmas))

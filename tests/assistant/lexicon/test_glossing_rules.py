@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from parse_data import Word, analysed, w
 
-from assistant.lexicon.glossing import gloss_card
+from assistant.lexicon.glossing import gloss_card, idiom_senses
 from assistant.lexicon.store import Dictionary
 from assistant.models import GlossCard, GlossKind, GlossPart
 from assistant.reading.idioms import Idiom, IdiomList
@@ -71,17 +71,65 @@ def test_an_idiom_card_has_its_meaning_and_its_words(dictionary: Dictionary) -> 
     assert found is not None
     assert (found.form, found.lemma, found.pos, found.kind) == (
         "lucht", "uit de lucht vallen", "NOUN", GlossKind.PHRASE)
-    assert found.senses == ("to be taken aback",) and found.source == "Leeswijzer idioms"
+    # The word's own sense first, then the idiom's, named by its expression.
+    assert found.senses == ("air, sky", "uit de lucht vallen: to be taken aback")
+    assert found.source == "Leeswijzer idioms"
     assert found.phrase == "uit de lucht vallen" and found.phrase_tokens == (1, 2, 3, 4)
     # Content words with their first sense; function words (uit, de) with none.
     assert found.parts == (GlossPart("viel", "vallen", ("fall",)), GlossPart("uit", "uit", ()),
                            GlossPart("de", "de", ()), GlossPart("lucht", "lucht", ("air, sky",)))
-    # Every word of the idiom gets the same card, each with its own form.
+    # Every word of the idiom gets the same card, each with its own form and sense.
     first = card(dictionary, words, 1, idioms=IdiomList([SURPRISE]))
     assert first is not None and first.form == "viel" and first.parts == found.parts
+    assert first.senses[0] == "fall" and first.senses[1:] == found.senses[1:]
+    # A function word has no sense of its own to show: the idiom's alone.
+    particle = card(dictionary, words, 2, idioms=IdiomList([SURPRISE]))
+    assert particle is not None and particle.senses == ("to be taken aback",)
     # Outside the idiom the word is itself.
     alone = card(dictionary, words, 0, idioms=IdiomList([SURPRISE]))
     assert alone is None
+
+
+@pytest.mark.parametrize(
+    ("meaning", "literal", "senses"),
+    [
+        ("to join forces", "together", ("together", "de handen ineen slaan: to join forces")),
+        ("to flourish; to blossom", "hand", ("hand", "de handen ineen slaan: to flourish",
+                                             "to blossom")),
+        ("for the benefit of; for", None, ("for the benefit of", "for")),
+        ("a; b; c; d", None, ("a", "b", "c")),
+        ("one; ", None, ("one",)),
+        ("", "together", ()),
+        # The word's sense says what the idiom says (op visite gaan): the idiom's alone.
+        ("to visit", "visit", ("to visit",)),
+        ("to pay a call, to visit; to see", "call on, visit", ("to pay a call, to visit",
+                                                                "to see")),
+    ],
+)
+def test_idiom_senses(meaning: str, literal: str | None, senses: tuple[str, ...]) -> None:
+    assert idiom_senses("de handen ineen slaan", meaning, literal) == senses
+
+
+HANDS = Idiom("de handen ineen slaan", ("handen", "ineen"), "slaan", "to join forces")
+TIME = Idiom("de tijd nemen", ("de", "tijd"), "nemen", "to take one's time")
+
+
+def test_an_idiom_may_hold_a_separable_verbs_particle(dictionary: Dictionary) -> None:
+    verbs = AttestedVerbs.of([("ineen", "slaan"), ("op", "nemen")])
+    words = [w("Ze", "ze", "PRON"), w("sloegen", "slaan", "VERB", "root"),
+             w("de", "de", "DET"), w("handen", "hand", "NOUN", "obj", 1),
+             w("ineen", "ineen", "ADV", "compound:prt", 1)]
+    article = analysed(words, lexicon=dictionary, separable=verbs,
+                       idioms=IdiomList([HANDS, TIME]))
+    assert [(p.lemma, p.tokens) for p in article.phrases] == [
+        ("de handen ineen slaan", (1, 3, 4))]
+    # The idiom's verb is the separable verb's half: without its particle it is no idiom.
+    words = [w("Hij", "hij", "PRON"), w("nam", "nemen", "VERB", "root"),
+             w("de", "de", "DET"), w("tijd", "tijd", "NOUN", "obj", 1),
+             w("op", "op", "ADP", "compound:prt", 1)]
+    article = analysed(words, lexicon=dictionary, separable=verbs,
+                       idioms=IdiomList([HANDS, TIME]))
+    assert [(p.lemma, p.tokens) for p in article.phrases] == [("opnemen", (1, 4))]
 
 
 def test_a_separable_verb_the_dictionary_lists_is_looked_up_as_a_verb(

@@ -132,7 +132,8 @@ def test_phrase_comes_first(fixture_dictionary: Dictionary) -> None:
     assert card.senses[0] == "to fail, to drop out"
     assert card.principal_parts == "uitvallen, viel uit, uitgevallen"
     idiom = gloss_card(fixture_dictionary, analysed, 3)
-    assert idiom is not None and idiom.senses == ("come out of the blue",)
+    assert idiom is not None and idiom.senses == (
+        "city, metropolis", "uit de lucht vallen: come out of the blue")
 
 
 def test_no_compound_split_for_entities_or_whole_words(fixture_dictionary: Dictionary) -> None:
