@@ -1229,7 +1229,7 @@ def write_english_words(db: sqlite3.Connection, english: dict[str, frozenset[str
                "WITHOUT ROWID")
     rows = sorted((word, " ".join(sorted(poses))) for word, poses in english.items()
                   if len(word) >= ENGLISH_MIN_LENGTH and word.isalpha() and word.islower()
-                  and poses & {"noun", "adj", "adv"})
+                  and poses & {"noun", "adj", "adv", "verb"})
     db.executemany("INSERT INTO english_words VALUES (?, ?)", rows)
     db.commit()
     return len(rows)

@@ -45,11 +45,24 @@ NOUN_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("iek", ("ic", "ics")),
     ("ie", ("y",)),
 )
-ENDINGS = {"adj": ADJECTIVE_ENDINGS, "noun": NOUN_ENDINGS}
+# Verbs by their infinitive: helleniseren → hellenize, katalyseren → catalyse, isoleren →
+# isolate, accepteren → accept, combineren → combine.
+VERB_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("iseren", ("ize", "ise")),
+    ("yseren", ("yse", "yze")),
+    ("ficeren", ("fy",)),
+    ("ëren", ("ate",)),
+    ("eren", ("ate", "", "e")),
+)
+LEARNED_VERB_ENDINGS = ("ize", "ise", "yse", "yze", "fy", "ate")
+ENDINGS = {"adj": ADJECTIVE_ENDINGS, "noun": NOUN_ENDINGS, "verb": VERB_ENDINGS}
 # Shorter words that look English are as often false friends as loans.
 MIN_LENGTH = 5
 # The WordNet parts of speech a Dutch universal POS tag may take as an English look-alike.
-ENGLISH_POS = {"ADJ": ("adj",), "NOUN": ("noun",), "ADV": ("adj", "adv")}
+ENGLISH_POS = {"ADJ": ("adj",), "NOUN": ("noun",), "ADV": ("adj", "adv"), "VERB": ("verb",)}
+# A changed spelling WordNet lacks counts when English text has it this often (Zipf):
+# commutativiteit → commutativity (1.6); made-up spellings have none.
+MIN_CHANGED_ZIPF = 1.5
 
 
 def spellings(word: str, wordnet_pos: str) -> list[str]:
@@ -69,14 +82,33 @@ def spellings(word: str, wordnet_pos: str) -> list[str]:
 
 
 def english_lookalike(
-    words: Iterable[str], ud_pos: str, english_pos: Callable[[str], frozenset[str]]
+    words: Iterable[str], ud_pos: str, english_pos: Callable[[str], frozenset[str]],
+    frequency: Callable[[str], float] | None = None,
 ) -> tuple[str, str] | None:
     """(Dutch word, English word): the first of the Dutch `words` (lemma candidates, best
-    first) spelt like an English word of the same part of speech (WordNet), or None. A guess:
-    the caller says so."""
+    first) spelt like an English word of the same part of speech (WordNet), or, with a
+    `frequency` (English Zipf), with a changed ending English text uses (commutativity); a
+    Dutch verb only ever with a changed ending. None when there is none. A guess: the caller
+    says so."""
     for wordnet_pos in ENGLISH_POS.get(ud_pos, ()):
         for word in words:
             for spelling in spellings(word, wordnet_pos):
-                if wordnet_pos in english_pos(spelling):
+                if wordnet_pos == "verb" and spelling == word:
+                    continue
+                if wordnet_pos in english_pos(spelling) or (
+                        frequency is not None and spelling != word
+                        and _used(spelling, wordnet_pos, frequency)):
                     return word, spelling
     return None
+
+
+def _used(spelling: str, wordnet_pos: str, frequency: Callable[[str], float]) -> bool:
+    """Whether English text uses the spelling (a learned verb: or its past, hellenized) often
+    enough."""
+    forms = [spelling]
+    if wordnet_pos == "verb":
+        # A bare stem is too often a piece of another word (retir-ed): WordNet must have it.
+        if not spelling.endswith(LEARNED_VERB_ENDINGS):
+            return False
+        forms.append(spelling + ("d" if spelling.endswith("e") else "ed"))
+    return any(frequency(form) >= MIN_CHANGED_ZIPF for form in forms)

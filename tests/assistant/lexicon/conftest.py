@@ -22,6 +22,9 @@ SUPPLEMENT = (
     "uitvallen\tverb\t\t\tuitvallen, viel uit, uitgevallen\tto fail, to drop out\tleeswijzer\n"
     "granaat\tnoun\tde\tgranaten\t\tshell, grenade\tleeswijzer\n"
     "artillerie\tnoun\tde\t\t\tartillery\tleeswijzer\n"
+    "omkeren\tverb\t\t\t\tto turn over\tleeswijzer\n"
+    "omgekeerd\tadv\t\t\t\tconversely\tleeswijzer\n"
+    "omgekeerd\tadj\t\t\t\treverse\tleeswijzer\n"
 )
 # Word frequencies (Zipf) the compound splitter sees.
 FREQUENCIES = {"haven": 4.0, "stad": 5.0, "vernietiging": 3.5, "oorlog": 5.0, "regering": 4.8,

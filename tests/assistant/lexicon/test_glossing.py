@@ -91,6 +91,50 @@ def test_a_participle_used_as_an_adjective_gets_the_adjective(
     assert "exhaust" in (first_sense(card) or "")
 
 
+PART = "VerbForm=Part"
+
+
+@pytest.mark.parametrize(
+    ("words", "index", "lemma", "sense"),
+    [
+        # No hebben or worden: the participle describes. Standing alone, the adverb first.
+        ([w("Hij", "hij", "PRON"), w(",", ",", "PUNCT"),
+          w("omgekeerd", "omkeren", "VERB", "conj", 0, PART)], 2, "omgekeerd", "conversely"),
+        ([w("het", "het", "PRON"), w("is", "zijn", "AUX"),
+          w("omgekeerd", "omkeren", "VERB", "root", None, PART)], 2, "omgekeerd", "conversely"),
+        # Inflected, before a noun: the adjective.
+        ([w("de", "de", "DET"), w("omgekeerde", "omkeren", "VERB", "amod", 2, PART),
+          w("stad", "stad", "NOUN")], 1, "omgekeerd", "reverse"),
+        # Only an adjective listed: that one, after zijn too.
+        ([w("Hij", "hij", "PRON"), w("was", "zijn", "AUX"),
+          w("uitgeput", "uitputten", "VERB", "root", None, PART)], 2, "uitgeput",
+         "exhausted, used up"),
+        # A perfect or a passive: the verb's.
+        ([w("Hij", "hij", "PRON"), w("heeft", "hebben", "AUX", "aux", 2),
+          w("omgekeerd", "omkeren", "VERB", "root", None, PART)], 2, "omkeren", "to turn over"),
+        ([w("Het", "het", "PRON"), w("wordt", "worden", "AUX", "aux:pass", 2),
+          w("omgekeerd", "omkeren", "VERB", "root", None, PART)], 2, "omkeren", "to turn over"),
+        # Not a participle: the verb's.
+        ([w("Zij", "zij", "PRON"), w("keerde", "omkeren", "VERB", "root", None,
+                                     "Tense=Past|VerbForm=Fin")], 1, "omkeren", "to turn over"),
+    ],
+)
+def test_a_participle_that_describes_takes_the_adjective_or_adverb(
+        fixture_dictionary: Dictionary, words: list[Word], index: int, lemma: str,
+        sense: str) -> None:
+    card = card_of(fixture_dictionary, words, index)
+    assert card is not None and (card.lemma, first_sense(card)) == (lemma, sense)
+
+
+def test_an_auxiliary_in_another_sentence_does_not_count(
+        fixture_dictionary: Dictionary) -> None:
+    words = [w("Hij", "hij", "PRON"), w("heeft", "hebben", "AUX"), w(".", ".", "PUNCT"),
+             w("Omgekeerd", "omkeren", "VERB", "root", None, PART)]
+    article = analysed(words, lexicon=fixture_dictionary, sentence_starts=(0, 3))
+    card = gloss_card(fixture_dictionary, article, 3)
+    assert card is not None and first_sense(card) == "conversely"
+
+
 @pytest.mark.parametrize(
     ("words", "index", "sense"),
     [
@@ -365,7 +409,9 @@ def test_an_english_lookalike_is_a_guess_that_says_so(
 @pytest.mark.parametrize(
     ("words", "index"),
     [
-        ([w("selectief", "selectief", "VERB")], 0),                 # verbs are never guessed
+        ([w("selectief", "selectief", "VERB")], 0),                 # a verb not an infinitive's
+        ([w("solitairen", "solitairen", "VERB")], 0),               # no learned verb ending
+        ([w("cuspidoreren", "cuspidoreren", "VERB")], 0),           # no English verb
         ([w("de", "de", "DET"), w("Cuspidor", "Cuspidor", "PROPN")], 1),   # a name
         ([w("de", "de", "DET"), w("Cuspidor", "cuspidor", "NOUN")], 1),    # a capital mid-sentence
         ([w("solitair", "solitair", "NOUN")], 0),                   # an adjective's ending
@@ -376,6 +422,24 @@ def test_what_is_never_taken_for_english(fixture_dictionary: Dictionary, words: 
                                          index: int) -> None:
     entities = ((0, 1, "PER"),) if words[0].text == "Sytze" else ()
     assert card_of(fixture_dictionary, words, index, entities) is None
+
+
+@pytest.mark.parametrize(
+    ("words", "index", "lemma", "sense"),
+    [
+        ([w("Zij", "zij", "PRON"), w("isoleerde", "isoleren", "VERB", "root", None,
+                                     "Tense=Past|VerbForm=Fin")], 1, "isoleren", "to isolate"),
+        ([w("Het", "het", "PRON"), w("werd", "worden", "AUX"),
+          w("geïsoleerd", "isoleren", "VERB", "root", None, "VerbForm=Part")], 2, "isoleren",
+         "isolated"),
+    ],
+)
+def test_a_learned_verb_no_source_lists_is_guessed_by_its_english_lookalike(
+        fixture_dictionary: Dictionary, words: list[Word], index: int, lemma: str,
+        sense: str) -> None:
+    card = card_of(fixture_dictionary, words, index)
+    assert card is not None and (card.lemma, card.senses) == (lemma, (sense,))
+    assert card.uncertain == LOOKALIKE_NOTE
 
 
 def test_a_listed_word_is_never_a_lookalike(fixture_dictionary: Dictionary) -> None:
