@@ -118,8 +118,10 @@ def test_build_stores_wordnets_one_word_english_lemmas(built: tuple[Path, object
         words = dict(db.execute("SELECT word, pos FROM english_words").fetchall())
     assert words["solitary"] == "adj" and words["selective"] == "adj"
     assert words["harbour"] == "noun" and words["nevertheless"] == "adv"
-    # Not: shorter than a look-alike may be, phrases, capitals, verbs only.
-    for word in ("war", "sub", "build_up", "build up", "canis aureus", "exhaust"):
+    # Verbs too (katalyseren: catalyse); not: shorter than a look-alike may be, phrases,
+    # capitals.
+    assert words["exhaust"] == "verb" and words["travel"] == "verb"
+    for word in ("war", "sub", "build_up", "build up", "canis aureus"):
         assert word not in words
     from assistant.lexicon.store import Dictionary
 
@@ -127,7 +129,8 @@ def test_build_stores_wordnets_one_word_english_lemmas(built: tuple[Path, object
     try:
         assert dictionary.english_pos("solitary") == frozenset({"adj"})
         assert dictionary.english_pos("solitary") == frozenset({"adj"})  # cached
-        assert dictionary.english_pos("exhaust") == frozenset()
+        assert dictionary.english_pos("exhaust") == frozenset({"verb"})
+        assert dictionary.english_pos("qwxz") == frozenset()
     finally:
         dictionary.close()
 
