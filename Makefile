@@ -58,7 +58,8 @@ $(DICTIONARY): scripts/build_dictionary.py resources/dictionary_supplement.tsv \
                resources/compound_glosses.tsv \
                resources/strong_verbs.tsv assistant/lexicon/verbs.py assistant/lexicon/keys.py \
                assistant/lexicon/alpino.py assistant/lexicon/senses.py \
-               assistant/lexicon/cognates.py assistant/lexicon/english.py $(PLACES) $(INSTALLED)
+               assistant/lexicon/cognates.py assistant/lexicon/english.py \
+               resources/region_adjectives.tsv $(PLACES) $(INSTALLED)
 	$(PY) scripts/build_dictionary.py --output $@ $(if $(LEESWIJZER_SOURCES),--sources "$(LEESWIJZER_SOURCES)")
 
 $(PLACES): scripts/build_places.py assistant/knowledge/places.py $(INSTALLED)

@@ -656,6 +656,41 @@ def add_place_adjectives(
     return added
 
 
+REGION_ADJECTIVES = ROOT / "resources" / "region_adjectives.tsv"
+REGION_SOURCE = "Leeswijzer (adjectives of regions)"
+
+
+def region_adjectives(path: Path = REGION_ADJECTIVES) -> list[tuple[str, str]]:
+    """(adjective, English name of the region) from resources/region_adjectives.tsv."""
+    if not path.exists():
+        return []
+    return [(row.get("adjective"), row.get("region"))
+            for row in read_tsv(path, ("adjective", "region"))]
+
+
+def add_region_adjectives(
+    merged: dict[tuple[str, str], Merged],
+    forms: dict[str, set[tuple[str, str]]],
+    regions: Iterable[tuple[str, str]],
+) -> int:
+    """Adjective entries of regions and provinces (Veluwse: of the Veluwe, from the Veluwe),
+    where no source has the adjective; the attributive form looks up the entry. Returns the
+    number of entries added."""
+    added = 0
+    for base, english in regions:
+        key = dictionary_key(base)
+        if (key, "adj") in merged:
+            continue
+        item = Merged(base, "adj", sources=[REGION_SOURCE])
+        item.senses.append(SourceSense((f"of {english}", f"from {english}"), "places",
+                                       fixed=True))
+        merged[(key, "adj")] = item
+        added += 1
+        for form in place_adjective_forms(base):
+            forms.setdefault(dictionary_key(form), set()).add((key, "adj"))
+    return added
+
+
 # --- Compounds written whole for the project ----------------------------------------------
 
 # A compound's head and the part before it are at least this long (pin·pas, ei·dooier).
@@ -906,12 +941,15 @@ class Collected:
 
 def build(sources: Path, output: Path, supplement: Path | None,
           places: Sequence[tuple[str, str]] | None = None,
-          compounds: Path | None = None) -> BuildResult:
+          compounds: Path | None = None,
+          regions: Sequence[tuple[str, str]] | None = None) -> BuildResult:
     """Builds the dictionary at `output`; `places`: (Dutch, English) place names for their
     adjectives (default: the project's place data); `compounds`: the project's whole-word
-    glosses of compounds (resources/compound_glosses.tsv), read like the supplement."""
+    glosses of compounds (resources/compound_glosses.tsv), read like the supplement;
+    `regions`: (adjective, English name) of regions (default:
+    resources/region_adjectives.tsv)."""
     started = time.perf_counter()
-    collected = collect(sources, supplement, places, compounds)
+    collected = collect(sources, supplement, places, compounds, regions)
     output.parent.mkdir(parents=True, exist_ok=True)
     handle, temp_name = tempfile.mkstemp(prefix=output.name + ".", dir=output.parent)
     os.close(handle)
@@ -969,7 +1007,8 @@ def build(sources: Path, output: Path, supplement: Path | None,
 
 def collect(sources: Path, supplement: Path | None,
             places: Sequence[tuple[str, str]] | None = None,
-            compounds: Path | None = None) -> Collected:
+            compounds: Path | None = None,
+            regions: Sequence[tuple[str, str]] | None = None) -> Collected:
     """Reads every source and merges them per lemma and part of speech."""
     wordnet, english_words = read_wordnet(sources / "wordnet")
     english_pos = english_pos_table(sources / "wordnet")
@@ -1114,6 +1153,8 @@ def collect(sources: Path, supplement: Path | None,
     per_source["compound heads (Alpino)"] = add_compound_heads(
         merged, forms, alpino.genders, alpino.plurals)
     per_source[PRONOMINAL_SOURCE] = add_pronominal_adverbs(merged, forms)
+    per_source[REGION_SOURCE] = add_region_adjectives(
+        merged, forms, region_adjectives() if regions is None else regions)
     per_source[PLACE_SOURCE] = add_place_adjectives(
         merged, forms, place_names() if places is None else places)
     return Collected(merged, forms, alpino.inflections, alpino.verbs, english_zipf,

@@ -1,5 +1,6 @@
 """Entries the dictionary build derives by rule: adjectives of place names (Oostendse → of
-Ostend) and pronominal adverbs (ertegen → against it)."""
+Ostend) and of regions (Veluwse → of the Veluwe), and pronominal adverbs (ertegen → against
+it)."""
 
 from __future__ import annotations
 
@@ -84,6 +85,25 @@ def test_place_adjective_entries() -> None:
     assert ("gents", "adj") not in merged and "gentse" not in forms
     assert ("jans", "adj") not in merged
     assert added == 5  # Oostends, Ostends, Amersfoorts, Haags, Bredaas
+
+
+def test_region_adjective_entries(tmp_path: Path) -> None:
+    merged = {("fries", "adj"): _entry("Fries", "adj", "Frisian")}
+    forms = {key: {(key, pos)} for key, pos in merged}
+    regions = [("Veluws", "the Veluwe"), ("Noord-Iers", "Northern Ireland"),
+               ("Fries", "Friesland")]
+    added = build_dictionary.add_region_adjectives(merged, forms, regions)
+    assert added == 2
+    assert merged[("veluws", "adj")].senses[0].items == ("of the Veluwe", "from the Veluwe")
+    assert merged[("veluws", "adj")].senses[0].fixed
+    assert forms["veluwse"] == forms["veluws"] == {("veluws", "adj")}
+    assert forms["noord-ierse"] == {("noord-iers", "adj")}
+    # A source's own adjective stays.
+    assert merged[("fries", "adj")].senses[0].items == ("Frisian",) and "friese" not in forms
+    table = tmp_path / "regions.tsv"
+    table.write_text("# regions\nadjective\tregion\nTwents\tTwente\n", encoding="utf-8")
+    assert build_dictionary.region_adjectives(table) == [("Twents", "Twente")]
+    assert build_dictionary.region_adjectives(tmp_path / "missing.tsv") == []
 
 
 @pytest.mark.parametrize(
