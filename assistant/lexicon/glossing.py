@@ -109,7 +109,9 @@ def gloss_card(
     upper = capitalised(token.text)
     initial = upper and _sentence_start(analysed, token)
     opening_word = initial and _opening_word(dictionary, analysed, token)
-    if token.index in _name_like(analysed) or (in_name(analysed, token) and not opening_word):
+    if token.index in _name_like(analysed) or (
+            in_name(analysed, token) and not opening_word
+            and not _common_abbreviation(dictionary, analysed, token)):
         return None
     lemma = token.lemma.lower() if token.pos == "PROPN" else token.lemma
     pos = UD_TO_DICTIONARY_POS.get(token.pos) if token.pos != "PROPN" else None
@@ -431,6 +433,18 @@ def _opening_word(dictionary: Dictionary, analysed: AnalysedArticle, token: Toke
     if entity is None or pos is None or entity.first_token != entity.last_token:
         return False
     return dictionary.knows_as(token.lemma.lower(), pos)
+
+
+def _common_abbreviation(dictionary: Dictionary, analysed: AnalysedArticle,
+                         token: Token) -> bool:
+    """Whether a one-word name in capitals is an abbreviation of a common noun the name
+    recogniser took for a name (het NK: national championships): the dictionary glosses it
+    in lower case, as a common noun (NAVO is NATO: a name)."""
+    entity = analysed.entities[token.entity] if token.entity is not None else None
+    if entity is None or entity.first_token != entity.last_token or not token.text.isupper():
+        return False
+    entry = dictionary.lookup(token.text.lower(), "noun")
+    return entry is not None and bool(entry.senses) and entry.senses[0][:1].islower()
 
 
 _names_cache: list[tuple[tuple[Token, ...], frozenset[int]]] = []

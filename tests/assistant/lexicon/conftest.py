@@ -25,6 +25,8 @@ SUPPLEMENT = (
     "omkeren\tverb\t\t\t\tto turn over\tleeswijzer\n"
     "omgekeerd\tadv\t\t\t\tconversely\tleeswijzer\n"
     "omgekeerd\tadj\t\t\t\treverse\tleeswijzer\n"
+    "NK\tnoun\thet\t\t\tnational championships\tleeswijzer\n"
+    "NAVO\tnoun\tde\t\t\tNATO\tleeswijzer\n"
 )
 # Word frequencies (Zipf) the compound splitter sees.
 FREQUENCIES = {"haven": 4.0, "stad": 5.0, "vernietiging": 3.5, "oorlog": 5.0, "regering": 4.8,

@@ -337,6 +337,23 @@ def test_a_capitalised_word_opening_a_sentence_is_looked_up_in_lower_case(
     assert card is not None and first_sense(card) == "war"
 
 
+@pytest.mark.parametrize(
+    ("text", "entity", "glossed"),
+    [
+        ("NK", (1, 1, "ORG"), True),         # an abbreviation of a common noun
+        ("NAVO", (1, 1, "ORG"), False),      # glossed as a name (NATO)
+        ("Nk", (1, 1, "ORG"), False),        # not in capitals
+        ("NK", (0, 1, "ORG"), False),        # part of a longer name
+    ],
+)
+def test_an_abbreviation_taken_for_a_name(fixture_dictionary: Dictionary, text: str,
+                                          entity: tuple[int, int, str], glossed: bool) -> None:
+    words = [w("de", "de", "DET"), w(text, text.lower(), "NOUN"), w("won", "winnen", "VERB")]
+    card = card_of(fixture_dictionary, words, 1, (entity,))
+    assert (first_sense(card) == "national championships") is glossed
+    assert glossed or card is None
+
+
 def test_a_sentence_opening_word_the_article_uses_as_a_name(
         fixture_dictionary: Dictionary) -> None:
     words = [w("Sytze", "Sytze", "PROPN"), w("Fortuin", "Fortuin", "PROPN"), w("won", "winnen",
