@@ -37,11 +37,14 @@ def word_from_reading(reading: Reading, token_index: int, card: GlossCard | None
     sentence = analysed.sentences[token.sentence] if analysed.sentences else None
     text = analysed.article.text
     lemma = token.lemma
+    senses = card.senses[:GLOSS_SENSES] if card is not None else ()
     if token.phrase is not None:
-        lemma = analysed.phrases[token.phrase].lemma
+        phrase = analysed.phrases[token.phrase]
+        lemma = phrase.lemma
+        if phrase.meaning:  # an idiom is saved with its meaning, not its word's own sense
+            senses = tuple(part.strip() for part in phrase.meaning.split(";") if part.strip())
     elif card is not None and card.phrase:
         lemma = card.phrase
-    senses = card.senses[:GLOSS_SENSES] if card is not None else ()
     article = analysed.article
     return SavedWord(
         lemma=normalise_lemma(lemma),

@@ -11,6 +11,7 @@ from assistant.learner.saved import word_from_reading
 from assistant.learner.statuses import LearnerView, Status
 from assistant.models import GlossCard, GlossKind, Level, Reading
 from assistant.reading.analysis import relevel
+from assistant.reading.idioms import Idiom, IdiomList
 
 WORDS = [w("Poetin", "Poetin", "PROPN"), w("zag", "zien", "VERB"), w("3000", "3000", "NUM"),
          w("artilleriegranaten", "artilleriegranaat", "NOUN"), w("en", "en", "CCONJ"),
@@ -106,3 +107,19 @@ def test_saving_a_word_keeps_its_sentence_and_gloss(memory: LearnerMemory) -> No
     assert [s.lemma for s in memory.saved_words()][-1] == "huis"
     assert memory.delete_saved("huis") and not memory.delete_saved("huis")
     assert [s.lemma for s in memory.saved_words()] == ["artilleriegranaat"]
+
+
+def test_saving_a_word_of_an_idiom_keeps_the_idioms_meaning() -> None:
+    words = [w("Hij", "hij", "PRON"), w("viel", "vallen", "VERB"), w("uit", "uit", "ADP"),
+             w("de", "de", "DET"), w("lucht", "lucht", "NOUN")]
+    idiom = Idiom("uit de lucht vallen", ("uit", "de", "lucht"), "vallen",
+                  "to be taken aback; to be surprised")
+    article = analysed(words, idioms=IdiomList([idiom]))
+    card = GlossCard("lucht", "uit de lucht vallen", "NOUN", GlossKind.PHRASE,
+                     ("air", "uit de lucht vallen: to be taken aback"), "test")
+    word = word_from_reading(Reading(article, (), ()), 4, card)
+    assert (word.lemma, word.gloss) == ("uit de lucht vallen",
+                                        "to be taken aback; to be surprised")
+    # A word outside the idiom keeps its card's senses.
+    alone = GlossCard("hij", "hij", "PRON", GlossKind.WORD, ("he",), "test")
+    assert word_from_reading(Reading(article, (), ()), 0, alone).gloss == "he"
