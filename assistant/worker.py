@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import Protocol
 
 from assistant.errors import (
-    ArticleError,
     AssistantError,
     CancelCheck,
     Cancelled,
@@ -37,6 +36,7 @@ from assistant.models import (
     ReadingEnd,
     ReadingPart,
 )
+from assistant.reading.sections import chosen_section, section_article, split_sections
 
 log = logging.getLogger(__name__)
 
@@ -62,14 +62,18 @@ class WorkerCore(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """What to open: a file or http(s) URL, or pasted text."""
+    """What to open: a file or http(s) URL, pasted text, or a section of an article already
+    open (`article`: assistant.reading.sections.section_article)."""
 
     path: str | None = None
     text: str | None = None
+    article: Article | None = None
 
     @property
     def name(self) -> str:
         """How the learner knows it: the file's name, the URL, or 'pasted text'."""
+        if self.article is not None:
+            return self.article.title or "the next part"
         if self.path is None:
             return "pasted text"
         return self.path if "://" in self.path else Path(self.path).name
@@ -77,12 +81,14 @@ class Source:
 
 @dataclass(frozen=True, slots=True)
 class Open:
-    """Load `source` and analyse it for `level` and `learner` (a newer Open cancels this)."""
+    """Load `source` and analyse its section number `section` (clamped to those it has: see
+    assistant.reading.sections) for `level` and `learner`; a newer Open cancels this."""
 
     job: int
     source: Source
     level: Level
     learner: LearnerView
+    section: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,9 +188,6 @@ Reply = (PipelineReady | PipelineFailed | ArticleLoaded | Waiting | PartReady | 
          | JobFailed | JobEnded | NotesEnriched)
 
 WAITING_FOR_MODEL = "the Dutch language model"
-# The longest article the window analyses: 1,000,000 characters took 984 MB for both processes
-# (bench/ui.py); the command line's limit is the loader's (5,000,000).
-MAX_WINDOW_CHARS = 1_000_000
 
 
 def failure(error: BaseException) -> tuple[AssistantError | None, str, str]:
@@ -234,30 +237,27 @@ class PipelineGate:
         return self._info
 
 
-def too_long_message(chars: int, limit: int = MAX_WINDOW_CHARS) -> str:
-    return (f"This article is too long for the reading window: {chars:,} characters, and the "
-            f"window analyses at most {limit:,} (about {limit // 6:,} words), so that it stays "
-            "within 1.2 GB of memory. Open a part of it, or analyse it whole on the command "
-            "line with 'leeswijzer analyze'.")
-
-
 def run_job(
     core: WorkerCore, request: Open, gate: PipelineGate, cancel: CancelCheck | None,
-    limit: int = MAX_WINDOW_CHARS,
 ) -> Iterator[Reply]:
-    """One job's messages: the article, the reading part by part and its end, or why not; always
-    ending with JobEnded. A generator, so that a caller can hold it between messages. An article
-    over `limit` characters is refused before it is shown or analysed."""
+    """One job's messages: the whole article, then the reading of its section part by part and
+    its end, or why not; always ending with JobEnded. A generator, so that a caller can hold it
+    between messages. Only the section is analysed, so a book costs what a chapter does."""
     job = request.job
     doing = f"opening {request.source.name}"
     try:
         raise_if_cancelled(cancel)
         source = request.source
-        article = (core.load_article(source.path, cancel) if source.path is not None
-                   else core.article_from_text(source.text or ""))
-        if len(article.text) > limit:
-            raise ArticleError(too_long_message(len(article.text), limit))
+        if source.article is not None:
+            article = source.article
+        elif source.path is not None:
+            article = core.load_article(source.path, cancel)
+        else:
+            article = core.article_from_text(source.text or "")
         yield ArticleLoaded(job, article)
+        sections = split_sections(article)
+        section = chosen_section(sections, request.section)
+        article = section_article(article, section, len(sections))
         doing = "analysing the article"
         if not gate.ready:
             yield Waiting(job, WAITING_FOR_MODEL)

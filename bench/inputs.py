@@ -3,8 +3,10 @@
 Each case runs in a fresh process (`python bench/inputs.py CASE` runs one), so one case's memory
 never counts for another. Inputs are made here: a FIFO, devices, a symlink loop, long names,
 zip bombs, long paragraphs from the UD Dutch dev sets (unseen text), and loopback servers that
-drip, lie and break HTTP. The goal: every case answers (a one-line message or the article)
-within 20 s and 1.5 GB.
+drip, lie and break HTTP. A paragraph case analyses the whole text (`leeswijzer analyze`); its
+window- case does what the window's worker does (the text loaded whole, its first part of at
+most 50,000 characters analysed). The goal: every case answers (a one-line message or the
+article) within 20 s and 1.5 GB.
 """
 
 from __future__ import annotations
@@ -47,6 +49,37 @@ def _analyse(path: str) -> str:
     assistant.load_pipeline()
     reading = assistant.read(assistant.load_article(path))
     return f"analysed: {len(reading.analysed.tokens):,} tokens"
+
+
+def _analyse_in_app(path: str) -> str:
+    """What the window's worker does with the file: load it whole, analyse its first part."""
+    from assistant.learner.statuses import LearnerView
+    from assistant.models import Level
+    from assistant.reading.sections import split_sections
+    from assistant.service import ReadingAssistant
+    from assistant.worker import (
+        ArticleLoaded,
+        JobFailed,
+        Open,
+        PartReady,
+        PipelineGate,
+        Source,
+        run_job,
+    )
+
+    assistant = ReadingAssistant()
+    gate = PipelineGate(assistant.load_pipeline)
+    gate.load()
+    parts = tokens = 0
+    for reply in run_job(assistant, Open(1, Source(path=path), Level.B1, LearnerView()), gate,
+                         None):
+        if isinstance(reply, ArticleLoaded):
+            parts = len(split_sections(reply.article))
+        elif isinstance(reply, PartReady):
+            tokens += len(reply.part.tokens)
+        elif isinstance(reply, JobFailed):
+            return f"message: {reply.text}"
+    return f"window: part 1 of {parts} analysed, {tokens:,} tokens"
 
 
 def _load(path: str) -> str:
@@ -96,11 +129,12 @@ def _case(name: str, folder: Path) -> Callable[[], str]:
             for number in range(600_000):
                 archive.writestr(f"{number:x}", b"")
         return lambda: f"{path.stat().st_size / 1e6:.1f} MB file; " + _load(str(path))
-    if name.startswith("paragraph-"):
-        chars = int(name.split("-")[1])
+    if name.startswith(("paragraph-", "window-paragraph-")):
+        chars = int(name.rsplit("-", 1)[1])
         path = folder / "lang.txt"
         path.write_text(_paragraph(chars), encoding="utf-8")
-        return lambda: _analyse(str(path))
+        analyse = _analyse_in_app if name.startswith("window-") else _analyse
+        return lambda: analyse(str(path))
     if name == "text-50mb":
         path = folder / "groot.txt"
         path.write_text(("Een zin over de gemeente. " * 2_100_000)[:50 * 1024 * 1024 - 10])
@@ -127,7 +161,8 @@ def _case(name: str, folder: Path) -> Callable[[], str]:
 CASES = ("fifo", "dev-zero", "dev-urandom", "symlink-loop", "name-300-bytes", "epub-1gib-bomb",
          "epub-600k-parts", "text-50mb", "html-8mb", "url-drip", "url-short-body",
          "url-101-headers", "url-ftp-redirect", "paragraph-50000", "paragraph-100000",
-         "paragraph-200000", "paragraph-990000", "paragraph-1200000")
+         "paragraph-200000", "paragraph-990000", "paragraph-1200000",
+         "window-paragraph-990000", "window-paragraph-1200000")
 CASE_TIMEOUT = 300
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
@@ -21,7 +23,9 @@ MAX_MATCHES = 10_000
 class FindBar(QFrame):
     """Finds text in a text view's document, whatever its letter case. Enter and F3 go to the
     next match, Shift+Enter and Shift+F3 to the previous one, round the end; Esc closes the
-    bar and gives the text back the focus."""
+    bar and gives the text back the focus. While a long text is read a part at a time, the
+    bar finds in the part shown (its `scope`), and past its last match `elsewhere` may show
+    the next part that has one (the previous part, going back)."""
 
     closed = Signal()
 
@@ -56,7 +60,17 @@ class FindBar(QFrame):
         self._matches: list[tuple[int, int]] = []
         self._current = -1
         self._searched: tuple[str, QTextDocument | None, int] = ("", None, -1)
+        self._scope = ""
+        # (text, forward) → whether another part with a match is shown now.
+        self.elsewhere: Callable[[str, bool], bool] | None = None
         self.hide()
+
+    def set_scope(self, scope: str) -> None:
+        """What the document shown is of the text ("part 3 of 20"; "" for all of it)."""
+        self._scope = scope
+        self.line.setPlaceholderText(f"a word or phrase in {scope}" if scope
+                                     else "a word or phrase in the article")
+        self._show_count()
 
     def _button(self, text: str, tip: str, slot: object) -> QToolButton:
         button = QToolButton(self)
@@ -137,9 +151,14 @@ class FindBar(QFrame):
         """Go to the next (or previous) match, round the end; False when there is none."""
         self._refresh_matches()
         if not self._matches:
+            if self._elsewhere(forward):
+                return True
             self._show_count()
             return False
         count = len(self._matches)
+        at_end = self._current == (count - 1 if forward else 0)
+        if at_end and self._elsewhere(forward):
+            return True
         if self._current < 0:
             index = self._first_from(self._view.textCursor().selectionStart())
             if not forward:
@@ -147,6 +166,17 @@ class FindBar(QFrame):
         else:
             index = (self._current + (1 if forward else -1)) % count
         self._go_to(index)
+        return True
+
+    def _elsewhere(self, forward: bool) -> bool:
+        """The first (or last) match of another part, when `elsewhere` shows one."""
+        text = self.line.text()
+        if self.elsewhere is None or not text or not self.elsewhere(text, forward):
+            return False
+        self._refresh_matches()
+        if not self._matches:
+            return False
+        self._go_to(0 if forward else len(self._matches) - 1)
         return True
 
     def _go_to(self, index: int) -> None:
@@ -169,7 +199,8 @@ class FindBar(QFrame):
         if not self.line.text():
             self.count_label.setText("")
         elif not self._matches:
-            self.count_label.setText("not found")
+            self.count_label.setText(f"not found in {self._scope}" if self._scope
+                                     else "not found")
         elif self._current < 0:
             self.count_label.setText(f"{len(self._matches):,} found")
         else:

@@ -29,7 +29,9 @@ from ui.plain_text import plain_tooltip
 from ui.session import source_key
 from ui.settings import as_bool
 
-POSITIONS_KEY = "library/positions"  # JSON: {source: [document position, share of the text]}
+# JSON: {source: [document position, share of the text, section]}; records written before
+# long texts opened in sections have no section: the first (the whole text of a short one).
+POSITIONS_KEY = "library/positions"
 LAST_KEY = "library/last"
 STARTED_KEY = "library/started"
 MAX_POSITIONS = 500
@@ -39,10 +41,18 @@ EMPTY_LIBRARY = "Articles you open appear here, with how much of them you know."
 
 @dataclass(frozen=True, slots=True)
 class Position:
-    """Where the top of the screen was: a document position and the share of the text above."""
+    """Where the top of the screen was: the section shown (assistant.reading.sections), a
+    position in its document, and the share of the whole text above."""
 
     position: int
     share: float
+    section: int = 0
+
+    def in_text(self, start: int, end: int, length: int) -> Position:
+        """This position, its share counted in the whole text of `length` characters when the
+        document shown was the text's [start, end)."""
+        share = (start + self.share * (end - start)) / length if length else 0.0
+        return Position(self.position, min(1.0, max(0.0, share)), self.section)
 
 
 def reopenable(source: str | None) -> bool:
@@ -61,10 +71,19 @@ def positions(settings: QSettings) -> dict[str, Position]:
         return {}
     found: dict[str, Position] = {}
     for source, value in raw.items():
-        if (isinstance(value, list) and len(value) == 2 and isinstance(value[0], int)
-                and isinstance(value[1], int | float)):
-            found[str(source)] = Position(max(0, value[0]), min(1.0, max(0.0, float(value[1]))))
+        if (isinstance(value, list) and len(value) in (2, 3) and isinstance(value[0], int)
+                and isinstance(value[1], int | float)
+                and all(isinstance(v, int) and not isinstance(v, bool) for v in value[2:])):
+            section = max(0, value[2]) if len(value) == 3 else 0
+            found[str(source)] = Position(max(0, value[0]), min(1.0, max(0.0, float(value[1]))),
+                                          section)
     return found
+
+
+def remembered_section(settings: QSettings, source: str) -> int:
+    """The section `source` was left at (0 when it was never read, or is short)."""
+    place = positions(settings).get(source)
+    return place.section if place is not None else 0
 
 
 def remember_position(settings: QSettings, source: str, position: Position) -> None:
@@ -73,7 +92,8 @@ def remember_position(settings: QSettings, source: str, position: Position) -> N
     kept[source] = position
     newest = list(kept.items())[-MAX_POSITIONS:]
     settings.setValue(POSITIONS_KEY, json.dumps(
-        {key: [value.position, round(value.share, 4)] for key, value in newest}))
+        {key: [value.position, round(value.share, 4), value.section]
+         for key, value in newest}))
     settings.setValue(LAST_KEY, source)
 
 

@@ -30,16 +30,19 @@ from assistant.learner.coverage import Coverage
 from assistant.learner.exporting import ExportError, export_apkg, export_csv
 from assistant.learner.importing import ImportPreview
 from assistant.models import Article, Category, Level, PipelineInfo, Reading
-from ui.chapters import ChapterBox, ChapterNavigator
+from assistant.reading.sections import section_at
+from ui.chapters import ChapterBox, ChapterNavigator, part_of
 from ui.dialogs import AboutService, PasteDialog, choose_article_file, open_about
 from ui.feeds import FeedRefresher, FeedsWindow
 from ui.find_bar import FindBar
 from ui.library import (
     LAST_KEY,
     LibraryWindow,
+    Position,
     library_entries,
     positions,
     remember_position,
+    remembered_section,
     reopenable,
     scroll_to_position,
     top_position,
@@ -108,6 +111,8 @@ class MainWindow(QMainWindow):
         column.setSpacing(0)
         column.addWidget(self.message_bar)
         self.find_bar = FindBar(self.reader, central)
+        self.find_bar.elsewhere = self._find_in_other_part
+        self._folded: tuple[Article, str] | None = None  # the open text in lower case
         column.addWidget(self.find_bar)
         column.addWidget(self.reader, 1)
         self.setCentralWidget(central)
@@ -127,6 +132,12 @@ class MainWindow(QMainWindow):
         self.coverage_label = QLabel("", self)
         self.coverage_label.setObjectName("coverage")
         self.statusBar().addPermanentWidget(self.coverage_label)
+        # "Part 3 of 20" while a long text is read a section at a time.
+        self.section_label = QLabel("", self)
+        self.section_label.setObjectName("sectionPart")
+        self.section_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.section_label.hide()
+        self.statusBar().addPermanentWidget(self.section_label)
         # What the loader noticed about the open article (bad bytes replaced, a date ignored).
         self.article_warnings = QLabel(self)
         self.article_warnings.setObjectName("articleWarnings")
@@ -166,9 +177,13 @@ class MainWindow(QMainWindow):
         self.library: LibraryWindow | None = None
         self.feeds_window: FeedsWindow | None = None
         self._shown_source: str | None = None  # the article shown, if it can be reopened
+        # The section shown: its index and [start, end) in a text of how many characters.
+        self._shown_section: tuple[int, int, int, int] = (0, 0, 0, 0)
         self._restore_at: int | None = None  # where to scroll once the analysis is shown
         self.chapter_box = ChapterBox(self)
-        self.chapters = ChapterNavigator(self.reader, self.chapter_box.combo, self)
+        self.chapters = ChapterNavigator(self.reader, self.chapter_box.combo,
+                                         session.go_to_section, self)
+        session.resume_section = lambda source: remembered_section(self.settings, source)
         self.read_aloud.message.connect(
             lambda text: self.message_bar.show_notice(Notice(text, NoticeKind.WARNING)))
 
@@ -258,10 +273,10 @@ class MainWindow(QMainWindow):
                                                  "Shift+F3")
         self.library_action = self._action("&Library…", self.show_library, "Ctrl+Shift+L")
         self.feeds_action = self._action("News &feeds…", self.show_feeds, "Ctrl+Shift+U")
-        self.next_chapter_action = self._action("&Next chapter", self.chapters.next,
+        self.next_chapter_action = self._action("&Next chapter or part", self.chapters.next,
                                                 "Ctrl+PgDown")
-        self.previous_chapter_action = self._action("Pre&vious chapter", self.chapters.previous,
-                                                    "Ctrl+PgUp")
+        self.previous_chapter_action = self._action("Pre&vious chapter or part",
+                                                    self.chapters.previous, "Ctrl+PgUp")
         read_aloud = self.read_aloud
         self.say_word_action = self._action("Say the &word", lambda: read_aloud.say_word(),
                                             "Ctrl+Shift+P")
@@ -475,9 +490,22 @@ class MainWindow(QMainWindow):
         self.article_warnings.setToolTip(plain_tooltip(warnings) if warnings else "")
         self.article_warnings.setVisible(bool(warnings))
         self.reader.set_article(article)
-        self.chapters.set_article(article)
+        session = self.session
+        sections, index = session.sections, session.section_index
+        whole = session.whole_article
+        self.chapters.set_article(article, whole, sections, index)
+        self.chapter_box.set_parts(len(sections) > 1 and whole is not None and not whole.chapters)
+        part = part_of(index, len(sections))
+        self.section_label.setText(part)
+        self.section_label.setVisible(bool(part))
+        self.find_bar.set_scope(f"part {index + 1} of {len(sections)}" if part else "")
         self.legend.set_present(())
         self.setWindowTitle(window_title(article))
+        if sections and whole is not None:
+            section = sections[index]
+            self._shown_section = (index, section.start, section.end, len(whole.text))
+        else:
+            self._shown_section = (0, 0, len(article.text), len(article.text))
         self._restore_position(article)
 
     def _on_analysis_finished(self, reading: Reading) -> None:
@@ -582,6 +610,28 @@ class MainWindow(QMainWindow):
         else:
             self.find_bar.find_next(forward)
 
+    def _find_in_other_part(self, text: str, forward: bool) -> bool:
+        """Show the next part (or, going back, the previous one) holding `text`, in any letter
+        case; False when no other part has it."""
+        session = self.session
+        whole, sections, index = session.whole_article, session.sections, session.section_index
+        if whole is None or len(sections) < 2:
+            return False
+        if self._folded is None or self._folded[0] is not whole:
+            self._folded = (whole, whole.text.lower())
+        folded, needle = self._folded[1], text.lower()
+        if forward:
+            found = folded.find(needle, sections[index].end)
+        else:
+            found = folded.rfind(needle, 0, sections[index].start)
+        if found < 0:
+            return False
+        target = section_at(sections, found)
+        if target == index or not session.go_to_section(target):
+            return False
+        self.reader.finish_document()  # the match may lie past the document's first slice
+        return True
+
     def _on_entities_toggled(self, show: bool) -> None:
         self.reader.set_show_entities(show)
         self.legend.setVisible(show)
@@ -619,7 +669,10 @@ class MainWindow(QMainWindow):
 
     def _keep_position(self) -> None:
         if self._shown_source is not None:
-            remember_position(self.settings, self._shown_source, top_position(self.reader))
+            index, start, end, length = self._shown_section
+            top = top_position(self.reader)
+            place = Position(top.position, top.share, index).in_text(start, end, length)
+            remember_position(self.settings, self._shown_source, place)
 
     def _restore_position(self, article: Article) -> None:
         """Back where the learner left this article (files and URLs; not pasted text)."""
@@ -630,7 +683,7 @@ class MainWindow(QMainWindow):
             return
         self.settings.setValue(LAST_KEY, key)
         place = positions(self.settings).get(key)
-        if place is not None and place.position > 0:
+        if place is not None and place.position > 0 and place.section == self._shown_section[0]:
             self.reader.finish_document()  # the place may lie past a long text's first slice
             scroll_to_position(self.reader, place.position)
             self._restore_at = place.position
@@ -677,7 +730,8 @@ class MainWindow(QMainWindow):
     # -- the learner's words -------------------------------------------------------------
 
     def _on_coverage(self, covered: Coverage) -> None:
-        self.coverage_label.setText(covered.describe())
+        self.coverage_label.setText(covered.describe(
+            "part" if len(self.session.sections) > 1 else "article"))
 
     def show_vocabulary(self) -> VocabularyWindow:
         if self.vocabulary is None:

@@ -23,6 +23,7 @@ from assistant.models import AnalysedArticle, Article, GlossCard, Level, Note, P
 from assistant.reading.difficulty import Learner
 from assistant.reading.language import DUTCH, is_foreign_word, language_name
 from assistant.reading.marking import Marking
+from assistant.reading.sections import Section, chosen_section, section_article, split_sections
 from ui.notices import Notice, NoticeKind, notice_for_error
 from ui.tasks import Request, Steps, TaskRunner
 
@@ -163,7 +164,8 @@ class ReadingSession(QObject):
             self.runner.setParent(self)
         # The worker (ui.analyser) loads and analyses articles when given; else the runner.
         self.analyser = analyser
-        self._job: tuple[Request, Source] | None = None  # the analyser's job under way
+        # The analyser's job under way: its request, what it opens, the section it analyses.
+        self._job: tuple[Request, Source, int] | None = None
         self._assembly: ReadingAssembly | None = None
         self._enrich_job: int | None = None  # the worker's job whose notes are being enriched
         self.runner.busy_changed.connect(self._on_runner_busy)
@@ -175,7 +177,12 @@ class ReadingSession(QObject):
         self._opened: set[str] = set()  # lemmas whose card the learner opened in this article
         self._recorded: Article | None = None  # the article last written to the history
         self._lookups = itertools.count(1)
-        self._article: Article | None = None
+        self._article: Article | None = None  # the section shown (a short text: all of it)
+        self._whole: Article | None = None  # the article opened
+        self._sections: tuple[Section, ...] = ()
+        self._section = 0
+        # Which section a file or URL opens at (by its source_key): where the learner left it.
+        self.resume_section: Callable[[str], int] = lambda _source: 0
         self._reading: Reading | None = None
         self._marking: Marking | None = None
         self._marked: tuple[Reading, Marking, Reading] | None = None  # (analysed, how, result)
@@ -193,7 +200,52 @@ class ReadingSession(QObject):
 
     @property
     def article(self) -> Article | None:
+        """The section shown and analysed (a text within SECTION_CHARS: the article itself)."""
         return self._article
+
+    @property
+    def whole_article(self) -> Article | None:
+        """The article opened, every section of it."""
+        return self._whole
+
+    @property
+    def sections(self) -> tuple[Section, ...]:
+        """The open article's sections (one for a short text; none before an article)."""
+        return self._sections
+
+    @property
+    def section_index(self) -> int:
+        """The index of the section shown in `sections`."""
+        return self._section
+
+    def go_to_section(self, index: int) -> bool:
+        """Show and analyse section `index` of the open article instead of the one shown (whose
+        analysis under way stops, its results dropped); False when there is no such section."""
+        whole = self._whole
+        if whole is None or not 0 <= index < len(self._sections) or index == self._section:
+            return False
+        request = self.runner.request(ARTICLE)
+        self.runner.cancel(ENRICH)
+        self._stop_loading()
+        if self.analyser is None:
+            self._show_section(request, index, analyse=True)
+            return True
+        from assistant.worker import Source
+
+        self._assembly = None
+        self._show_section(request, index, analyse=False)
+        if self._pipeline_error is None:
+            self._analyse_in_worker(request, Source(article=self._article), index)
+        elif self._job is not None:
+            self.analyser.cancel(self._job[0].number)
+            self._set_job(None)
+        return True
+
+    def next_section(self) -> bool:
+        return self.go_to_section(self._section + 1)
+
+    def previous_section(self) -> bool:
+        return self.go_to_section(self._section - 1)
 
     @property
     def reading(self) -> Reading | None:
@@ -226,7 +278,7 @@ class ReadingSession(QObject):
         if self._job is None:
             self.busy_changed.emit(busy)
 
-    def _set_job(self, job: tuple[Request, Source] | None) -> None:
+    def _set_job(self, job: tuple[Request, Source, int] | None) -> None:
         was = self.busy
         self._job = job
         if self.busy != was:
@@ -321,11 +373,12 @@ class ReadingSession(QObject):
         """Load and analyse a file or URL in the background; earlier opens become stale (a load
         still under way is told to stop, and never holds up this one)."""
         name = str(path)
+        section = self.resume_section(source_key(name))
         if self.analyser is not None:
             from assistant.worker import Source
 
-            return self._open_in_worker(Source(path=name))
-        return self._open(lambda cancel: self._service.load_article(name, cancel), name)
+            return self._open_in_worker(Source(path=name), section)
+        return self._open(lambda cancel: self._service.load_article(name, cancel), name, section)
 
     def open_text(self, text: str) -> Request:
         if self.analyser is not None:
@@ -334,23 +387,29 @@ class ReadingSession(QObject):
             return self._open_in_worker(Source(text=text))
         return self._open(lambda _cancel: self._service.article_from_text(text), None)
 
-    def _open_in_worker(self, source: Source) -> Request:
-        """Ask the worker to load and analyse `source`; the job it had under way stops."""
-        from assistant.worker import Open
-
+    def _open_in_worker(self, source: Source, section: int = 0) -> Request:
+        """Ask the worker to load `source` and analyse its section `section`; the job it had
+        under way stops."""
         assert self.analyser is not None
         self._stop_loading()
         request = self.runner.request(ARTICLE)
         self.runner.cancel(ENRICH)
-        self._assembly = None
-        self._set_job((request, source))
         shown = message_text(source.name, 80)
         self._loading = (request, threading.Event(), shown)
         self.loading.emit(f"Opening {shown}…" if source.path else "Reading the pasted text…")
+        self._analyse_in_worker(request, source, section)
+        return request
+
+    def _analyse_in_worker(self, request: Request, source: Source, section: int) -> None:
+        from assistant.worker import Open
+
+        assert self.analyser is not None
+        self._assembly = None
+        self._set_job((request, source, section))
         view = self.learner_view()
         self._job_marking = Marking(self._level, view)
-        self.analyser.open(Open(request.number, source, self._level, view))
-        return request
+        self.analyser.open(Open(request.number, source, self._level, view,
+                                section if source.article is None else 0))
 
     def _on_reply(self, reply: Reply) -> None:
         """A message of the worker's job: one that is not the latest job's is stale, dropped."""
@@ -373,13 +432,16 @@ class ReadingSession(QObject):
         if job is None or getattr(reply, "job", None) != job[0].number:
             log.debug("dropping stale reply %s", type(reply).__name__)
             return
-        request, source = job
+        request, source, section = job
         if isinstance(reply, ArticleLoaded | JobFailed | JobEnded):
             self._loaded(request)
         if isinstance(reply, ArticleLoaded):
+            if source.article is None:  # a newly opened article, not the next section
+                self._on_article(request, reply.article, source.path, analyse=False,
+                                 section=section)
             info = self.analyser.pipeline_info if self.analyser is not None else None
-            self._assembly = ReadingAssembly(reply.article, info or _UNKNOWN_MODEL, self._level)
-            self._on_article(request, reply.article, source.path, analyse=False)
+            assert self._article is not None
+            self._assembly = ReadingAssembly(self._article, info or _UNKNOWN_MODEL, self._level)
         elif isinstance(reply, Waiting):
             self._waiting_said = True
             self.status.emit(f"Waiting for {reply.what}…")
@@ -413,9 +475,14 @@ class ReadingSession(QObject):
         job = self._job
         self._set_job(None)
         if job is not None and self.analyser is not None and self.analyser.available:
-            self._open_in_worker(job[1])
+            _request, source, section = job
+            if source.article is not None:  # a section of the open article: again, as it was
+                self._analyse_in_worker(self.runner.request(ARTICLE), source, section)
+            else:
+                self._open_in_worker(source, section)
 
-    def _open(self, load: Callable[[CancelCheck], Article], source: str | None) -> Request:
+    def _open(self, load: Callable[[CancelCheck], Article], source: str | None,
+              section: int = 0) -> Request:
         shown = (message_text(source if "://" in source else Path(source).name, 80)
                  if source else "")
         doing = f"opening {shown}" if source else "reading pasted text"
@@ -427,7 +494,7 @@ class ReadingSession(QObject):
 
         def loaded(article: Article) -> None:
             self._loaded(request)
-            self._on_article(request, article, source)
+            self._on_article(request, article, source, section=section)
 
         def failed(error: BaseException) -> None:
             self._loaded(request)
@@ -467,9 +534,18 @@ class ReadingSession(QObject):
             self.loading.emit("")
 
     def _on_article(self, request: Request, article: Article, source: str | None,
-                    analyse: bool = True) -> None:
+                    analyse: bool = True, section: int = 0) -> None:
+        """A newly opened article: its section `section` (as the worker chose it) is shown."""
         if source is not None:
             self.source_opened.emit(source_key(source))
+        self._whole = article
+        self._sections = split_sections(article)
+        self._show_section(request, chosen_section(self._sections, section).index, analyse)
+
+    def _show_section(self, request: Request, index: int, analyse: bool) -> None:
+        assert self._whole is not None
+        self._section = index
+        article = section_article(self._whole, self._sections[index], len(self._sections))
         self._article = article
         self._reading = None
         self._opened = set()

@@ -34,11 +34,11 @@ class Coverage:
         """Known running words / running words (1.0 for an article without words)."""
         return self.known_words / self.running_words if self.running_words else 1.0
 
-    def describe(self) -> str:
-        """The status bar's sentence."""
+    def describe(self, what: str = "article") -> str:
+        """The status bar's sentence, of the article (or of a `what` such as "part")."""
         if not self.running_words:
-            return "This article has no words to count."
-        return f"You know about {round(self.share * 100)} % of the words in this article."
+            return f"This {what} has no words to count."
+        return f"You know about {round(self.share * 100)} % of the words in this {what}."
 
 
 def is_running_word(token: Token, view: LearnerView) -> bool:

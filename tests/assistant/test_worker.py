@@ -21,8 +21,9 @@ from assistant.models import (
     ReadingEnd,
     ReadingPart,
 )
+from assistant.reading import loading
+from assistant.reading.sections import SECTION_CHARS, section_article, split_sections
 from assistant.worker import (
-    MAX_WINDOW_CHARS,
     WAITING_FOR_MODEL,
     ArticleLoaded,
     Enrich,
@@ -40,7 +41,6 @@ from assistant.worker import (
     Waiting,
     enrich_notes,
     run_job,
-    too_long_message,
 )
 
 INFO = PipelineInfo("fake", "1")
@@ -54,6 +54,7 @@ class FakeCore:
         self.fail: BaseException | None = None
         self.pipeline_error: BaseException | None = None
         self.streamed: list[tuple[Level, LearnerView]] = []
+        self.streamed_texts: list[str] = []
 
     def load_pipeline(self) -> PipelineInfo:
         if self.pipeline_error is not None:
@@ -66,12 +67,15 @@ class FakeCore:
         return self.article_from_text(TEXT)
 
     def article_from_text(self, text: str) -> Article:
+        if len(text) > SECTION_CHARS:
+            return loading.article_from_text(text)
         return Article(text, (Block(BlockKind.PARAGRAPH, 0, 4), Block(BlockKind.PARAGRAPH, 6, 11),
                               Block(BlockKind.PARAGRAPH, 13, 18)))
 
     def stream(self, article: Article, level: Level, learner: LearnerView,
                cancel: CancelCheck | None) -> Iterator[ReadingPart | ReadingEnd]:
         self.streamed.append((level, learner))
+        self.streamed_texts.append(article.text)
         for block in range(3):
             raise_if_cancelled(cancel)
             if self.fail is not None and block == 1:
@@ -211,22 +215,29 @@ def test_enrichment_gives_the_notes_back_for_their_job() -> None:
     assert enrich_notes(FakeCore(), Enrich(7, (note,))) == NotesEnriched(7, (note,))
 
 
-def test_an_article_over_the_window_limit_is_refused_before_it_is_shown() -> None:
+PARAGRAPHS = [f"Alinea {n}. " + "De brug blijft open. " * 1_500 for n in range(4)]
+LONG = "\n\n".join(p.strip() for p in PARAGRAPHS)
+
+
+@pytest.mark.parametrize(("section", "analysed"), [(0, 0), (2, 2), (3, 3), (99, 3), (-1, 0)])
+def test_a_long_article_is_loaded_whole_and_only_its_chosen_section_is_analysed(
+    section: int, analysed: int
+) -> None:
     core = FakeCore()
-    replies = list(run_job(core, _open(text=TEXT), _ready_gate(core), None, limit=len(TEXT) - 1))
-    assert _kinds(replies) == ["JobFailed", "JobEnded"] and not core.streamed
-    failed = replies[0]
-    assert isinstance(failed, JobFailed) and isinstance(failed.error, ArticleError)
-    assert f"{len(TEXT):,} characters" in failed.text and "leeswijzer analyze" in failed.text
+    request = Open(1, Source(text=LONG), Level.B1, LearnerView(), section)
+    replies = list(run_job(core, request, _ready_gate(core), None))
+    loaded = replies[0]
+    assert isinstance(loaded, ArticleLoaded) and loaded.article.text == LONG
+    assert _kinds(replies)[-2:] == ["ReadingDone", "JobEnded"]
+    assert core.streamed_texts == [PARAGRAPHS[analysed].strip()]
 
 
-def test_an_article_at_the_window_limit_is_analysed() -> None:
+def test_a_section_sent_back_is_analysed_as_it_is() -> None:
     core = FakeCore()
-    replies = list(run_job(core, _open(text=TEXT), _ready_gate(core), None, limit=len(TEXT)))
-    assert _kinds(replies)[0] == "ArticleLoaded" and _kinds(replies)[-2:] == [
-        "ReadingDone", "JobEnded"]
-
-
-def test_the_refusal_names_the_article_size_and_the_limit() -> None:
-    message = too_long_message(5_000_000)
-    assert f"{MAX_WINDOW_CHARS:,}" in message and "5,000,000 characters" in message
+    whole = loading.article_from_text(LONG)
+    sections = split_sections(whole)
+    part = section_article(whole, sections[1], len(sections))
+    replies = list(run_job(core, Open(2, Source(article=part), Level.A2, LearnerView()),
+                           _ready_gate(core), None))
+    assert replies[0] == ArticleLoaded(2, part)
+    assert core.streamed_texts == [part.text] and len(part.text) <= SECTION_CHARS

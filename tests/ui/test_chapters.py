@@ -70,3 +70,74 @@ def test_articles_without_chapters_show_no_chapter_list(
     assert not window.chapter_action.isVisible()
     assert window.chapter_box.combo.count() == 0
     assert not window.chapters.next()
+
+
+def _shows(window: MainWindow, opening: str) -> bool:
+    """The reader shows the part that starts with `opening` (under the title's line)."""
+    article = window.reader.article
+    return article is not None and article.text.startswith(opening) and (
+        f"\n{opening}" in window.reader.toPlainText())
+
+
+def _long_text(paragraph: str, parts: int) -> str:
+    """`parts` paragraphs of about 30,000 characters: a section each."""
+    return "\n\n".join(f"Deel {n}. " + paragraph * (30_000 // len(paragraph))
+                       for n in range(parts))
+
+
+def test_a_long_text_is_read_a_part_at_a_time_and_the_keys_move_between_parts(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    window = make_window(FakeService())
+    window.session.open_text(_long_text("De schepen varen af en aan. ", 3))
+    activate(qtbot, window)
+    window.reader.setFocus()
+    combo = window.chapter_box.combo
+    assert window.chapter_action.isVisible()
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        f"Part {n + 1}: Deel {n}. De schepen varen af en aan. De schepen…" for n in range(3)]
+    assert window.section_label.text() == "Part 1 of 3" and window.section_label.isVisible()
+    assert window.chapter_box.label.text() == " &Part "  # parts without chapters
+    assert window.coverage_label.text().endswith("of the words in this part.")
+    assert "Part 1 of 3" in window.windowTitle()
+    assert _shows(window, "Deel 0.")
+    QTest.keyClick(window.reader, Qt.Key.Key_PageDown, CTRL)
+    assert combo.currentIndex() == 1 and window.session.section_index == 1
+    assert _shows(window, "Deel 1.")
+    assert window.section_label.text() == "Part 2 of 3" and "Part 2 of 3" in window.windowTitle()
+    QTest.keyClick(window.reader, Qt.Key.Key_PageDown, CTRL)
+    QTest.keyClick(window.reader, Qt.Key.Key_PageDown, CTRL)  # no part after the last
+    assert combo.currentIndex() == 2 and window.session.section_index == 2
+    QTest.keyClick(window.reader, Qt.Key.Key_PageUp, CTRL)
+    assert window.session.section_index == 1
+    combo.activated.emit(0)  # chosen from the list
+    assert window.session.section_index == 0 and combo.currentIndex() == 0
+    assert _shows(window, "Deel 0.")
+    window.session.open_text("Een korte tekst.")  # a short text: no parts, no list
+    assert not window.chapter_action.isVisible() and not window.section_label.isVisible()
+    assert window.coverage_label.text().endswith("in this article.")
+
+
+def test_find_searches_the_part_shown_and_goes_on_to_the_next_part_with_a_match(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    window = make_window(FakeService())
+    text = _long_text("De schepen varen af en aan. ", 3).replace("Deel 2.", "Deel 2. Zeebrug.")
+    window.session.open_text(text)
+    activate(qtbot, window)
+    find = window.find_bar
+    find.open_bar()
+    find.line.setText("zeebrug")
+    assert window.session.section_index == 0
+    assert not find.matches and find.count_label.text() == "not found in part 1 of 3"
+    QTest.keyClick(find.line, Qt.Key.Key_Return)  # on to the part that has it
+    assert window.session.section_index == 2
+    assert window.reader.textCursor().selectedText() == "Zeebrug"
+    QTest.keyClick(find.line, Qt.Key.Key_Return)  # no later part has it: round this one
+    assert window.session.section_index == 2 and find.current == 0
+    find.line.setText("Deel 1")
+    assert not find.matches
+    QTest.keyClick(find.line, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)  # back
+    assert window.session.section_index == 1
+    assert window.reader.textCursor().selectedText() == "Deel 1"
+    assert find.count_label.text() == "1 of 1"

@@ -3,6 +3,7 @@ reopened there at start (the sample only on the first run), the library view ope
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -123,6 +124,56 @@ def test_what_opens_at_start(tmp_path: Path, path: str | None, last: str | None,
     chosen = choose_start(path, settings, "sample.txt")
     assert chosen == (str(kept) if expected == "KEEP" else expected)
     assert choose_start(None, settings, "sample.txt") != "sample.txt"  # once only
+
+
+def _long_book(folder: Path) -> Path:
+    """Three sections of about 30,000 characters (a paragraph each is too long for two)."""
+    path = folder / "boek.txt"
+    path.write_text("\n\n".join(f"Deel {n}. " + f"{PARAGRAPH} " * 440 for n in range(3)),
+                    encoding="utf-8")
+    return path
+
+
+def test_a_long_text_reopens_at_the_section_and_place_it_was_left(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
+) -> None:
+    book, other = _long_book(tmp_path), _article(tmp_path, "een.txt", "Eerste")
+    window = _window(make_window)
+    window.session.open_path(book)
+    assert len(window.session.sections) == 3
+    assert window.session.next_section() and window.session.next_section()
+    assert window.reader.verticalScrollBar().value() == 0  # a section opens at its top
+    left_at = _scroll_half(window)
+    window.session.open_path(other)
+    kept = positions(window.settings)[str(book.resolve())]
+    assert (kept.section, kept.position) == (2, left_at)
+    assert 0.8 < kept.share < 0.9  # of the whole text: past two thirds, half the third one
+    window.close()
+
+    again = _window(make_window)
+    again.session.open_path(book)
+    assert again.session.section_index == 2
+    assert top_position(again.reader).position == left_at
+    again.session.previous_section()  # another section: from its top, not the place kept
+    assert again.reader.verticalScrollBar().value() == 0
+
+
+@pytest.mark.parametrize(("stored", "expected"), [
+    ([5, 0.5], Position(5, 0.5, 0)),  # written before sections: the first
+    ([5, 0.5, 3], Position(5, 0.5, 3)),
+    ([5, 0.5, -2], Position(5, 0.5, 0)),
+    ([5, 0.5, "3"], None), ([5, 0.5, 1.5], None), ([5, 0.5, True], None),
+    ([5, 0.5, 3, 4], None),
+])
+def test_a_stored_position_is_read_with_its_section_or_refused(
+    tmp_path: Path, stored: list[object], expected: Position | None
+) -> None:
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    settings.setValue("library/positions", json.dumps({"a": stored}))
+    assert positions(settings).get("a") == expected
+    if expected is not None:
+        remember_position(settings, "a", expected)
+        assert positions(settings)["a"] == expected
 
 
 def test_positions_survive_bad_values_and_stay_bounded(tmp_path: Path) -> None:

@@ -370,3 +370,84 @@ def test_shut_down_closes_the_store_once_and_ends_the_work() -> None:
     session.open_text(TEXT)
     assert recorder.events == []
     assert service.reads == []
+
+
+# -- long texts in sections ----------------------------------------------------------------
+
+# Four paragraphs of about 30,000 characters: each one a section of its own.
+LONG_PARAGRAPHS = [f"Alinea {n} over de gemeente. " + "De brug blijft nog open. " * 1_200
+                   for n in range(4)]
+LONG = "\n\n".join(paragraph.strip() for paragraph in LONG_PARAGRAPHS)
+
+
+def _shown_texts(recorder: Recorder) -> list[str]:
+    return [article.text for article in recorder.args("article_shown")]
+
+
+def test_a_long_text_opens_at_its_first_section_and_only_that_is_analysed() -> None:
+    session, service, _learner, recorder = make()
+    session.open_text(LONG)
+    whole = session.whole_article
+    assert whole is not None and whole.text == LONG
+    assert len(session.sections) == 4 and session.section_index == 0
+    assert _shown_texts(recorder) == [LONG_PARAGRAPHS[0].strip()]
+    assert [text for text, _level, _known in service.reads] == [LONG_PARAGRAPHS[0].strip()]
+    reading = session.reading
+    assert reading is not None and reading.analysed.article is session.article
+    assert hard_words(reading) == {"gemeente"}
+
+
+def test_next_and_previous_section_show_and_analyse_one_section_each() -> None:
+    session, service, _learner, recorder = make()
+    session.open_text(LONG)
+    assert not session.previous_section()  # none before the first
+    assert session.next_section() and session.next_section()
+    assert session.section_index == 2
+    assert session.previous_section() and session.section_index == 1
+    assert session.go_to_section(3) and not session.next_section()  # none after the last
+    assert not session.go_to_section(3) and not session.go_to_section(-1)
+    expected = [LONG_PARAGRAPHS[n].strip() for n in (0, 1, 2, 1, 3)]
+    assert _shown_texts(recorder) == expected
+    assert [text for text, _level, _known in service.reads] == expected
+    assert [r.analysed.article.text for r in recorder.args("analysis_finished")] == expected
+
+
+def test_a_short_text_is_one_section_and_there_is_no_other_to_go_to() -> None:
+    session, _service, _learner, _recorder = make()
+    session.open_text(TEXT)
+    assert len(session.sections) == 1 and session.article is session.whole_article
+    assert not session.next_section() and not session.previous_section()
+
+
+def test_the_previous_sections_analysis_finishing_late_is_dropped() -> None:
+    runner = ManualTaskRunner()
+    session, service, _learner, recorder = make(runner=runner)
+    session.open_text(LONG)
+    runner.run_next("open")  # the first section is shown; its analysis waits
+    assert session.next_section()
+    runner.run_all()
+    [reading] = recorder.args("analysis_finished")
+    assert reading.analysed.article.text == LONG_PARAGRAPHS[1].strip()
+    assert session.reading is reading and session.section_index == 1
+    assert [text for text, _level, _known in service.reads] == [LONG_PARAGRAPHS[1].strip()]
+    assert not session.busy
+
+
+def test_a_file_opens_at_the_section_it_was_left_at(tmp_path: Path) -> None:
+    path = tmp_path / "boek.txt"
+    path.write_text(LONG, encoding="utf-8")
+    session, service, _learner, _recorder = make()
+    asked: list[str] = []
+
+    def resume(source: str) -> int:
+        asked.append(source)
+        return 2
+
+    session.resume_section = resume
+    session.open_path(path)
+    assert asked == [source_key(str(path))]
+    assert session.section_index == 2
+    assert [text for text, _level, _known in service.reads] == [LONG_PARAGRAPHS[2].strip()]
+    session.resume_section = lambda _source: 40  # the text has shrunk since: its last section
+    session.open_path(path)
+    assert session.section_index == 3

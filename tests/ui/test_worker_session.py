@@ -10,6 +10,7 @@ import pytest
 from assistant.learner.known_words import KnownWords
 from assistant.learner.statuses import LearnerView
 from assistant.models import Level, Reading
+from assistant.reading.sections import SECTION_CHARS
 from assistant.service import ReadingAssistant
 from assistant.worker import ArticleLoaded, JobEnded, Open, PartReady, ReadingDone, Reply, Source
 from ui.analyser import LocalAnalyser
@@ -200,3 +201,31 @@ def test_a_waiting_message_ends_when_the_first_part_arrives(
     assert said == ["Waiting for the Dutch language model…", ""]
     assert isinstance(analyser.step(), PartReady | ReadingDone)
     assert said == ["Waiting for the Dutch language model…", ""]  # cleared once, not per part
+
+
+def test_a_long_text_is_analysed_a_section_at_a_time_and_the_next_one_stops_the_first(
+    service: ReadingAssistant, tmp_path: Path, shared_sample: Path
+) -> None:
+    sample = shared_sample.read_text(encoding="utf-8")
+    text = "\n\n".join([sample] * (2 * SECTION_CHARS // len(sample) + 2))
+    session, analyser = _session(service, tmp_path)
+    seen = Seen(session)
+    first = session.open_text(text)
+    assert isinstance(analyser.step(first.number), ArticleLoaded)
+    whole = session.whole_article
+    assert whole is not None and len(whole.text) > 2 * SECTION_CHARS
+    assert len(session.sections) == 3
+    assert isinstance(analyser.step(first.number), PartReady)
+    assert session.next_section()
+    assert analyser.step(first.number) == JobEnded(first.number, cancelled=True)
+    assert isinstance(analyser.step(), ArticleLoaded)  # the second section's job; then it dies
+    analyser.worker_lost.emit("The part of Leeswijzer that analyses articles stopped.")
+    analyser.run_all()  # the same section asked for again, not the whole text
+    second = session.sections[1]
+    finished = seen.of("analysis_finished")
+    assert len(finished) == 1 and isinstance(finished[0], Reading)
+    assert finished[0].analysed.article.text == whole.text[second.start:second.end]
+    assert session.section_index == 1 and session.whole_article is whole
+    assert [len(a.text) for a in seen.of("article_shown")] == [  # type: ignore[attr-defined]
+        session.sections[0].end, second.end - second.start]
+    assert not session.busy
