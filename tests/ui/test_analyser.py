@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from assistant.learner.statuses import LearnerView
 from assistant.models import Level
 from assistant.reading.loading import load_article
+from assistant.reading.sections import SECTION_CHARS
 from assistant.service import ReadingAssistant
 from assistant.streaming import assembled
 from assistant.worker import (
@@ -178,9 +179,10 @@ def test_a_load_that_will_not_stop_never_holds_up_the_next(
 
 @pytest.fixture(scope="module")
 def long_article(tmp_path_factory: pytest.TempPathFactory, sample_path: Path) -> Path:
-    """The sample and twelve more copies of its text: several parts."""
+    """The sample and more copies of its text: several streamed parts, one section."""
     path = tmp_path_factory.mktemp("long") / "lang.txt"
     sample = sample_path.read_text(encoding="utf-8")
     body = load_article(sample_path).text
-    path.write_text("\n\n".join([sample.strip(), *([body] * 12)]), encoding="utf-8")
+    path.write_text("\n\n".join([sample.strip(), *([body] * 11)]), encoding="utf-8")
+    assert len(load_article(path).text) <= SECTION_CHARS
     return path
