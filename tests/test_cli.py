@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from commands import run_here
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -21,7 +22,9 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 
 @pytest.fixture(scope="module")
 def sample_json(sample_path: Path) -> dict[str, Any]:
-    result = run("analyze", str(sample_path), "--level", "B1", "--format", "json")
+    # In this process (its model is loaded already); `main.py analyze` as a process of its own is
+    # run by test_bad_input_exits_2_with_one_line here and in tests/ui/test_worker_app.py.
+    result = run_here("analyze", str(sample_path), "--level", "B1", "--format", "json")
     assert result.returncode == 0, result.stderr
     data: dict[str, Any] = json.loads(result.stdout)
     return data
@@ -82,6 +85,6 @@ def test_self_test_prints_one_summary_line(sample_path: Path) -> None:
 
 
 def test_self_test_fails_clearly(tmp_path: Path) -> None:
-    result = run("--self-test", str(tmp_path / "ontbreekt.txt"))
+    result = run_here("--self-test", str(tmp_path / "ontbreekt.txt"))
     assert result.returncode == 1
     assert "self-test FAILED" in result.stderr and "ontbreekt.txt" in result.stderr

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from commands import run_here
 
 from assistant.learner.exporting import note_guid
 from assistant.learner.memory import LearnerMemory
@@ -28,17 +29,19 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 def test_known_import_prints_how_many_lemmas_were_new(tmp_path: Path) -> None:
     words = tmp_path / "woorden.txt"
     words.write_text("fiets\nhuizen\nliep\n12345\n", encoding="utf-8")
-    dry = run("--data-dir", str(tmp_path), "known", "import", str(words), "--dry-run")
+    # In this process (its dictionary and lemma table are loaded already); the tests of a bad
+    # file, the export and a newer learner file run `main.py` as a process of its own.
+    dry = run_here("--data-dir", str(tmp_path), "known", "import", str(words), "--dry-run")
     assert dry.returncode == 0, dry.stderr
     # fiets and huizen are headwords too (of a noun, of a verb): kept beside simplemma's lemma.
     assert dry.stdout.startswith("5 new lemmas") and "nothing written" in dry.stdout
-    first = run("--data-dir", str(tmp_path), "known", "import", str(words))
+    first = run_here("--data-dir", str(tmp_path), "known", "import", str(words))
     assert first.returncode == 0, first.stderr
     assert first.stdout.startswith("5 new lemmas marked known")
     assert "woorden.txt:4: skipped" in first.stderr
-    again = run(f"--data-dir={tmp_path}", "known", "import", str(words))
+    again = run_here(f"--data-dir={tmp_path}", "known", "import", str(words))
     assert again.stdout.startswith("0 new lemmas") and "5 already known" in again.stdout
-    listed = run("--data-dir", str(tmp_path), "known", "list")
+    listed = run_here("--data-dir", str(tmp_path), "known", "list")
     assert listed.stdout.split() == ["fiets", "fietsen", "huis", "huizen", "lopen"]
 
 
@@ -81,8 +84,9 @@ def learner_json(sample_path: Path, tmp_path_factory: pytest.TempPathFactory) ->
     folder = tmp_path_factory.mktemp("learner")
     words = folder / "bekend.txt"
     words.write_text("vernietigingsoorlog\nnaarstig\n", encoding="utf-8")
-    assert run("--data-dir", str(folder), "known", "import", str(words)).returncode == 0
-    result = run("--data-dir", str(folder), "analyze", str(sample_path))
+    # In this process, which has the model loaded already (a new one loads it again).
+    assert run_here("--data-dir", str(folder), "known", "import", str(words)).returncode == 0
+    result = run_here("--data-dir", str(folder), "analyze", str(sample_path))
     assert result.returncode == 0, result.stderr
     data: dict[str, Any] = json.loads(result.stdout)
     return data

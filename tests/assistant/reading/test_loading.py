@@ -285,7 +285,8 @@ def test_url_is_downloaded_and_extracted_from_a_local_server(tmp_path: Path) -> 
         "</article></body></html>", encoding="utf-8")
     handler = partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # shutdown() waits for the poll: 0.5 s by default, at every test's end
+    thread = threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True)
     thread.start()
     try:
         base = f"http://127.0.0.1:{server.server_address[1]}"

@@ -164,7 +164,9 @@ def test_the_tagger_is_left_out_only_where_nothing_reads_its_tags() -> None:
     import spacy
 
     def pipeline_with(*names: str, tag_pattern: bool = False) -> object:
-        built = spacy.blank("nl")
+        # The rule reads only components and patterns: a blank "xx" (no tokenizer exceptions to
+        # build) instead of "nl" takes 0.1 s instead of 0.6 s.
+        built = spacy.blank("xx")
         for name in names:
             built.add_pipe(name)
         if tag_pattern:
