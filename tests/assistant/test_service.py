@@ -108,3 +108,20 @@ def test_preload_loads_in_the_background_and_failures_resurface(
             thread.join(timeout=30)
     with pytest.raises(PipelineMissingError):
         missing.load_pipeline()
+
+
+@pytest.mark.parametrize(("items", "calls_after"), [
+    ([], None),  # nothing streamed: never called
+    (["first"], 1),
+    (["first", "second", "third"], 1),
+])
+def test_then_calls_once_after_the_consumer_has_the_first_item(
+        items: list[str], calls_after: int | None) -> None:
+    from assistant.service import _then
+
+    calls: list[int] = []
+    seen: list[str] = []
+    for item in _then(iter(items), lambda: calls.append(len(seen))):
+        seen.append(item)
+    assert seen == items
+    assert calls == ([] if calls_after is None else [calls_after])

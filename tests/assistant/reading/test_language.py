@@ -12,9 +12,12 @@ from assistant.reading.idioms import Idiom, IdiomList
 from assistant.reading.language import (
     ARTICLE_SHARE,
     DUTCH,
+    LANGUAGES,
     MIN_CONFIDENCE,
     LanguageDetector,
+    LazyClassifier,
     article_language,
+    certainly_dutch,
     get_detector,
     passages,
 )
@@ -255,3 +258,65 @@ def test_a_foreign_token_gets_no_gloss_and_the_json_names_its_language(tmp_path:
     assert data["language"] == "nl"
     assert [t.get("language") for t in data["tokens"]][3:9] == ["en"] * 6
     assert "language" not in data["tokens"][1]
+
+
+@pytest.mark.parametrize(("words", "dutch"), [
+    (["Het", "kabinet", "heeft", "besloten"], True),  # two words only Dutch has
+    (["Ze", "zijn", "er", "niet"], True),
+    (["het", "HET", "kabinet"], False),  # one marker, twice
+    (["Het", "regent", "vandaag"], False),
+    (["Van", "Gogh", "met", "de", "die"], False),  # words other languages have too
+    (["The", "government", "has", "decided"], False),
+    (["Wir", "werden", "das", "schaffen"], False),
+    ([], False),
+])
+def test_certainly_dutch(words: list[str], dutch: bool) -> None:
+    assert certainly_dutch(words) is dutch
+
+
+def test_a_passage_with_two_dutch_markers_never_asks_the_classifier() -> None:
+    classifier = Fixed({"Het kabinet heeft gisteren besloten": ("en", 0.99)})
+    detector = LanguageDetector(classifier)
+    assert detector.passage_language(["Het", "kabinet", "heeft", "gisteren", "besloten"]) == DUTCH
+    assert classifier.asked == []
+
+
+def test_the_lazy_classifier_loads_once_and_only_when_asked() -> None:
+    loads: list[Fixed] = []
+
+    def load() -> Fixed:
+        loads.append(Fixed({"How dare you": ("en", 0.99)}))
+        return loads[-1]
+
+    lazy = LazyClassifier(load)
+    detector = LanguageDetector(lazy)
+    assert detector.passage_language(["Ze", "heeft", "het", "niet", "gedaan"]) == DUTCH
+    assert detector.passage_language(["Wow"]) == DUTCH
+    assert not lazy.loaded and loads == []
+    assert detector.passage_language(["How", "dare", "you"]) == "en"
+    assert detector.passage_language(["How", "dare", "you"]) == "en"
+    assert lazy.loaded and len(loads) == 1 and loads[0].asked == ["How dare you"] * 2
+
+
+def test_the_cut_down_model_holds_the_languages_and_answers_as_the_full_one(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import numpy as np
+
+    from assistant.reading import language
+
+    written = tmp_path / language.LANGUAGE_MODEL
+    language.write_language_model(written)
+    with np.load(written) as model:
+        assert sorted(model["classes"].tolist()) == sorted(LANGUAGES)
+        assert model["ptc"].shape[1] == len(LANGUAGES)
+    monkeypatch.setattr(language, "resource_path", lambda name: tmp_path / name)
+    cut_down = language._py3langid()
+    monkeypatch.setattr(language, "resource_path", lambda name: tmp_path / "missing")
+    full = language._py3langid()  # the package's model, restricted at run time
+    for sentence in ("How dare you say that to us", "Het kabinet besloot gisteren te stoppen",
+                     "Wir schaffen das schon", "La vie est belle en été"):
+        cut_language, cut_confidence = cut_down.classify(sentence)
+        full_language, full_confidence = full.classify(sentence)
+        assert cut_language == full_language
+        assert cut_confidence == pytest.approx(full_confidence)
+    assert cut_down.classify("How dare you say that to us")[0] == "en"
