@@ -18,6 +18,7 @@ export LEESWIJZER_PIPELINE LEESWIJZER_SOURCES
 DICTIONARY := resources/dictionary.sqlite
 PLACES := resources/places.json
 LANGUAGE_MODEL := resources/languages.npz
+SIMPLEMMA_TABLE := resources/simplemma-nl.tsv.z
 INSTALLED := $(VENV)/.installed
 PIPELINE_STAMP := $(VENV)/.pipeline-$(subst /,_,$(subst :,_,$(LEESWIJZER_PIPELINE)))
 
@@ -39,7 +40,7 @@ TEST_ENV := QT_QPA_PLATFORM=offscreen LEESWIJZER_OFFLINE=1 PYTHONDONTWRITEBYTECO
 test: setup
 	$(TEST_ENV) $(PY) -m pytest -q -n $(TEST_JOBS) --dist loadgroup
 
-setup: $(INSTALLED) $(PIPELINE_STAMP) $(DICTIONARY) $(PLACES) $(LANGUAGE_MODEL)
+setup: $(INSTALLED) $(PIPELINE_STAMP) $(DICTIONARY) $(PLACES) $(LANGUAGE_MODEL) $(SIMPLEMMA_TABLE)
 
 $(INSTALLED): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -66,9 +67,13 @@ $(DICTIONARY): scripts/build_dictionary.py resources/dictionary_supplement.tsv \
 $(PLACES): scripts/build_places.py assistant/knowledge/places.py $(INSTALLED)
 	$(PY) scripts/build_places.py --output $@
 
-# py3langid's model cut down to the languages assistant/reading/language.py tells apart.
-$(LANGUAGE_MODEL): scripts/build_languages.py assistant/reading/language.py $(INSTALLED)
-	$(PY) scripts/build_languages.py --output $@
+# py3langid's model cut down to the languages assistant/reading/language.py tells apart, and
+# simplemma's Dutch table unpacked: each loads in a third of the time or less.
+$(LANGUAGE_MODEL): scripts/build_tables.py assistant/reading/language.py $(INSTALLED)
+	$(PY) scripts/build_tables.py languages --output $@
+
+$(SIMPLEMMA_TABLE): scripts/build_tables.py assistant/lexicon/lemmas.py $(INSTALLED)
+	$(PY) scripts/build_tables.py simplemma --output $@
 
 lint: setup
 	$(VENV)/bin/mypy --strict assistant

@@ -89,13 +89,14 @@ def lemmatise(
     """Each entry's lemmas: phrases as they are; a word through simplemma's Dutch table, and
     also as written when the dictionary has it as a headword (simplemma takes "fiets" for a
     form of "fietsen", and "huizen" is a verb as well as the plural of "huis")."""
-    import simplemma  # its Dutch table takes about 0.8 s to load: only when importing
+    from assistant.lexicon.lemmas import dutch_lemmatizer  # its table loads only when needed
 
+    lemmatizer = dutch_lemmatizer()
     for entry in entries:
         if " " in entry:
             yield entry
             continue
-        lemma = normalise_lemma(simplemma.lemmatize(entry, lang="nl"))
+        lemma = normalise_lemma(lemmatizer.lemmatize(entry, lang="nl") if lemmatizer else entry)
         if lemma != entry and is_headword is not None and is_headword(entry):
             yield entry
         yield lemma

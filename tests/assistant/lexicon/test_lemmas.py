@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from assistant.lexicon.lemmas import choose_lemma, rule_lemma, used_as_adjective
@@ -101,3 +103,23 @@ def test_rule_lemma(form: str, pos: str, morph: str, pipeline: str, lemma: str) 
 )
 def test_used_as_adjective(pos: str, morph: str, dep: str, adjectival: bool) -> None:
     assert used_as_adjective(pos, morph, dep) is adjectival
+
+
+def test_the_unpacked_simplemma_table_gives_simplemma_s_own_lemmas(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import simplemma
+
+    from assistant.lexicon import lemmas
+
+    written = tmp_path / lemmas.SIMPLEMMA_TABLE
+    lemmas.write_simplemma_table(written)
+    table = lemmas._read_simplemma_table(written)
+    assert len(table) > 100_000 and table[b"huizen"] == b"huis"
+    monkeypatch.setattr(lemmas, "resource_path", lambda name: tmp_path / name)
+    lemmas.dutch_lemmatizer.cache_clear()
+    try:
+        ours = lemmas.dutch_lemmatizer()
+        for form in ("huizen", "liepen", "gelezen", "mooiste", "fietsen", "xyzzy", "de"):
+            assert ours.lemmatize(form, lang="nl") == simplemma.lemmatize(form, lang="nl")
+    finally:
+        lemmas.dutch_lemmatizer.cache_clear()
