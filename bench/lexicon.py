@@ -140,6 +140,7 @@ def measure_senses(dictionary: Dictionary, corpora: dict[str, Corpus], show: int
     misses: list[str] = []
     plain = {False: 0, True: 0}  # listed senses, more than one source for the first
     single = {False: 0, True: 0}  # listed, one source for the first (the card says so)
+    guessed = {False: 0, True: 0}  # composed, look-alike and other guesses (the card says so)
     for row in rows:
         prefix, _, token_id = row.get("id").rpartition(":")
         name, number = index[prefix]
@@ -155,10 +156,14 @@ def measure_senses(dictionary: Dictionary, corpora: dict[str, Corpus], show: int
         glossed += has_english(card)
         pos_total[row.get("upos")] += 1
         by_pos[(row.get("upos"), ok)] += 1
-        if card is not None and card.uncertain is None:
+        if card is not None and not card.senses:
+            pass  # a compound's parts alone: the card says no dictionary has the whole word
+        elif card is not None and card.uncertain is None:
             plain[ok] += 1
         elif card is not None and card.single_source:
             single[ok] += 1
+        elif card is not None:
+            guessed[ok] += 1
         kind = card.kind.value if card is not None else "no card"
         kind_total[kind] += 1
         by_kind[(kind, ok)] += 1
@@ -177,9 +182,11 @@ def measure_senses(dictionary: Dictionary, corpora: dict[str, Corpus], show: int
         f"{pos} {100 * by_pos[(pos, True)] / n:.0f} %" for pos, n in pos_total.most_common()))
     print("    by card kind: " + ", ".join(
         f"{kind} {by_kind[(kind, True)]}/{n}" for kind, n in kind_total.most_common()))
-    print("    first sense right on cards of listed senses: several sources "
-          f"{_percent(plain[True], sum(plain.values()))}; one source (marked "
-          f"'only one dictionary'): {_percent(single[True], sum(single.values()))}")
+    print("    first sense right on unmarked cards (no guess, not one source's: how far a card "
+          f"that says nothing can be trusted): {_percent(plain[True], sum(plain.values()))}; "
+          "marked 'only one dictionary': "
+          f"{_percent(single[True], sum(single.values()))}; marked as a guess: "
+          f"{_percent(guessed[True], sum(guessed.values()))}")
     halves = [_percent(compounds[(held, True)], compounds[(held, True)] + compounds[(held, False)])
               for held in (False, True)]
     print(f"    compound cards: development half {halves[0]}; held-out half {halves[1]}")
