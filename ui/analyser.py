@@ -446,19 +446,27 @@ class WorkerSideService:
         self._analyser = analyser
 
     def warm_up(self) -> threading.Thread:
-        """Load what glosses need (the dictionary, wordfreq's Dutch table) on a thread now,
-        while the model loads in the worker: else the first compound's card loaded wordfreq on
-        the UI thread (seconds on a busy machine)."""
+        """Load what glosses need on a thread now, while the model loads in the worker: the
+        dictionary, wordfreq's Dutch and English tables, the glossing modules, the compound
+        parts and strong verbs. Else the first card of each kind loaded them on the UI thread
+        (the first card of the sample took 140-200 ms of CPU, English wordfreq most of it)."""
         thread = threading.Thread(target=self._warm_up, name="gloss-warm-up", daemon=True)
         thread.start()
         return thread
 
     def _warm_up(self) -> None:
-        from assistant.lexicon.frequency import zipf
+        from assistant.lexicon import glossing  # noqa: F401  (imported for its import's cost)
+        from assistant.lexicon.compounds import default_part_senses
+        from assistant.lexicon.frequency import english_zipf, zipf
+        from assistant.lexicon.verbs import strong_verb_forms, strong_verbs
 
         try:
             zipf("de")
             self._core.is_headword("huis")
+            english_zipf("the")
+            default_part_senses()
+            strong_verbs()
+            strong_verb_forms()
         except Exception:  # the same error resurfaces, with its message, where it is used
             log.exception("warm-up of the glosses failed")
 

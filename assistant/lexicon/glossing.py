@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 
 from assistant.lexicon.cognates import english_lookalike
@@ -26,8 +27,8 @@ from assistant.lexicon.wordclasses import (
     SEPARABLE_PARTICLES,
     UD_TO_DICTIONARY_POS,
     VERB_POS,
+    NameLike,
     capitalised,
-    name_like_tokens,
 )
 from assistant.models import (
     AnalysedArticle,
@@ -447,15 +448,44 @@ def _common_abbreviation(dictionary: Dictionary, analysed: AnalysedArticle,
     return entry is not None and bool(entry.senses) and entry.senses[0][:1].islower()
 
 
-_names_cache: list[tuple[tuple[Token, ...], frozenset[int]]] = []
+# The last analysis's tokens and their name-like ones (found so far): cards come one by one.
+_names_cache: list[tuple[tuple[Token, ...], NameLike]] = []
+NAMES_STEP = 2_000  # tokens
 
 
 def _name_like(analysed: AnalysedArticle) -> frozenset[int]:
-    """name_like_tokens of the article, computed once per analysis (cards come one by one)."""
-    if _names_cache and _names_cache[0][0] is analysed.tokens:
-        return _names_cache[0][1]
-    found = name_like_tokens([(t.text, t.pos, t.sentence) for t in analysed.tokens])
-    _names_cache[:] = [(analysed.tokens, found)]
+    """name_like_tokens of the article's tokens, found once per analysis (prepare_names)."""
+    for _step in prepare_names(analysed):
+        pass
+    return _names_cache[0][1].names()
+
+
+def prepare_names(analysed: AnalysedArticle, step: int | None = None) -> Iterator[None]:
+    """Find the article's name-like tokens (the words its cards leave out) `step` tokens at a
+    time, for a caller that spreads the work out (the reader, after a streamed part): else the
+    first card of an article found them all. A later analysis of the same text that keeps
+    the tokens read so far (a streamed part added, the names redrawn) goes on from there."""
+    tokens, size = analysed.tokens, step or NAMES_STEP
+    while (found := _names_for(tokens)).count < len(tokens):
+        found.add((t.text, t.pos, t.sentence)
+                  for t in tokens[found.count:found.count + size])
+        yield
+
+
+def _names_for(tokens: tuple[Token, ...]) -> NameLike:
+    """The name-like tokens found for `tokens` so far: those of the last analysis when it
+    begins with the same words, else none yet."""
+    if _names_cache:
+        known, found = _names_cache[0]
+        if known is tokens:
+            return found
+        if found.count <= len(tokens) and all(
+                a is b or (a.text, a.pos, a.sentence) == (b.text, b.pos, b.sentence)
+                for a, b in zip(known[:found.count], tokens, strict=False)):
+            _names_cache[:] = [(tokens, found)]
+            return found
+    found = NameLike()
+    _names_cache[:] = [(tokens, found)]
     return found
 
 

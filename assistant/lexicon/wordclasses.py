@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 # Universal POS tags of tokens that are never a word to learn: names, numbers, punctuation,
 # symbols, foreign material (X) and white space.
@@ -79,18 +79,49 @@ def name_like_tokens(tokens: Sequence[tuple[str, str, int]]) -> frozenset[int]:
     them: capitalised nouns in mid-sentence ("De Volder"), and a capitalised word at the start
     of a sentence that the text writes that way in mid-sentence too and never in lower case
     ("Fortuin zei ..." after "Sytze Fortuin"). Not "Schoolstaking" opening a heading."""
-    starts = sentence_starts(tokens)
-    lower_case = {text for text, _, _ in tokens if text[:1].islower()}
-    names: set[int] = set()
-    forms: set[str] = set()
-    for index, (text, pos, _) in enumerate(tokens):
-        if capitalised(text) and not starts[index] and pos in NAME_POS:
-            names.add(index)
-            forms.add(text)
-    for index, (text, _, _) in enumerate(tokens):
-        if starts[index] and text in forms and text.lower() not in lower_case:
-            names.add(index)
-    return frozenset(names)
+    found = NameLike()
+    found.add(tokens)
+    return found.names()
+
+
+class NameLike:
+    """name_like_tokens of a text read a piece at a time: `add` the tokens that follow; `names`
+    is what name_like_tokens says of every token added so far (a later token can make an
+    earlier sentence's first word a name, or a lower-case one take that back)."""
+
+    def __init__(self) -> None:
+        self.count = 0  # tokens added
+        self._seen_word: set[int] = set()  # sentences with a word so far
+        self._lower_case: set[str] = set()
+        self._forms: set[str] = set()  # capitalised names in mid-sentence
+        self._inside: set[int] = set()  # their indices
+        self._openers: dict[str, list[int]] = {}  # sentences' first words by text
+        self._names: frozenset[int] | None = frozenset()
+
+    def add(self, tokens: Iterable[tuple[str, str, int]]) -> None:
+        """The next (text, UD POS, sentence) tokens of the text."""
+        for text, pos, sentence in tokens:
+            index = self.count
+            self.count += 1
+            opens = sentence not in self._seen_word
+            if any(char.isalnum() for char in text):
+                self._seen_word.add(sentence)
+            if text[:1].islower():
+                self._lower_case.add(text)
+            if opens:
+                self._openers.setdefault(text, []).append(index)
+            elif pos in NAME_POS and capitalised(text):
+                self._inside.add(index)
+                self._forms.add(text)
+            self._names = None
+
+    def names(self) -> frozenset[int]:
+        if self._names is None:
+            openers = (index for text in self._forms & self._openers.keys()
+                       if text.lower() not in self._lower_case
+                       for index in self._openers[text])
+            self._names = frozenset((*self._inside, *openers))
+        return self._names
 
 
 # For prefix tests ("opgegroeid" → op + gegroeid): longest first, in a fixed order.
