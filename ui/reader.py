@@ -4,8 +4,9 @@ and gloss cards, clicks, Tab between hard words, known-word keys and menu, zoom)
 from __future__ import annotations
 
 import logging
+import time
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -65,6 +66,9 @@ REPAINT_MARKS_LIMIT = 200
 # then a slice of about BUILD_SLICE_SECONDS at a time from the event loop.
 FIRST_DOCUMENT_CHARS = 20_000
 BUILD_SLICE_SECONDS = 0.006
+# After each reading, what its cards need of the whole text (the name-like words) is found a
+# slice of about this long at a time, so that the first card does not find it all.
+PREPARE_SLICE_SECONDS = 0.004
 _TEXT_END = 1 << 62  # past any str offset
 
 GlossProvider = Callable[[Reading, int], GlossCard | None]
@@ -155,6 +159,11 @@ class ReaderView(QTextEdit):
         self._build_timer.setSingleShot(True)
         self._build_timer.setInterval(0)
         self._build_timer.timeout.connect(self._build_slice)
+        self._preparing: Iterator[None] | None = None
+        self._prepare_timer = QTimer(self)
+        self._prepare_timer.setSingleShot(True)
+        self._prepare_timer.setInterval(0)
+        self._prepare_timer.timeout.connect(self._prepare_slice)
         self._shown: list[tuple[Mark, QTextEdit.ExtraSelection]] = []
         self._restyled: list[tuple[int, int]] = []
         self.card = GlossCardWidget(self.viewport())
@@ -185,6 +194,7 @@ class ReaderView(QTextEdit):
         self.setExtraSelections([])
         self._selection_pool.clear()
         self._shown = []
+        self._window = None
         self.setDocument(document)
         if ours:
             previous.deleteLater()
@@ -195,6 +205,8 @@ class ReaderView(QTextEdit):
     def clear_article(self) -> None:
         self._article = None
         self._reading = None
+        self._preparing = None
+        self._prepare_timer.stop()
         self._index_notes(())
         self._offsets = None
         self._index = TextIndex()
@@ -236,6 +248,8 @@ class ReaderView(QTextEdit):
             added_from = _TEXT_END  # the same analysis (its notes enriched): no mark changes
         if previous is None or previous.notes is not reading.notes or not same:
             self._index_notes(reading.notes)
+        if previous is None or previous.analysed.tokens is not reading.analysed.tokens:
+            self._prepare_cards(reading)
         card_token = self.card.token_index
         if card_token is not None and not self._card_allowed(card_token, False):
             self.hide_card()
@@ -254,6 +268,28 @@ class ReaderView(QTextEdit):
                 return added_from
         self._index_tokens()
         return None
+
+    def _prepare_cards(self, reading: Reading) -> None:
+        from assistant.lexicon.glossing import prepare_names
+
+        self._preparing = prepare_names(reading.analysed)
+        self._prepare_timer.start()
+
+    def _prepare_slice(self) -> None:
+        steps = self._preparing
+        if steps is None:
+            return
+        began = time.perf_counter()
+        for _step in steps:
+            if time.perf_counter() - began >= PREPARE_SLICE_SECONDS:
+                self._prepare_timer.start()
+                return
+        self._preparing = None
+
+    @property
+    def preparing(self) -> bool:
+        """Whether the cards' preparation for the reading shown is still under way."""
+        return self._preparing is not None
 
     def set_known(self, known: frozenset[str]) -> None:
         self._known = known
@@ -318,6 +354,7 @@ class ReaderView(QTextEdit):
                                 self._style.line_height)
         built.add(chars=FIRST_DOCUMENT_CHARS)
         self._offsets = built.offsets
+        self._update_margins(built.document)  # before it is shown: else laid out twice
         self._show_document(built.document)
         if not built.done:
             self._building = built
@@ -339,6 +376,7 @@ class ReaderView(QTextEdit):
             self._build_timer.start()
         window = self._window
         if window is not None and window[1] >= builder.offsets.to_document(before):
+            self._window = None  # it ended where the text did: it reaches further now
             self._refresh_selections()
 
     @property
@@ -355,6 +393,7 @@ class ReaderView(QTextEdit):
         if builder.done:
             self._building = None
             self._build_timer.stop()
+        self._window = None
         self._refresh_selections()
 
     def _index_notes(self, notes: Iterable[Note]) -> None:
@@ -375,8 +414,8 @@ class ReaderView(QTextEdit):
     def _index_tokens(self) -> None:
         self._index = TextIndex(self._reading if self._offsets is not None else None)
 
-    def _update_margins(self) -> None:
-        document = self.document()
+    def _update_margins(self, document: QTextDocument | None = None) -> None:
+        document = self.document() if document is None else document
         column = int(QFontMetricsF(self._font()).averageCharWidth() * self._style.column_chars)
         side = max(18, (self.viewport().width() - column) // 2)
         root = document.rootFrame()
@@ -391,6 +430,7 @@ class ReaderView(QTextEdit):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._window = None  # the screen holds more or less text now
         self._update_margins()
         self._refresh_selections()
         if self.card.isVisible() and self.card.token_index is not None:
@@ -608,8 +648,13 @@ class ReaderView(QTextEdit):
             self._restyled = []
             self.setExtraSelections([])
             return
-        top, bottom = self._screen_positions(MARGIN_SCREENS)
-        self._window = (top, bottom)
+        window = self._window
+        if window is None or not self._on_screen_within(window):
+            # Kept while the screen stays inside it: a card or a hover after a scroll then
+            # finds the marks judged already instead of judging three screens again.
+            window = self._screen_positions(MARGIN_SCREENS)
+        self._window = window
+        top, bottom = window
         start, end = offsets.offset_near(top), offsets.offset_near(bottom) + 1
         marks, selections = self._reading_marks(start, end, added_from)
         overlay = self._overlay_marks(start, end)
@@ -672,12 +717,15 @@ class ReaderView(QTextEdit):
                                QFontInfo(self._font()).pixelSize())
         painter.end()
 
+    def _on_screen_within(self, window: tuple[int, int]) -> bool:
+        top, bottom = self._screen_positions(0)
+        return window[0] <= top and bottom <= window[1]
+
     def _on_scrolled(self) -> None:
         window = self._window
         if window is None:
             return
-        top, bottom = self._screen_positions(0)
-        if top < window[0] or bottom > window[1]:
+        if not self._on_screen_within(window):
             self._refresh_selections()
 
     def highlight_mentions(self, spans: Sequence[tuple[int, int]], scroll: bool = True) -> None:
