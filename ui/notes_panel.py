@@ -70,8 +70,9 @@ def note_lines(note: Note) -> list[str]:
 
 OPEN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
 # The panel is built a slice at a time, each slice about this long (at least one row), so that
-# a long article's hundreds of notes never hold the event loop.
-SLICE_SECONDS = 0.006
+# a long article's hundreds of notes never hold the event loop; laying out and painting a
+# slice's rows costs Qt about as much again.
+SLICE_SECONDS = 0.002
 
 
 def card_css(palette: QPalette, border: str | None = None, width: int = 1,
@@ -343,7 +344,9 @@ class NotesPanel(QDockWidget):
         self.setWidget(frame)
         self._cards: dict[str, NoteCard] = {}
         self._also: dict[Category, AlsoNamed] = {}
-        self._pending: deque[Callable[[], QWidget]] = deque()
+        self._time_rows: list[TimeRow] = []
+        self._content: QWidget | None = None
+        self._pending: deque[Callable[[QWidget], QWidget]] = deque()  # each given its page
         self._builder = QTimer(self)
         self._builder.setSingleShot(True)
         self._builder.setInterval(0)
@@ -371,8 +374,12 @@ class NotesPanel(QDockWidget):
     ) -> None:
         self._builder.stop()
         self._pending.clear()
+        focused = self._focused_row()
+        if focused is not None:
+            self._scroll.setFocus(Qt.FocusReason.OtherFocusReason)  # not lost with its card
         self._cards = {}
         self._also = {}
+        self._time_rows = []
         self._selected = None
         self._message = message
         self._notes = notes or ()
@@ -391,57 +398,112 @@ class NotesPanel(QDockWidget):
         rows = self._pending
         if notes is None:
             hint = message or "Notes about the people, places and organisations appear here."
-            rows.append(lambda: _plain_label(hint, content, "notesHint"))
+            rows.append(partial(_plain_label, hint, object_name="notesHint"))
         else:
             if not notes:
-                rows.append(lambda: _plain_label("No subjects found.", content, "notesHint"))
+                rows.append(partial(_plain_label, "No subjects found.", object_name="notesHint"))
             for category, group in grouped_notes(notes):
                 title = GROUP_TITLES.get(category, category.value)
-                rows.append(partial(self._header, title, content))
-                rows.extend(partial(self._note_card, note, content)
+                rows.append(partial(self._header, title))
+                rows.extend(partial(self._note_card, note)
                             for note in group if note.has_background)
                 plain = [note for note in group if not note.has_background]
                 if plain:
-                    rows.append(partial(self._also_row, category, plain, content))
-            rows.append(lambda: self._header("Time", content))
+                    rows.append(partial(self._also_row, category, plain))
+            rows.append(partial(self._header, "Time"))
             if not times:
-                rows.append(lambda: _plain_label("No time expressions.", content, "notesHint"))
-            rows.extend(partial(self._time_row, expression, content) for expression in times)
-        self._build_slice()
+                rows.append(partial(_plain_label, "No time expressions.",
+                                    object_name="notesHint"))
+            rows.extend(partial(self._time_row, expression) for expression in times)
+        if notes is None:
+            self._build_slice()  # the one hint, at once
+        else:
+            # Every slice from the event loop, the first too: what replaced the reading (the
+            # end of an analysis, a zoom) is not held up by building it.
+            self._builder.start()
+        if focused is not None:
+            self._refocus(focused)
 
-    def _note_card(self, note: Note, content: QWidget) -> QWidget:
-        card = NoteCard(note, content)
+    def _focused_row(self) -> tuple[str, object] | None:
+        """What has the keyboard focus in the panel's rows (a card's key, a time's span)."""
+        focus = QApplication.focusWidget()
+        content = self._content
+        if focus is None or content is None or not content.isAncestorOf(focus):
+            return None
+        if isinstance(focus, NoteCard):
+            return "note", focus.note.key
+        if isinstance(focus, TimeRow):
+            return "time", (focus.time.start, focus.time.end)
+        return "other", None
+
+    def _row_widget(self, row: tuple[str, object]) -> QWidget | None:
+        kind, key = row
+        if kind == "note":
+            return self._cards.get(str(key))
+        return next((r for r in self._time_rows if (r.time.start, r.time.end) == key), None)
+
+    def _refocus(self, row: tuple[str, object]) -> None:
+        """Give the focus back to the row that had it before the panel was built again (the
+        rows up to it built now): its old widget's deletion left the focus nowhere, and the
+        next Tab went back to the text."""
+        while self._pending and self._row_widget(row) is None:
+            self._build_slice()
+        target = self._row_widget(row)
+        if target is not None:
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+            self._scroll.ensureWidgetVisible(target, 0, 24)
+
+    def _note_card(self, note: Note, parent: QWidget) -> QWidget:
+        card = NoteCard(note, parent)
         card.clicked.connect(self.select)
         self._cards[note.key] = card
         return card
 
-    def _also_row(self, category: Category, plain: list[Note], content: QWidget) -> QWidget:
-        also = AlsoNamed(plain, content)
+    def _also_row(self, category: Category, plain: list[Note], parent: QWidget) -> QWidget:
+        also = AlsoNamed(plain, parent)
         also.clicked.connect(self.select)
         self._also[category] = also
         return also
 
-    def _time_row(self, expression: TimeExpression, content: QWidget) -> QWidget:
-        row = TimeRow(expression, content)
+    def _time_row(self, expression: TimeExpression, parent: QWidget) -> QWidget:
+        row = TimeRow(expression, parent)
         row.clicked.connect(self.time_selected)
+        self._time_rows.append(row)
         return row
 
     def _build_slice(self, budget: float | None = None) -> None:
         """Add the next rows (at least one) until `budget` seconds have passed (None: a
-        slice's time); the rest follow from the event loop."""
+        slice's time); the rest follow from the event loop.
+
+        A slice's rows go into a page of their own: laying out the panel again after a slice
+        then measures the new rows only (the pages before keep their heights), not every
+        word-wrapped label built so far."""
         began = time.perf_counter()
         limit = SLICE_SECONDS if budget is None else budget
-        layout, rows = self._layout, self._pending
+        rows = self._pending
+        if not rows:
+            return
+        page = QWidget(self.content)
+        page.setObjectName("notesPage")
+        page.setFont(self.content.font())
+        page_layout = QVBoxLayout(page)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        page_layout.setSpacing(self._layout.spacing())
         while rows:
-            layout.insertWidget(layout.count() - 1, rows.popleft()())
+            page_layout.addWidget(rows.popleft()(page))
             if time.perf_counter() - began >= limit:
                 break
+        self._layout.insertWidget(self._layout.count() - 1, page)
+        # Shown now, not by the layout's queued show: a hidden row cannot take the focus
+        # (F6 into the panel while it is built left the focus in the text).
+        page.show()
         if rows:
             self._builder.start()
 
     @property
     def content(self) -> QWidget:
         """The scrolled widget holding the rows (built so far)."""
+        assert self._content is not None  # set by __init__'s first _populate
         return self._content
 
     @property
@@ -455,10 +517,16 @@ class NotesPanel(QDockWidget):
         if self._pending:
             self._build_slice(float("inf"))
 
+    def focusNextPrevChild(self, next: bool) -> bool:
+        # Tab from a row while later rows are still to come: they are built first, else the
+        # focus left the panel (the next card did not exist yet) and went back to the text.
+        self.finish_building()
+        return super().focusNextPrevChild(next)
+
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
-            self._content.setStyleSheet(card_css(self.palette()))
+            self.content.setStyleSheet(card_css(self.palette()))
 
     @staticmethod
     def _header(text: str, parent: QWidget) -> QLabel:
@@ -518,11 +586,11 @@ class NotesPanel(QDockWidget):
 
     def headers(self) -> list[str]:
         self.finish_building()
-        return [label.text() for label in self._content.findChildren(QLabel, "notesHeader")]
+        return [label.text() for label in self.content.findChildren(QLabel, "notesHeader")]
 
     def time_rows(self) -> list[TimeRow]:
         self.finish_building()
-        return list(self._content.findChildren(TimeRow))
+        return list(self.content.findChildren(TimeRow))
 
     @property
     def selected_key(self) -> str | None:

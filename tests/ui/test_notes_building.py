@@ -23,12 +23,18 @@ def _reading(names: list[str]) -> Reading:
 
 
 def _built_cards(panel: NotesPanel) -> list[str]:
-    """The cards in the panel now, in layout order, without finishing the building."""
+    """The cards in the panel now, in layout order (page by page), without finishing the
+    building."""
+    keys: list[str] = []
     layout = panel.content.layout()
     assert layout is not None
-    items = [layout.itemAt(i) for i in range(layout.count())]
-    widgets = [item.widget() for item in items if item is not None]
-    return [w.note.key for w in widgets if isinstance(w, NoteCard)]
+    for item in (layout.itemAt(i) for i in range(layout.count())):
+        page = item.widget() if item is not None else None
+        rows = page.layout() if page is not None else None
+        if rows is not None:
+            widgets = [rows.itemAt(i).widget() for i in range(rows.count())]
+            keys += [w.note.key for w in widgets if isinstance(w, NoteCard)]
+    return keys
 
 
 @pytest.fixture
