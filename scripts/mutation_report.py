@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import fnmatch
 import json
 import os
@@ -12,6 +13,8 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -96,8 +99,7 @@ def forget_stale_coverage(configured: list[str], stats: Path = STATS,
 def run_mutmut(modules: list[str], jobs: int, fresh: bool) -> tuple[float, float]:
     """Runs mutmut on every mutant of these modules (none is taken from an earlier run);
     returns the wall-clock and CPU seconds it took."""
-    env = dict(os.environ, LEESWIJZER_OFFLINE="1", QT_QPA_PLATFORM="offscreen")
-    env.setdefault("LEESWIJZER_SHARED", str(ROOT.parent / "shared"))
+    env = _test_env()
     if fresh:  # else mutmut reuses which test covers which function, adding new tests only
         shutil.rmtree(MUTANTS, ignore_errors=True)
     if forget_stale_coverage(configured_modules()):
@@ -105,27 +107,66 @@ def run_mutmut(modules: list[str], jobs: int, fresh: bool) -> tuple[float, float
     mutmut = shutil.which("mutmut", path=str(Path(sys.executable).parent)) or "mutmut"
     command = [mutmut, "run", "--max-children", str(jobs), *map(mutant_glob, modules)]
     MUTANTS.mkdir(exist_ok=True)
-    # Tests find the shared folder beside their checkout; mutmut runs them from mutants/, so
-    # it must be beside mutants/ too while the run lasts.
-    shared_link = ROOT / "shared"
-    linked = not shared_link.exists() and Path(env["LEESWIJZER_SHARED"]).is_dir()
-    if linked:
-        shared_link.symlink_to(Path(env["LEESWIJZER_SHARED"]).resolve(), target_is_directory=True)
     start = time.monotonic()
     cpu_before = _children_cpu()
-    try:
-        with LOG.open("w", encoding="utf-8") as log:
-            finished = subprocess.run(command, cwd=ROOT, env=env, stdout=log,
-                                      stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                      check=False)
-    finally:
-        if linked:
-            shared_link.unlink()
+    with _shared_beside_mutants(env), LOG.open("w", encoding="utf-8") as log:
+        finished = subprocess.run(command, cwd=ROOT, env=env, stdout=log,
+                                  stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                  check=False)
     elapsed = time.monotonic() - start
     if finished.returncode != 0:
         tail = LOG.read_text(encoding="utf-8", errors="replace")[-3000:]
         sys.exit(f"mutmut failed (exit {finished.returncode}); the end of {LOG}:\n{tail}")
     return elapsed, _children_cpu() - cpu_before
+
+
+def _test_env() -> dict[str, str]:
+    env = dict(os.environ, LEESWIJZER_OFFLINE="1", QT_QPA_PLATFORM="offscreen")
+    env.setdefault("LEESWIJZER_SHARED", str(ROOT.parent / "shared"))
+    return env
+
+
+@contextlib.contextmanager
+def _shared_beside_mutants(env: dict[str, str]) -> Iterator[None]:
+    """Tests find the shared folder beside their checkout; mutmut runs them from mutants/, so
+    it must be beside mutants/ too while they run."""
+    shared_link = ROOT / "shared"
+    linked = not shared_link.exists() and Path(env["LEESWIJZER_SHARED"]).is_dir()
+    if linked:
+        shared_link.symlink_to(Path(env["LEESWIJZER_SHARED"]).resolve(), target_is_directory=True)
+    try:
+        yield
+    finally:
+        if linked:
+            shared_link.unlink()
+
+
+def recheck(names: list[str], tests: list[str], jobs: int) -> dict[str, bool]:
+    """Runs each of these mutants (the last run's survivors) against these test files, copied
+    into mutants/ as they are now, without a new run; returns whether each was caught (a test
+    failed, or its tests ran out of time)."""
+    for test in tests:
+        target = MUTANTS / test
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / test, target)
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mutmut"]
+    command = [sys.executable, "-m", "pytest", "-x", "-q", "--rootdir=.", "-p", "no:randomly",
+               *config.get("pytest_add_cli_args", []), *tests]
+    env = _test_env()
+
+    def caught(name: str) -> bool:
+        try:
+            finished = subprocess.run(command, cwd=MUTANTS, env=dict(env, MUTANT_UNDER_TEST=name),
+                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                      stdin=subprocess.DEVNULL, check=False, timeout=600)
+        except subprocess.TimeoutExpired:
+            return True
+        if finished.returncode not in (0, 1):
+            sys.exit(f"pytest could not run the tests for {name} (exit {finished.returncode})")
+        return finished.returncode == 1
+
+    with _shared_beside_mutants(env), ThreadPoolExecutor(max(1, jobs)) as pool:
+        return dict(zip(names, pool.map(caught, names), strict=True))
 
 
 def _children_cpu() -> float:
@@ -183,6 +224,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="start from nothing (drops mutants/, so the test coverage is rebuilt)")
     parser.add_argument("--survivors", action="store_true",
                         help="list the surviving mutants (see one: .venv/bin/mutmut show NAME)")
+    parser.add_argument("--recheck", nargs="+", metavar="TEST_FILE",
+                        help="run the last run's survivors of these modules against these test "
+                             "files (as they are now) and say which of them the files catch")
     args = parser.parse_args(argv)
     known = configured_modules()
     if args.modules:
@@ -202,6 +246,12 @@ def main(argv: list[str] | None = None) -> int:
         for module in chosen:
             for name in survivors(module):
                 print(f"survived: {name}")
+    if args.recheck:
+        left = [name for module in chosen for name in survivors(module)]
+        outcome = recheck(left, args.recheck, args.jobs)
+        for name, was_caught in outcome.items():
+            print(f"{'caught' if was_caught else 'survives'}: {name}")
+        print(f"caught by {' '.join(args.recheck)}: {sum(outcome.values())} of {len(outcome)}")
     return 0
 
 

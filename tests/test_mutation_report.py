@@ -69,3 +69,23 @@ def test_coverage_is_traced_again_when_a_module_is_added(report: ModuleType,
     assert not stats.exists()
     assert json.loads(record.read_text(encoding="utf-8")) == ["b.py", "c.py"]
     assert report.forget_stale_coverage(["b.py", "c.py"], stats, record) is False  # no stats
+
+
+def test_survivors_are_run_again_against_the_tests_as_they_are_now(
+        report: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root, mutants = tmp_path / "project", tmp_path / "project" / "mutants"
+    (root / "tests").mkdir(parents=True)
+    (root / "pyproject.toml").write_text('[tool.mutmut]\npytest_add_cli_args = ["-q"]\n',
+                                         encoding="utf-8")
+    # The test as written after the run catches the mutant named "bad" only; mutants/ still
+    # holds the old copy, which caught nothing.
+    (root / "tests" / "test_x.py").write_text(
+        "import os\n\ndef test_x():\n    assert os.environ['MUTANT_UNDER_TEST'] != 'bad'\n",
+        encoding="utf-8")
+    (mutants / "tests").mkdir(parents=True)
+    (mutants / "tests" / "test_x.py").write_text("def test_x():\n    pass\n", encoding="utf-8")
+    monkeypatch.setattr(report, "ROOT", root)
+    monkeypatch.setattr(report, "MUTANTS", mutants)
+    monkeypatch.setenv("LEESWIJZER_SHARED", str(tmp_path / "no-shared-folder"))
+    assert report.recheck(["bad", "good"], ["tests/test_x.py"], 2) == {"bad": True,
+                                                                        "good": False}

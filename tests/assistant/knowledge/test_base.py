@@ -346,8 +346,11 @@ def test_ids_and_names_are_unique_across_files(tmp_path: Path) -> None:
         load_curated(tmp_path)
     _write(tmp_path, {"schema": 2, "entries": [{**GOOD, "id": "x-z", "names": ["x  y"]}]},
            "b.json")
-    with pytest.raises(DataError, match=r"claims the name 'x y' of 'x-y' \(a\.json\)"):
+    with pytest.raises(DataError) as caught:
         load_curated(tmp_path)
+    assert caught.value.message == (
+        "The knowledge file b.json, entry 'x-z', claims the name 'x y' of 'x-y' (a.json); "
+        "a name that could mean two entries belongs in neither's names.")
     # A short name may repeat another entry's name: it only counts after the full name.
     _write(tmp_path, {"schema": 2, "entries": [{**GOOD, "id": "x-z", "names": ["Z Y"],
                                                 "short_names": ["X Y"]}]}, "b.json")

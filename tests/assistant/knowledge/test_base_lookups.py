@@ -43,10 +43,11 @@ def test_a_shared_name_belongs_to_the_lower_origin_whatever_the_order() -> None:
 
 
 def test_a_repeated_id_keeps_the_first_entry() -> None:
-    first = _entry("x", "Eerste")
-    kb = KnowledgeBase((first, _entry("x", "Tweede")), {})
-    assert kb.entries() == [first] and kb.get("x") is first
-    assert kb.find("Tweede") is None and kb.get("y") is None
+    first, later = _entry("x", "Eerste"), _entry("y", "Derde")
+    kb = KnowledgeBase((first, _entry("x", "Tweede"), later), {})
+    assert kb.entries() == [first, later] and kb.get("x") is first
+    assert kb.find("Tweede") is None and kb.get("z") is None
+    assert kb.find("Derde") is later  # the entries after a repeated id are kept
 
 
 @pytest.mark.parametrize(("name", "found"), [
@@ -59,10 +60,13 @@ def test_a_repeated_id_keeps_the_first_entry() -> None:
     ("Rutt", None),
     ("Ruttess", None),
     ("Erdogan", None),  # a variant, not a name
+    ("Mark  Ruttes", "mark-rutte"),  # the genitive of a name of two words
+    ("Mark Rutte's", "mark-rutte"),
 ])
 def test_find_by_name_or_genitive(name: str, found: str | None) -> None:
     kb = KnowledgeBase((_entry("pvda", "Partij van de Arbeid"),
                         _entry("rutte", "Rutte", category=Category.PERSON),
+                        _entry("mark-rutte", "Mark Rutte", category=Category.PERSON),
                         _entry("erdogan", "Erdoğan", category=Category.PERSON)), {})
     entry = kb.find(name)
     assert (entry.id if entry else None) == found
@@ -75,9 +79,19 @@ def test_find_by_name_or_genitive(name: str, found: str | None) -> None:
     # 'PvdA' and 'PVDA' fold alike: only an exact name of one of them says which
     ("PvdA", "pvda"), ("PVDA", "pvda-be"), ("Pvda", None), ("pvda", None),
     ("PTB", None),  # the Belgian party's exact short name, but a short name alone is no name
+    ("Recep Erdogans", "recep"), ("Recep  Erdogan", "recep"),  # two words, genitive, spacing
+    # Two parties whose names of two words fold alike: the exact one, whatever the spacing.
+    ("Groene  Partij", "groen-nl"), ("GROENE PARTIJ", "groen-be"), ("Groene partij", None),
+    # An exact name outranks a town that spells it with a diacritic and came first.
+    ("Bale", "city-2"), ("Bâle", "city-1"), ("Balé", "city-1"), ("BALE", "city-2"),
 ])
 def test_find_variant_and_shared_spellings(name: str, found: str | None) -> None:
     kb = KnowledgeBase((_entry("erdogan", "Erdoğan", category=Category.PERSON),
+                        _entry("recep", "Recep Erdoğan", category=Category.PERSON),
+                        _entry("groen-nl", "Groene Partij"),
+                        _entry("groen-be", "GROENE PARTIJ", country="BE"),
+                        _entry("city-1", "Bâle", origin=Origin.CITY, category=Category.PLACE),
+                        _entry("city-2", "Bale", origin=Origin.CITY, category=Category.PLACE),
                         _entry("kim", "Kim Jong-un", category=Category.PERSON),
                         _entry("pvda", "PvdA"),
                         _entry("pvda-be", "PVDA", short=("PTB",), country="BE"),
@@ -106,6 +120,7 @@ def test_namesakes_by_folded_or_exact_spelling() -> None:
 def test_links_by_role_organisation_and_by_names_in_facts() -> None:
     leader = _entry("leader", "Lilian Marijnissen", category=Category.PERSON,
                     roles=(Role("Leader", "Socialistische Partij", ArticleDate(2015)),
+                           Role("Chair", "Een Club Die Niemand Kent", ArticleDate(2012)),
                            Role("Member", None, ArticleDate(2010))))
     party = _entry("sp", "Socialistische Partij", short=("SP",))
     foreign = _entry("foreign", "Andere Partij", country="BE",
@@ -135,8 +150,11 @@ def test_an_entry_is_never_linked_to_itself() -> None:
 def test_the_matcher_knows_names_short_names_and_adjectives() -> None:
     curated = _entry("navo", "Noord-Atlantische Verdragsorganisatie", "CD&V", short=("NAVO",))
     town = _entry("city-1", "Velsburg", "CD&V", origin=Origin.CITY, category=Category.PLACE)
+    # A town whose first name is the curated entry's keeps the names after it.
+    other_town = _entry("city-2", "CD&V", "Oudburg", origin=Origin.CITY,
+                        category=Category.PLACE)
     country = _entry("country-zl", "Zandland", origin=Origin.COUNTRY, category=Category.PLACE)
-    kb = KnowledgeBase((curated, town, country), {"Zandlandse": "country-zl"})
+    kb = KnowledgeBase((curated, town, other_town, country), {"Zandlandse": "country-zl"})
     matcher = kb.matcher()
     assert matcher is kb.matcher()  # built once
 
@@ -150,6 +168,7 @@ def test_the_matcher_knows_names_short_names_and_adjectives() -> None:
     assert found("CD", "&", "V") == [((0, 1, 2), NamePattern("navo", Origin.CURATED))]
     assert found("CD&V") == [((0,), NamePattern("navo", Origin.CURATED))]
     assert found("Velsburg") == [((0,), NamePattern("city-1", Origin.CITY))]
+    assert found("Oudburg") == [((0,), NamePattern("city-2", Origin.CITY))]
     assert found("Zandland") == [((0,), NamePattern("country-zl", Origin.COUNTRY))]
     assert found("Zandlandse") == [((0,), NamePattern("country-zl", Origin.COUNTRY,
                                                       adjective=True))]
@@ -163,6 +182,7 @@ def test_the_matcher_knows_names_short_names_and_adjectives() -> None:
     ("Poetins", "Poetin"), ("Rutte's", "Rutte"), ("Rutte’s", "Rutte"), ("Bos's", "Bos"),
     ("Jans", "Jan"), ("Ans", None), ("A's", None), ("VS", None), ("NAVOs", "NAVO"),
     ("huis", None), ("Poetin", None), ("Hans", "Han"),
+    ("Bo's", "Bo"),  # the shortest name with an apostrophe genitive
 ])
 def test_genitive_base_edges(text: str, base: str | None) -> None:
     assert genitive_base(text) == base

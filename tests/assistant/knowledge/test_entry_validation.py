@@ -28,6 +28,7 @@ REFUSED = [
                    "slug)."),
     ({"kind": "planet"}, WHERE + "has an unknown kind 'planet'."),
     ({"kind": 3}, WHERE + "has an unknown kind 3."),
+    ({"kind": ["person"]}, WHERE + "has an unknown kind ['person']."),  # no key of the table
     ({"names": []}, WHERE + "needs a non-empty list of names (or, when every name is ambiguous, "
                             "short_names)."),
     ({"names": "X"}, WHERE + "needs names as a list of non-empty texts."),
@@ -99,6 +100,8 @@ REFUSED = [
      WHERE + "needs both ends of roles_complete."),
     ({"roles_complete": {"from": "2000", "to": "20x"}},
      WHERE + "has a bad roles_complete to date '20x' " + DATES),
+    ({"roles_complete": {"from": "20x", "to": "2000"}},
+     WHERE + "has a bad roles_complete from date '20x' " + DATES),
     ({"facts": {"date": "2003"}}, WHERE + "has facts that are not a list."),
     ({"facts": ["x"]},
      WHERE + "has a fact that is not an object with exactly date and text."),
