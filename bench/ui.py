@@ -148,8 +148,14 @@ def main() -> int:
                 marks["first"] = since_start()
 
     def settle(ms: int = 3000) -> None:
-        """Run the event loop a while: what follows an analysis (the notes dock built, coverage
-        counted, a slice at a time) is part of the stalls measured."""
+        """Run the event loop until the notes dock is built (at most a minute), then `ms` more:
+        what follows an analysis (the notes dock built, coverage counted, a slice at a time) is
+        part of the stalls measured, and none of it is left for the figures that follow."""
+        until = time.perf_counter() + 60
+        while window.notes.building and time.perf_counter() < until:
+            loop = QEventLoop()
+            QTimer.singleShot(100, loop.quit)
+            loop.exec()
         loop = QEventLoop()
         QTimer.singleShot(ms, loop.quit)
         loop.exec()

@@ -141,3 +141,29 @@ def test_find_searches_the_part_shown_and_goes_on_to_the_next_part_with_a_match(
     assert window.session.section_index == 1
     assert window.reader.textCursor().selectedText() == "Deel 1"
     assert find.count_label.text() == "1 of 1"
+
+
+def test_a_long_book_lists_its_chapters_as_parts_and_a_long_chapter_in_numbered_parts(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
+) -> None:
+    long_body = "".join(f"<p>{'De schepen varen af en aan. ' * 80}Alinea {i}.</p>"
+                        for i in range(30))  # about 68,000 characters
+    book = write_epub(tmp_path / "lang.epub", [
+        ("Het begin", f"<h1>Begin</h1>{BODY}"),
+        ("De reis", f"<h1>Reis</h1>{long_body}"),
+        ("Aankomst", "<h1>Aankomst</h1><p>Eindelijk thuis.</p>"),
+    ])
+    window = make_window(FakeService())
+    window.session.open_path(book)
+    activate(qtbot, window)
+    combo = window.chapter_box.combo
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        "Het begin", "De reis (1/2)", "De reis (2/2)", "Aankomst"]
+    assert window.chapter_box.label.text() == " &Chapter "
+    window.reader.setFocus()
+    QTest.keyClick(window.reader, Qt.Key.Key_PageDown, CTRL)
+    QTest.keyClick(window.reader, Qt.Key.Key_PageDown, CTRL)
+    assert window.session.section_index == 2 and combo.currentIndex() == 2
+    assert window.section_label.text() == "Part 3 of 4"
+    assert window.windowTitle().endswith("— De reis (2/2) — Leeswijzer")
+    assert _shows(window, "De schepen")  # the chapter's second part: no heading of its own
