@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import os
+from collections.abc import Generator
 from pathlib import Path
 
 import pytest
@@ -34,6 +36,31 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         definitions = info.name2fixturedefs.values() if info is not None else ()
         if any(d.scope in _PER_MODULE_SCOPES for defs in definitions for d in defs):
             item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
+
+
+# The cyclic garbage collector's full passes walked every object of the loaded model, dictionary
+# and knowledge base again and again: what is there after collection and what a session-scoped
+# fixture built lives to the end, so it is frozen out of the passes (it is still freed when its
+# last reference goes; cyclic garbage is collected first). A plugin, not conftest hooks: those
+# are not called for the session's fixtures, which are set up outside tests/.
+class _FreezeWhatLasts:
+    def pytest_collection_finish(self) -> None:
+        gc.collect()
+        gc.freeze()
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_fixture_setup(
+        self, fixturedef: pytest.FixtureDef[object]
+    ) -> Generator[None, object, object]:
+        value = yield
+        if fixturedef.scope == "session":
+            gc.collect()
+            gc.freeze()
+        return value
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.pluginmanager.register(_FreezeWhatLasts(), "leeswijzer-gc-freeze")
 
 
 @pytest.fixture(scope="session")

@@ -22,8 +22,10 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 
 @pytest.fixture(scope="module")
 def sample_json(sample_path: Path) -> dict[str, Any]:
-    # In this process (its model is loaded already); `main.py analyze` as a process of its own is
-    # run by test_bad_input_exits_2_with_one_line here and in tests/ui/test_worker_app.py.
+    # In this process, as the self-tests below (its model is loaded already; a new interpreter
+    # loads spaCy, the model, the dictionary and the knowledge base again, ~5 s of CPU each);
+    # `main.py analyze` as a process of its own: test_bad_input_exits_2_with_one_line here and
+    # tests/ui/test_worker_app.py (the app and the command line from new interpreters).
     result = run_here("analyze", str(sample_path), "--level", "B1", "--format", "json")
     assert result.returncode == 0, result.stderr
     data: dict[str, Any] = json.loads(result.stdout)
@@ -77,7 +79,7 @@ def test_bad_input_exits_2_with_one_line(tmp_path: Path) -> None:
 
 
 def test_self_test_prints_one_summary_line(sample_path: Path) -> None:
-    result = run("--self-test", str(sample_path))
+    result = run_here("--self-test", str(sample_path))
     assert result.returncode == 0, result.stderr
     line = result.stdout.strip()
     assert line.startswith("self-test OK:") and "\n" not in line

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
+from worker_cores import FIRST_WORKER_MARK
 
 from assistant.learner.known_words import KnownWords
 from assistant.service import ReadingAssistant
@@ -95,9 +96,14 @@ def test_analyze_on_the_command_line_runs_without_qt(tmp_path: Path) -> None:
 
 
 @pytest.fixture
-def worker_window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
-    """A window over the real worker process, as ui.app.run builds it."""
-    analyser = ProcessAnalyser(WorkerConfig())
+def worker_window(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[MainWindow]:
+    """A window over a worker process, as ui.app.run builds it. The first worker works on its
+    article without end and loads no model (a model load, only to be killed, cost 5 s of CPU);
+    the one started again after it is the real one and analyses the article."""
+    monkeypatch.setenv(FIRST_WORKER_MARK, str(tmp_path / "first-worker"))
+    analyser = ProcessAnalyser(WorkerConfig(core_factory="worker_cores:busy_then_real_core"))
     service = WorkerSideService(ReadingAssistant(), analyser)
     session = ReadingSession(service, KnownWords(tmp_path / "learner.sqlite"), analyser=analyser)
     window = MainWindow(session, service, QSettings(str(tmp_path / "s.ini"),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import os
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,7 +20,21 @@ from assistant.models import (
     ReadingEnd,
     ReadingPart,
 )
-from assistant.worker import WorkerConfig
+from assistant.worker import WorkerConfig, WorkerCore
+
+# The file whose making marks the first worker for busy_then_real_core (the spawned workers
+# inherit the environment of the test that sets it).
+FIRST_WORKER_MARK = "LEESWIJZER_TEST_FIRST_WORKER"
+
+
+def busy_then_real_core(config: WorkerConfig) -> WorkerCore:
+    """The first worker a busy core (killed by its test, it needs no model), every worker
+    started again after it the real core (the model loaded, articles analysed)."""
+    try:
+        with open(os.environ[FIRST_WORKER_MARK], "x", encoding="utf-8"):
+            return BusyCore()
+    except FileExistsError:
+        return dataclasses.replace(config, core_factory=None).build_core()
 
 
 def busy_core(config: WorkerConfig) -> BusyCore:
