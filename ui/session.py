@@ -220,9 +220,11 @@ class ReadingSession(QObject):
 
     def go_to_section(self, index: int) -> bool:
         """Show and analyse section `index` of the open article instead of the one shown (whose
-        analysis under way stops, its results dropped); False when there is no such section."""
+        analysis under way stops, its results dropped); False when there is no such section,
+        or while another article is being opened (it is what the learner asked for last)."""
         whole = self._whole
-        if whole is None or not 0 <= index < len(self._sections) or index == self._section:
+        if (whole is None or not 0 <= index < len(self._sections) or index == self._section
+                or self._loading is not None):
             return False
         request = self.runner.request(ARTICLE)
         self.runner.cancel(ENRICH)

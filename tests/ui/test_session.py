@@ -433,6 +433,18 @@ def test_the_previous_sections_analysis_finishing_late_is_dropped() -> None:
     assert not session.busy
 
 
+def test_no_other_section_is_shown_while_another_article_is_being_opened() -> None:
+    runner = ManualTaskRunner()
+    session, _service, _learner, recorder = make(runner=runner)
+    session.open_text(LONG)
+    runner.run_all()
+    session.open_text(TEXT)  # still loading
+    assert not session.next_section()
+    runner.run_all()
+    assert _shown_texts(recorder) == [LONG_PARAGRAPHS[0].strip(), TEXT]
+    assert len(session.sections) == 1
+
+
 def test_a_file_opens_at_the_section_it_was_left_at(tmp_path: Path) -> None:
     path = tmp_path / "boek.txt"
     path.write_text(LONG, encoding="utf-8")
