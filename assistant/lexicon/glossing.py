@@ -126,6 +126,8 @@ def gloss_card(
         forms.append(plain)  # emphasis: "wél", "écht"
     for entry in (*steps, dictionary.lookup(lemma), *map(dictionary.lookup_form, forms)):
         if entry is not None:
+            if (both := _homograph_card(dictionary, analysed, token, entry)) is not None:
+                return both
             return _card(token, _as_used(dictionary, token, entry), GlossKind.WORD)
     # Before the inflection rules, which take reizer for a form of reizen.
     if token.pos == "NOUN" and (agent := _agent_card(dictionary, token)) is not None:
@@ -346,6 +348,54 @@ def present_participle(word: str, infinitive: str) -> bool:
     word, infinitive = word.lower(), infinitive.lower()
     return infinitive.endswith("n") and any(
         word == infinitive + "d" + ending for ending in ("", "e", "s"))
+
+
+HOMOGRAPH_NOTE = "two nouns are written this way: the sentence tells which"
+# Before a plural no article is 'het': after these the noun is the one written so.
+SINGULAR_NEUTER = frozenset({"het", "dit", "dat"})
+
+
+def _homograph_card(dictionary: Dictionary, analysed: AnalysedArticle, token: Token,
+                    entry: Entry) -> GlossCard | None:
+    """A plural that is also a noun of its own (koren: the plural of koor 'choir', and koren
+    'grain'; schepen: ships, and an alderman): both senses, the token's lemma's first unless
+    the parser calls it singular or 'het' (dit, dat) stands before it and the other is a
+    het-word, and a note that says so.
+    Not a plural some source lists as a headword for the same word (problemen), an infinitive
+    used as a noun (boeren), nor a noun only one source gives."""
+    form = token.text.lower()
+    if (token.pos != "NOUN" or entry.pos != "noun" or entry.lemma.lower() == form
+            or not entry.senses or not _plural_of(form, entry.lemma.lower())):
+        return None
+    own = dictionary.lookup(form, "noun")
+    if (own is None or own.lemma.lower() != form or not own.article or not own.senses
+            or own.single_source or dictionary.lookup(form, "verb") is not None
+            or _glosses(own) & _glosses(entry)):
+        return None
+    before = analysed.tokens[token.index - 1].text.lower() if token.index > 0 else ""
+    if "Number=Sing" in token.morph or (before in SINGULAR_NEUTER and own.article == "het"):
+        first, second = own, f"also the plural of {entry.lemma}: {entry.senses[0]}"
+    else:
+        first, second = entry, f"also {own.article} {own.lemma}: {own.senses[0]}"
+    card = _card(token, first, GlossKind.WORD)
+    return replace(card, senses=(first.senses[0], second), uncertain=HOMOGRAPH_NOTE,
+                   single_source=False)
+
+
+def _glosses(entry: Entry) -> set[str]:
+    """An entry's glosses as gloss keys, English plurals as their singular too."""
+    keys: set[str] = set()
+    for sense in entry.senses:
+        for item in sense.split(","):
+            key = gloss_key(item)
+            keys.add(key)
+            if key.endswith("ies"):
+                keys.add(key[:-3] + "y")
+            elif key.endswith("es"):
+                keys.update((key[:-2], key[:-1]))
+            elif key.endswith("s"):
+                keys.add(key[:-1])
+    return keys
 
 
 def _descriptive_participle(dictionary: Dictionary, analysed: AnalysedArticle,

@@ -27,6 +27,13 @@ SUPPLEMENT = (
     "omgekeerd\tadj\t\t\t\treverse\tleeswijzer\n"
     "NK\tnoun\thet\t\t\tnational championships\tleeswijzer\n"
     "NAVO\tnoun\tde\t\t\tNATO\tleeswijzer\n"
+    "koor\tnoun\thet\tkoren\t\tchoir\tleeswijzer\n"
+    "koren\tnoun\thet\t\t\tgrain, corn\tleeswijzer\n"
+    "probleem\tnoun\thet\tproblemen\t\tproblem\tleeswijzer\n"
+    "problemen\tnoun\tde\t\t\tproblems\tleeswijzer\n"
+    "boer\tnoun\tde\tboeren\t\tfarmer\tleeswijzer\n"
+    "boeren\tnoun\thet\t\t\tburping\tleeswijzer\n"
+    "boeren\tverb\t\t\t\tto burp\tleeswijzer\n"
 )
 # Word frequencies (Zipf) the compound splitter sees.
 FREQUENCIES = {"haven": 4.0, "stad": 5.0, "vernietiging": 3.5, "oorlog": 5.0, "regering": 4.8,

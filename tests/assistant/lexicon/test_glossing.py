@@ -10,6 +10,7 @@ from assistant.lexicon.glossing import (
     AGENT_NOTE,
     COMPOSED_NOTE,
     HEAD_NOTE,
+    HOMOGRAPH_NOTE,
     LOOKALIKE_NOTE,
     PARTICLE_NOTE,
     first_item,
@@ -352,6 +353,42 @@ def test_an_abbreviation_taken_for_a_name(fixture_dictionary: Dictionary, text: 
     card = card_of(fixture_dictionary, words, 1, (entity,))
     assert (first_sense(card) == "national championships") is glossed
     assert glossed or card is None
+
+
+@pytest.mark.parametrize(
+    ("words", "index", "senses"),
+    [
+        # A plural that is also a noun of its own: both, the plural's first ...
+        ([w("de", "de", "DET"), w("koren", "koor", "NOUN", "nsubj", None, "Number=Plur")], 1,
+         ("choir", "also het koren: grain, corn")),
+        # ... unless the parser calls it singular, or 'het' stands before it.
+        ([w("is", "zijn", "AUX"), w("koren", "koor", "NOUN", "root", None, "Number=Sing")], 1,
+         ("grain, corn", "also the plural of koor: choir")),
+        ([w("het", "het", "DET"), w("koren", "koor", "NOUN")], 1,
+         ("grain, corn", "also the plural of koor: choir")),
+    ],
+)
+def test_a_plural_that_is_a_noun_of_its_own_shows_both(
+        fixture_dictionary: Dictionary, words: list[Word], index: int,
+        senses: tuple[str, ...]) -> None:
+    card = card_of(fixture_dictionary, words, index)
+    assert card is not None and card.senses == senses and card.uncertain == HOMOGRAPH_NOTE
+
+
+@pytest.mark.parametrize(
+    ("words", "lemma"),
+    [
+        # A source's headword for the same word's plural, and an infinitive used as a noun.
+        ([w("de", "de", "DET"), w("problemen", "probleem", "NOUN")], "probleem"),
+        ([w("de", "de", "DET"), w("boeren", "boer", "NOUN")], "boer"),
+        # The noun itself.
+        ([w("het", "het", "DET"), w("koor", "koor", "NOUN")], "koor"),
+    ],
+)
+def test_what_is_no_homograph(fixture_dictionary: Dictionary, words: list[Word],
+                              lemma: str) -> None:
+    card = card_of(fixture_dictionary, words, 1)
+    assert card is not None and card.lemma == lemma and card.uncertain != HOMOGRAPH_NOTE
 
 
 def test_a_sentence_opening_word_the_article_uses_as_a_name(
