@@ -150,7 +150,7 @@ def gloss_card(
             return card
     # Prefixed verbs (verluidt, voorgeproduceerd) are not compounds of independent words.
     if token.pos in VERB_POS:
-        return _verb_lookalike_card(dictionary, token)
+        return _verb_lookalike_card(dictionary, token) or _slip_card(dictionary, token)
     # achttienjarige: 18-year-old; vierentwintig: twenty-four (not "four twenty")
     if (measure := measure_gloss(token.text) or number_gloss(token.text)) is not None:
         return GlossCard(form=token.text, lemma=token.lemma.lower(), pos=token.pos,
@@ -168,7 +168,62 @@ def gloss_card(
     split = dictionary.split(token.text, token.pos) if initial or not upper else None
     if split is None and "-" in token.text.strip("-"):
         split = _hyphen_split(dictionary, token.text, token.pos)
-    return _compound_card(dictionary, token, split, head_pos(token.pos)) if split else None
+    card = _compound_card(dictionary, token, split, head_pos(token.pos)) if split else None
+    return card or _slip_card(dictionary, token)
+
+
+# A word no source lists may be a slip of the pen for a frequent word one letter away
+# (kanditatuur: kandidatuur, pricipe: principe); shorter words have too many neighbours.
+MIN_SLIP_LENGTH = 6
+MIN_INTENDED_ZIPF = 3.0
+# The word itself must be rare (a real word of its own is more frequent than a slip).
+MAX_SLIP_ZIPF = 2.0
+_LETTERS = "abcdefghijklmnopqrstuvwxyzéëïö"
+
+
+def _slip_card(dictionary: Dictionary, token: Token) -> GlossCard | None:
+    """The card of the one frequent word (Zipf >= 3) a letter away from a lower-case word no
+    source lists (one letter left out, added, changed, or two swapped), with the token's part
+    of speech; a guess that says so. None when no word or several are that close."""
+    word = token.text.lower()
+    pos = UD_TO_DICTIONARY_POS.get(token.pos)
+    if (len(word) < MIN_SLIP_LENGTH or not word.isalpha() or token.text != word or pos is None
+            or dictionary.frequency(word) > MAX_SLIP_ZIPF):
+        return None
+    near = {candidate for candidate in _one_letter_away(word)
+            if dictionary.knows(candidate) and dictionary.frequency(candidate) >= MIN_INTENDED_ZIPF}
+    entries = [(candidate, entry) for candidate in sorted(near)
+               if (entry := _slip_entry(dictionary, candidate, pos)) is not None]
+    if len(entries) != 1:
+        return None
+    intended, entry = entries[0]
+    card = _card(token, _as_used(dictionary, token, entry), GlossKind.WORD)
+    return replace(card, uncertain=f"{SLIP_NOTE} {intended}", single_source=False)
+
+
+SLIP_NOTE = "guess: no dictionary lists it; read as"
+
+
+def _slip_entry(dictionary: Dictionary, form: str, pos: str) -> Entry | None:
+    """The entry with part of speech `pos` that `form` is, or is a listed form of."""
+    entry = dictionary.lookup(form, pos)
+    if entry is None:
+        entry = next((found for lemma, kind in dictionary.lemmas_of(form) if kind == pos
+                      and (found := dictionary.lookup(lemma, pos)) is not None), None)
+    if entry is None and (listed := dictionary.lookup_form(form)) is not None:
+        entry = listed if listed.pos == pos else None
+    return entry if entry is not None and entry.senses else None
+
+
+def _one_letter_away(word: str) -> set[str]:
+    """Every string one deletion, insertion, substitution or swap of neighbours from `word`."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    out = {a + b[1:] for a, b in splits if b}
+    out.update(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1)
+    out.update(a + c + b[1:] for a, b in splits if b for c in _LETTERS)
+    out.update(a + c + b for a, b in splits for c in _LETTERS)
+    out.discard(word)
+    return out
 
 
 def _verb_lookalike_card(dictionary: Dictionary, token: Token) -> GlossCard | None:

@@ -247,6 +247,10 @@ class Dictionary:
         self._cache.put(cache_key, entry)
         return entry
 
+    def frequency(self, word: str) -> float:
+        """The Zipf frequency of a Dutch word, as the compound splitter sees it."""
+        return self._zipf(word)
+
     def split(self, word: str, pos: str | None = None) -> CompoundSplit | None:
         """The compound split of `word` (never of a word the dictionary has whole)."""
         word = dictionary_key(word)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from parse_data import Word, analysed, w
 
-from assistant.lexicon.glossing import gloss_card, idiom_senses
+from assistant.lexicon.glossing import SLIP_NOTE, _one_letter_away, gloss_card, idiom_senses
 from assistant.lexicon.store import Dictionary
 from assistant.models import GlossCard, GlossKind, GlossPart
 from assistant.reading.idioms import Idiom, IdiomList
@@ -31,8 +31,11 @@ SUPPLEMENT = (
     "lucht\tnoun\tde\tluchten\t\tair, sky\tleeswijzer\n"
     "opbellen\tnoun\t\t\t\tphone call\tleeswijzer + FreeDict + English Wiktionary\n"
     "opbellen\tverb\t\t\t\tto call up, to phone\tleeswijzer\n"
+    "koffie\tnoun\tde\t\t\tcoffee\tleeswijzer\n"
+    "koffer\tnoun\tde\tkoffers\t\tsuitcase\tleeswijzer\n"
 )
-ZIPF = {"haven": 4.0, "stad": 5.0, "oorlog": 5.0, "tegen": 6.0, "aanval": 4.3}
+ZIPF = {"haven": 4.0, "stad": 5.0, "oorlog": 5.0, "tegen": 6.0, "aanval": 4.3,
+        "koffie": 4.5, "koffer": 3.5, "koffers": 3.0, "koffiekop": 2.5}
 VERBS = AttestedVerbs.of([("uit", "vechten"), ("op", "bellen"), ("uit", "vallen")])
 SURPRISE = Idiom("uit de lucht vallen", ("uit", "de", "lucht"), "vallen", "to be taken aback")
 
@@ -280,3 +283,36 @@ def test_a_capitalised_compound_opening_a_sentence_is_split(
     found = card(dictionary, words, len(words) - 1, sentence_starts=starts)
     assert found is not None and found.kind is GlossKind.COMPOUND
     assert found.senses == ("port city",)
+
+
+# --- slips of the pen ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "pos", "intended", "sense"),
+    [
+        ("koffiie", "NOUN", "koffie", "coffee"),      # a letter too many
+        ("kofie", "NOUN", None, None),                # too short to tell
+        ("koffrs", "NOUN", "koffers", "suitcase"),    # a listed form of the word
+        ("koffir", "NOUN", None, None),               # koffie and koffer: which one?
+        ("Koffiie", "NOUN", None, None),              # a capital: perhaps a name
+        ("koffiie", "VERB", None, None),              # no verb is a letter away
+        ("koffiekop", "NOUN", None, None),            # frequent itself: a word of its own
+    ],
+)
+def test_a_slip_of_the_pen_is_read_as_the_one_word_a_letter_away(
+        dictionary: Dictionary, text: str, pos: str, intended: str | None,
+        sense: str | None) -> None:
+    words = [w("de", "de", "DET"), w(text, text.lower(), pos), w("is", "zijn", "AUX")]
+    found = card(dictionary, words, 1)
+    if intended is None:
+        assert found is None
+    else:
+        assert found is not None and found.senses[0] == sense and found.lemma == intended[:6]
+        assert found.uncertain == f"{SLIP_NOTE} {intended}"
+
+
+def test_one_letter_away() -> None:
+    near = _one_letter_away("kat")
+    assert {"at", "kt", "ka", "akt", "kta", "kot", "kast", "katé"} <= near
+    assert "kat" not in near and "tak" not in near and len(min(near, key=len)) == 2
