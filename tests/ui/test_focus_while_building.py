@@ -6,9 +6,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
-from ui_helpers import FakeService, WindowFactory, activate, note
+from ui_helpers import FakeService, WindowFactory, focused, note, reading_window
 
 import ui.notes_panel as notes_panel
 from assistant.models import Category, Level
@@ -26,15 +25,7 @@ def _window(qtbot: QtBot, make_window: WindowFactory) -> MainWindow:
                   for name in NAMES)
     service = FakeService({"viaduct": Level.C1},
                           entities=[(name, Category.PLACE) for name in NAMES], notes=notes)
-    window = make_window(service)
-    window.session.open_text(TEXT)
-    activate(qtbot, window)
-    window.reader.setFocus()
-    return window
-
-
-def _focus() -> QWidget | None:
-    return QApplication.focusWidget()
+    return reading_window(qtbot, make_window, service, TEXT)
 
 
 @pytest.fixture(autouse=True)
@@ -49,10 +40,10 @@ def test_f6_from_the_text_lands_on_a_card_while_the_panel_is_built(
     window.notes.set_reading(window.session.reading)  # built again: rows still to come
     assert window.notes.building and window.reader.hasFocus()
     QTest.keyClick(window.reader, Qt.Key.Key_F6)
-    focus = _focus()
+    focus = focused()
     assert isinstance(focus, NoteCard), focus
     qtbot.waitUntil(lambda: not window.notes.building, timeout=5000)
-    assert _focus() is focus
+    assert focused() is focus
 
 
 def test_f6_then_tab_walks_the_cards_while_the_panel_is_built(
@@ -61,10 +52,10 @@ def test_f6_then_tab_walks_the_cards_while_the_panel_is_built(
     window = _window(qtbot, make_window)
     window.notes.set_reading(window.session.reading)
     QTest.keyClick(window.reader, Qt.Key.Key_F6)
-    first = _focus()
+    first = focused()
     assert isinstance(first, NoteCard)
     QTest.keyClick(first, Qt.Key.Key_Tab)
-    second = _focus()
+    second = focused()
     assert isinstance(second, NoteCard) and second is not first, second
 
 
@@ -73,15 +64,15 @@ def test_a_rebuilt_panel_keeps_the_focus_on_its_card(
 ) -> None:
     window = _window(qtbot, make_window)
     QTest.keyClick(window.reader, Qt.Key.Key_F6)
-    QTest.keyClick(_focus(), Qt.Key.Key_Tab)
-    focused = _focus()
-    assert isinstance(focused, NoteCard)
-    key = focused.note.key
+    QTest.keyClick(focused(), Qt.Key.Key_Tab)
+    card = focused()
+    assert isinstance(card, NoteCard)
+    key = card.note.key
     reading = window.session.reading
     assert reading is not None
     window.notes.set_notes(reading.notes)  # enriched notes arrive: the cards built again
     assert window.notes.building
-    focus = _focus()
+    focus = focused()
     assert isinstance(focus, NoteCard) and focus.note.key == key, focus
     QTest.keyClick(focus, Qt.Key.Key_Tab)
-    assert isinstance(_focus(), NoteCard) and _focus() is not focus
+    assert isinstance(focused(), NoteCard) and focused() is not focus

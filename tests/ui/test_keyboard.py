@@ -10,9 +10,16 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from ui_helpers import FakeService, WindowFactory, activate, hand_reading, note
+from ui_helpers import (
+    FakeService,
+    WindowFactory,
+    focused,
+    hand_reading,
+    note,
+    reading_window,
+)
 
 from assistant.learner.statuses import Status
 from assistant.models import Category, Level, Phrase, PhraseKind
@@ -37,15 +44,7 @@ def _service() -> FakeService:
 
 
 def _window(qtbot: QtBot, make_window: WindowFactory) -> MainWindow:
-    window = make_window(_service())
-    window.session.open_text(TEXT)
-    activate(qtbot, window)
-    window.reader.setFocus()
-    return window
-
-
-def _focus() -> QWidget | None:
-    return QApplication.focusWidget()
+    return reading_window(qtbot, make_window, _service(), TEXT)
 
 
 def test_f6_moves_between_text_notes_and_toolbar_and_round(
@@ -54,20 +53,20 @@ def test_f6_moves_between_text_notes_and_toolbar_and_round(
     window = _window(qtbot, make_window)
     assert window.reader.hasFocus()
     QTest.keyClick(window.reader, Qt.Key.Key_F6)
-    assert isinstance(_focus(), NoteCard)
-    QTest.keyClick(_focus(), Qt.Key.Key_F6)
-    assert window.toolbar.isAncestorOf(_focus())
-    QTest.keyClick(_focus(), Qt.Key.Key_F6)
+    assert isinstance(focused(), NoteCard)
+    QTest.keyClick(focused(), Qt.Key.Key_F6)
+    assert window.toolbar.isAncestorOf(focused())
+    QTest.keyClick(focused(), Qt.Key.Key_F6)
     assert window.reader.hasFocus()
     QTest.keyClick(window.reader, Qt.Key.Key_F6, Qt.KeyboardModifier.ShiftModifier)
-    assert window.toolbar.isAncestorOf(_focus())
-    QTest.keyClick(_focus(), Qt.Key.Key_F6, Qt.KeyboardModifier.ShiftModifier)
-    assert window.notes.isAncestorOf(_focus())
+    assert window.toolbar.isAncestorOf(focused())
+    QTest.keyClick(focused(), Qt.Key.Key_F6, Qt.KeyboardModifier.ShiftModifier)
+    assert window.notes.isAncestorOf(focused())
     # A hidden notes panel is passed over.
     window.notes.hide()
     window.reader.setFocus()
     QTest.keyClick(window.reader, Qt.Key.Key_F6)
-    assert window.toolbar.isAncestorOf(_focus())
+    assert window.toolbar.isAncestorOf(focused())
 
 
 def test_tab_walks_the_hard_words_and_names_then_leaves_the_text(
@@ -90,7 +89,7 @@ def test_tab_walks_the_hard_words_and_names_then_leaves_the_text(
     assert not reader.hasFocus()
     assert reader.focus_token is None and not reader.card.isVisible()
     # Shift+Tab comes back in at the last hard word on screen.
-    QTest.keyClick(_focus(), Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    QTest.keyClick(focused(), Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
     assert reader.hasFocus() and reader.focus_token == hard[-1]
     for index in reversed(hard[:-1]):
         QTest.keyClick(reader, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
@@ -155,7 +154,7 @@ def test_note_cards_take_the_focus_and_open_with_enter(
     # The panel adds its rows a slice at a time: Tab walks the cards once they are all in.
     qtbot.waitUntil(lambda: not window.notes.building, timeout=5000)
     window.notes.focus_first()
-    card = _focus()
+    card = focused()
     assert isinstance(card, NoteCard)
     with qtbot.waitSignal(window.notes.note_selected, timeout=2000) as selected:
         QTest.keyClick(card, Qt.Key.Key_Return)
@@ -163,7 +162,7 @@ def test_note_cards_take_the_focus_and_open_with_enter(
     assert window.reader.highlighted_mentions == sorted(
         (m.start, m.end) for m in card.note.mentions)
     QTest.keyClick(card, Qt.Key.Key_Tab)
-    other = _focus()
+    other = focused()
     assert isinstance(other, NoteCard) and other is not card
     QTest.keyClick(other, Qt.Key.Key_Space)
     assert window.notes.selected_key == other.note.key

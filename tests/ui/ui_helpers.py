@@ -322,6 +322,21 @@ class CountingService(ReadingAssistant):
         return note
 
 
+def reading_window(qtbot: QtBot, make_window: WindowFactory, service: FakeService,
+                   text: str) -> MainWindow:
+    """A main window over `service` with `text` open, active, the keyboard focus in the text."""
+    window = make_window(service)
+    window.session.open_text(text)
+    activate(qtbot, window)
+    window.reader.setFocus()
+    return window
+
+
+def focused() -> QWidget | None:
+    """The widget with the keyboard focus."""
+    return QApplication.focusWidget()
+
+
 def activate(qtbot: QtBot, widget: QWidget) -> None:
     """Make `widget`'s window the active one, as shortcuts need (QTest sends keys to it)."""
     window = widget.window()
