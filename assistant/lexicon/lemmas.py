@@ -55,13 +55,16 @@ def dutch_lemmatizer() -> Any:
     wrote it (else simplemma's own); None without simplemma."""
     try:
         import simplemma
+    except ImportError:
+        return None
+    try:  # simplemma's internals (2.x): a release without them still lemmatises, only slower
         from simplemma.strategies import DefaultStrategy
         from simplemma.strategies.dictionaries.dictionary_factory import (
             DefaultDictionaryFactory,
             MappingStrToByteString,
         )
     except ImportError:
-        return None
+        return simplemma
     table = resource_path(SIMPLEMMA_TABLE)
 
     class Tables(DefaultDictionaryFactory):

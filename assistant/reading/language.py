@@ -204,11 +204,14 @@ def _py3langid() -> Classifier:
     holds exactly LANGUAGES), else the package's own."""
     import numpy as np
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
-    from py3langid.modelio import _to_array
 
+    try:  # py3langid's internals: a release without them loads its own model, only slower
+        from py3langid.modelio import _to_array
+    except ImportError:
+        _to_array = None
     identifier: Any
     path = resource_path(LANGUAGE_MODEL)
-    if path.is_file():
+    if path.is_file() and _to_array is not None:
         with np.load(path, allow_pickle=False) as model:
             if sorted(model["classes"].tolist()) == sorted(LANGUAGES):
                 identifier = LanguageIdentifier(

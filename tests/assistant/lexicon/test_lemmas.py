@@ -123,3 +123,20 @@ def test_the_unpacked_simplemma_table_gives_simplemma_s_own_lemmas(
             assert ours.lemmatize(form, lang="nl") == simplemma.lemmatize(form, lang="nl")
     finally:
         lemmas.dutch_lemmatizer.cache_clear()
+
+
+def test_without_simplemma_s_internals_its_own_lemmatizer_serves(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    import simplemma
+
+    from assistant.lexicon import lemmas
+
+    monkeypatch.setitem(sys.modules, "simplemma.strategies.dictionaries.dictionary_factory", None)
+    lemmas.dutch_lemmatizer.cache_clear()
+    try:
+        assert lemmas.dutch_lemmatizer() is simplemma
+        assert lemmas.dutch_lemmatizer().lemmatize("huizen", lang="nl") == "huis"
+    finally:
+        lemmas.dutch_lemmatizer.cache_clear()

@@ -320,3 +320,15 @@ def test_the_cut_down_model_holds_the_languages_and_answers_as_the_full_one(
         assert cut_language == full_language
         assert cut_confidence == pytest.approx(full_confidence)
     assert cut_down.classify("How dare you say that to us")[0] == "en"
+
+
+def test_without_py3langid_s_internals_its_own_model_serves(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from assistant.reading import language
+
+    monkeypatch.setitem(sys.modules, "py3langid.modelio", None)
+    classifier = language._py3langid()
+    assert sorted(classifier.nb_classes) == sorted(LANGUAGES)  # type: ignore[attr-defined]
+    assert classifier.classify("How dare you say that to us")[0] == "en"
