@@ -498,7 +498,7 @@ class MainWindow(QMainWindow):
         part = part_of(index, len(sections))
         self.section_label.setText(part)
         self.section_label.setVisible(bool(part))
-        self.find_bar.set_scope(f"part {index + 1} of {len(sections)}" if part else "")
+        self.find_bar.set_scope(part.lower())  # "part 3 of 20"; "" for a text read whole
         self.legend.set_present(())
         self.setWindowTitle(window_title(article))
         if sections and whole is not None:
