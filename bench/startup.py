@@ -38,12 +38,12 @@ APP = SINCE_START + """
 import sys
 
 
-def watch(app):
+def watch(app, said):
+    # Wraps app.open_window so that `said` gets the times since process start.
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     opened = app.open_window
-    said = {}
 
     def watched(*args, **kwargs):
         window = opened(*args, **kwargs)
@@ -71,17 +71,28 @@ def watch(app):
         return window
 
     app.open_window = watched
-    return said
 
 
 # Only here, not at import: the worker process imports this module again (as multiprocessing
 # does with a main module), and main.py's own imports at its top are light.
 if __name__ == "__main__":
     sys.path.insert(0, sys.argv[1])
+    import assistant.worker
     import main
-    import ui.app
 
-    said = watch(ui.app)
+    # The watch is installed once main.py has started the worker: importing ui.app (the
+    # widgets) before that would delay the worker, and the model's load, by its import time.
+    said = {}
+    starting = assistant.worker.start_worker
+
+    def start_then_watch(config):
+        started = starting(config)
+        import ui.app
+
+        watch(ui.app, said)
+        return started
+
+    assistant.worker.start_worker = start_then_watch
     code = main.main(sys.argv[2:])
     keys = ("shown", "first", "done")
     print(" ".join(f"{key}={said.get(key, float('nan')):.3f}" for key in keys))
