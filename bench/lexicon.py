@@ -42,6 +42,9 @@ from assistant.reading.nlp import ParsedText, Pipeline, get_pipeline  # noqa: E4
 
 SAMPLE = ROOT.parent / "shared" / "samples" / "000_979833dae2dbd21b.txt"
 SENSE_GOLD = ROOT / "tests" / "data" / "sense_gold.tsv"
+# Judged after the work on sense_gold.tsv, from sentences none of its rows came from, before
+# any card was looked at: the figure that says whether that work generalises.
+UNSEEN_GOLD = ROOT / "tests" / "data" / "sense_gold_unseen.tsv"
 GOLD_COLUMNS = ("id", "form", "lemma", "upos", "sentence", "senses", "note")
 _ARTICLES = re.compile(r"^(?:to|a|an|the)\s+")
 
@@ -125,8 +128,9 @@ def _percent(part: int, whole: int) -> str:
     return f"{part}/{whole} ({100 * part / max(1, whole):.1f} %)"
 
 
-def measure_senses(dictionary: Dictionary, corpora: dict[str, Corpus], show: int) -> None:
-    rows = read_tsv(SENSE_GOLD, GOLD_COLUMNS)
+def measure_senses(dictionary: Dictionary, corpora: dict[str, Corpus], show: int,
+                   gold: Path = SENSE_GOLD) -> None:
+    rows = read_tsv(gold, GOLD_COLUMNS)
     index = {f"{name}:{s.sent_id}": (name, n) for name, corpus in corpora.items()
              for n, s in enumerate(corpus.sentences)}
     right = {False: 0, True: 0}
@@ -174,7 +178,7 @@ def measure_senses(dictionary: Dictionary, corpora: dict[str, Corpus], show: int
             misses.append(f"  [{kind}] {row.get('form')} ({row.get('lemma')}, {row.get('upos')}): "
                           f"{shown}   want {row.get('senses')}")
     every = total[False] + total[True]
-    print(f"sense gold ({SENSE_GOLD.name}, {every} hard words from the UD dev sets):")
+    print(f"sense gold ({gold.name}, {every} hard words from the UD dev sets):")
     print(f"  first sense right: {_percent(right[False] + right[True], every)}   goal >= 90 %")
     print(f"    development half: {_percent(right[False], total[False])}; "
           f"held-out half: {_percent(right[True], total[True])}")
@@ -382,6 +386,7 @@ def main() -> int:
     corpora = {name: analyse_corpus(sentences, pipeline, level, dictionary)
                for name, sentences in dev_sentences().items()}
     measure_senses(dictionary, corpora, args.show)
+    measure_senses(dictionary, corpora, 0, UNSEEN_GOLD)  # its misses are never listed
     print("gloss coverage:")
     if SAMPLE.exists():
         sample = analyse(load_article(SAMPLE), level, pipeline=pipeline, lexicon=dictionary)

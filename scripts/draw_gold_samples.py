@@ -25,6 +25,9 @@ SENSE_SHARE = {"alpino": 2, "lassysmall": 1}  # two Alpino items for each LassyS
 # script gives exactly the judged rows.
 REJECTED_SENSE_ITEMS: dict[str, str] = {
     "lassysmall:wiki-1820.p.2.s.5:18": "inside a name (the title of a law)",
+    # The unseen list's (drawn after the gold's rows, so the gold is unchanged):
+    "alpino:WR-P-P-H-0000000020\\WR-P-P-H-0000000020.p.14.s.1:1": "a surname (Romp, a coach)",
+    "lassysmall:wiki-9843.p.20.s.1:2": "a name (Bruegel, the painter)",
 }
 REJECTED_NOTE_SENTENCES: dict[str, str] = {}
 
@@ -86,8 +89,11 @@ def sense_item(sentence: UdSentence, token: UdToken) -> tuple[str, str] | None:
     return token.form, lemma
 
 
-def draw_sense_rows(corpora: dict[str, list[UdSentence]], count: int) -> list[dict[str, str]]:
-    """At most one hard token per sentence, two Alpino rows for each LassySmall row."""
+def draw_sense_rows(corpora: dict[str, list[UdSentence]], count: int,
+                    after: int = 0) -> list[dict[str, str]]:
+    """At most one hard token per sentence, two Alpino rows for each LassySmall row; with
+    `after`, the rows that come after the first `after` of the draw (sentences no earlier
+    row came from: the unseen list's rows, drawn after the judged gold's)."""
     rng = random.Random(SEED)
     queues: dict[str, list[dict[str, str]]] = {}
     for treebank, sentences in corpora.items():
@@ -112,8 +118,9 @@ def draw_sense_rows(corpora: dict[str, list[UdSentence]], count: int) -> list[di
     total_share = sum(SENSE_SHARE.values())
     drawn: list[dict[str, str]] = []
     for treebank, share in SENSE_SHARE.items():
+        skipped = -(-after * share // total_share) if after else 0
         wanted = -(-count * share // total_share)
-        drawn.extend(queues[treebank][:wanted])
+        drawn.extend(queues[treebank][skipped:skipped + wanted])
     return drawn
 
 
@@ -200,22 +207,29 @@ def main() -> int:
                              "verify that they are exactly this draw")
     parser.add_argument("--senses", type=int, default=340)
     parser.add_argument("--mentions", type=int, default=440)
+    parser.add_argument("--unseen", type=int, default=108,
+                        help="rows of the unseen sense list, drawn after the gold's --senses")
     args = parser.parse_args()
     if not args.out_dir and not args.check:
         parser.error("give --out-dir or --check")
     corpora = dev_sentences(args.corpora)
     sense_rows = draw_sense_rows(corpora, args.senses)
     note_rows = draw_note_rows(corpora, args.mentions)
+    unseen_rows = draw_sense_rows(corpora, args.unseen, after=args.senses)
     if args.out_dir:
         args.out_dir.mkdir(parents=True, exist_ok=True)
         write_tsv(args.out_dir / "sense_candidates.tsv", sense_rows)
         write_tsv(args.out_dir / "notes_candidates.tsv", note_rows)
+        write_tsv(args.out_dir / "sense_unseen_candidates.tsv", unseen_rows)
         print(f"{len(sense_rows)} sense candidates, {len(note_rows)} mention candidates "
               f"→ {args.out_dir}")
     if args.check:
         problems = check_against(args.check / "sense_gold.tsv", sense_rows, ("senses", "note"))
         problems += check_against(args.check / "notes_gold.tsv", note_rows,
                                   ("kind", "refers_to", "note"))
+        unseen = args.check / "sense_gold_unseen.tsv"
+        if unseen.exists():
+            problems += check_against(unseen, unseen_rows, ("senses", "note"))
         for problem in problems:
             print(problem)
         print("gold files match the draw" if not problems else f"{len(problems)} differences")
