@@ -252,6 +252,7 @@ class GlossCard:
     principal_parts: str | None = None  # strong verbs: "vallen, viel, gevallen"
     phrase: str | None = None  # the whole phrase lemma, e.g. "uit de lucht vallen"
     phrase_tokens: tuple[int, ...] = ()
+    phrase_kind: PhraseKind | None = None  # what the phrase is: a separable verb or an idiom
     parts: tuple[GlossPart, ...] = ()
     language: str = "nl"  # a foreign word's language: its card names it instead of a gloss
     # Why the senses are a guess, shown on the card ("guessed from its parts"); None: listed.

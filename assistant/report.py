@@ -84,6 +84,7 @@ def card_to_json(card: GlossCard | None) -> dict[str, object] | None:
         "principal_parts": card.principal_parts,
         "phrase": card.phrase,
         "phrase_tokens": list(card.phrase_tokens),
+        "phrase_kind": card.phrase_kind.value if card.phrase_kind else None,
         "parts": [
             {"text": part.text, "lemma": part.lemma, "senses": list(part.senses)}
             for part in card.parts

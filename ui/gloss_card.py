@@ -9,7 +9,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QVBoxLayout, QWidget
 
 from assistant import wording
-from assistant.models import GlossCard, GlossKind, Note
+from assistant.models import GlossCard, GlossKind, Note, PhraseKind
 from assistant.reading.language import DUTCH, language_name
 from ui.theme import CATEGORY_LABELS, reader_colours
 
@@ -66,6 +66,8 @@ def card_lines(card: GlossCard) -> list[tuple[str, str]]:
         lines.append(("meta", " · ".join(header)))
     if card.kind is GlossKind.PHRASE and card.phrase and card.phrase != card.lemma:
         lines.append(("phrase", f"part of “{card.phrase}”"))
+    elif card.kind is GlossKind.PHRASE and card.phrase_kind is PhraseKind.SEPARABLE_VERB:
+        lines.append(("phrase", "separable verb (its parts are highlighted)"))
     elif card.kind is GlossKind.PHRASE:
         lines.append(("phrase", "expression (its words are highlighted)"))
     senses = card.senses[:MAX_SENSES]

@@ -641,6 +641,7 @@ def _phrase_card(
         principal_parts=entry.principal_parts if entry else None,
         phrase=phrase.lemma,
         phrase_tokens=phrase.tokens,
+        phrase_kind=phrase.kind,
         parts=parts,
         uncertain=SINGLE_SOURCE_NOTE if single else None,
         single_source=single,

@@ -1,9 +1,12 @@
-"""Where the gloss card goes: below the word's line, else above, inside the viewport."""
+"""The gloss card: where it goes (below the word's line, else above, inside the viewport) and
+what its lines say."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QRect, QSize
 
+from assistant.models import PhraseKind
 from ui.gloss_card import CARD_MARGIN, place_card
 
 AREA = QRect(0, 0, 800, 600)
@@ -73,3 +76,33 @@ def test_a_compound_known_only_by_its_parts_says_no_dictionary_has_it_whole() ->
     phrase = GlossCard("de schouders ophalen", "de schouders ophalen", "VERB",
                        GlossKind.PHRASE, (), "idioms", parts=parts)
     assert ("muted", PARTS_ONLY) not in card_lines(phrase)
+
+
+@pytest.mark.parametrize(
+    ("lemma", "phrase", "phrase_kind", "line"),
+    [
+        # The joined verb's own card names what it is, not "expression".
+        ("toespreken", "toespreken", PhraseKind.SEPARABLE_VERB,
+         "separable verb (its parts are highlighted)"),
+        ("de schouders ophalen", "de schouders ophalen", PhraseKind.IDIOM,
+         "expression (its words are highlighted)"),
+        # A word of an idiom whose card is the word's: it names the idiom.
+        ("lucht", "uit de lucht vallen", PhraseKind.IDIOM, "part of “uit de lucht vallen”"),
+        # Cards built before phrase_kind (None) keep the old wording.
+        ("toespreken", "toespreken", None, "expression (its words are highlighted)"),
+    ],
+)
+def test_a_phrase_card_says_what_kind_of_phrase_it_is(
+        lemma: str, phrase: str, phrase_kind: PhraseKind | None, line: str) -> None:
+    from assistant.models import GlossCard, GlossKind
+    from assistant.report import card_to_json
+    from ui.gloss_card import card_lines
+
+    found = GlossCard("sprak", lemma, "VERB", GlossKind.PHRASE, ("address",), "FreeDict",
+                      phrase=phrase, phrase_kind=phrase_kind)
+    assert [text for style, text in card_lines(found) if style == "phrase"] == [line]
+    data = card_to_json(found)
+    assert data is not None
+    assert data["phrase_kind"] == (phrase_kind.value if phrase_kind else None)
+    word = GlossCard("sprak", "spreken", "VERB", GlossKind.WORD, ("speak",), "FreeDict")
+    assert [style for style, _ in card_lines(word)].count("phrase") == 0

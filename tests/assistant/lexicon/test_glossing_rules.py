@@ -14,7 +14,7 @@ from parse_data import Word, analysed, w
 
 from assistant.lexicon.glossing import SLIP_NOTE, _one_letter_away, gloss_card, idiom_senses
 from assistant.lexicon.store import Dictionary
-from assistant.models import GlossCard, GlossKind, GlossPart
+from assistant.models import GlossCard, GlossKind, GlossPart, PhraseKind
 from assistant.reading.idioms import Idiom, IdiomList
 from assistant.reading.separable import AttestedVerbs
 
@@ -78,6 +78,7 @@ def test_an_idiom_card_has_its_meaning_and_its_words(dictionary: Dictionary) -> 
     assert found.senses == ("air, sky", "uit de lucht vallen: to be taken aback")
     assert found.source == "Leeswijzer idioms"
     assert found.phrase == "uit de lucht vallen" and found.phrase_tokens == (1, 2, 3, 4)
+    assert found.phrase_kind is PhraseKind.IDIOM
     # Content words with their first sense; function words (uit, de) with none.
     assert found.parts == (GlossPart("viel", "vallen", ("fall",)), GlossPart("uit", "uit", ()),
                            GlossPart("de", "de", ()), GlossPart("lucht", "lucht", ("air, sky",)))
@@ -142,6 +143,7 @@ def test_a_separable_verb_the_dictionary_lists_is_looked_up_as_a_verb(
     found = card(dictionary, words, 1)
     assert found is not None and found.kind is GlossKind.PHRASE
     assert (found.lemma, found.phrase, found.phrase_tokens) == ("opbellen", "opbellen", (1, 3))
+    assert found.phrase_kind is PhraseKind.SEPARABLE_VERB
     assert found.senses == ("to call up, to phone",)   # not the noun "phone call"
     assert found.source == "leeswijzer" and found.parts == ()
     particle = card(dictionary, words, 3)
