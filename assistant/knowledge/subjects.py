@@ -701,8 +701,8 @@ def _ner_spans(article: _Article, known: list[_Span]) -> list[_Span]:
         whole = len(parts) == 1 and len(parts[0]) == entity.last_token - entity.first_token + 1
         for part in parts:
             trimmed = _trim(tokens, part)
-            if not trimmed:
-                continue
+            if not any(_has_letter(tokens[i]) for i in trimmed):
+                continue  # a number is never a name ('op de 50 meter' left of a known name)
             if runs and _joins_previous(runs[-1], trimmed, entity):
                 previous, previous_entity, _ = runs[-1]
                 runs[-1] = (list(range(previous[0], trimmed[-1] + 1)), previous_entity, False)
@@ -756,6 +756,11 @@ def _trim(tokens: tuple[Token, ...], positions: list[int]) -> list[int]:
 
 def _name_like(token: Token) -> bool:
     return token.text[:1].isupper() or token.text[:1].isdigit()
+
+
+def _has_letter(token: Token) -> bool:
+    """A name needs a token with a letter: 'A50', 'Pier 33', never '50', '1.000' or '3,5'."""
+    return any(character.isalpha() for character in token.text)
 
 
 # -- grouping -------------------------------------------------------------------------------

@@ -503,3 +503,34 @@ ARTICLE_COUNTRY = [
 def test_the_article_country_decides_a_shared_spelling(text: str, expected: str | None,
                                                        scheme: str) -> None:
     assert _subjects(text, scheme, COUNTRIES)[("PvdA", 0)] == expected
+
+
+# (text, the names of its notes): a number is never a name, whole or left over from an entity
+# whose other words are a known name or trimmed away; a name with a number in it still is.
+NUMBERS = [
+    ("Hij zwom de [50]M meter .", []),
+    ("Het kostte [1.000]M euro .", []),
+    ("Het kostte [3,5]M miljoen .", []),
+    ("Het werd [50 - 50]M .", []),
+    ("Zij zwom in [Velsburg op de 50 meter]M .", ["Velsburg"]),  # the town, never '50'
+    ("Zij zwom in [Marnaar , 50]M .", ["Marnaar"]),
+    ("Zij reed over de [A50]O naar huis .", ["A50"]),
+    ("Zij won de [Formule 1]E .", ["Formule 1"]),
+    ("Zij woont aan [Pier 33]L .", ["Pier 33"]),
+    ("Zij zag [50 Cent]P .", ["50 Cent"]),
+]
+
+
+@pytest.mark.parametrize("scheme", sorted(SCHEMES))
+@pytest.mark.parametrize(("text", "names"), NUMBERS)
+def test_a_number_is_never_a_name(text: str, names: list[str], scheme: str) -> None:
+    notes = build_notes(article(text, scheme), HAND_MADE, today=TODAY)
+    assert [note.name for note in notes] == names
+
+
+@pytest.mark.parametrize("scheme", sorted(SCHEMES))
+def test_a_known_name_written_in_digits_keeps_its_note(scheme: str) -> None:
+    # Names of the base are its writers' choice; only names the NER guessed need a letter.
+    text = "Zij werkt voor [11.11.11]O in Brussel ."
+    notes = build_notes(article(text, scheme), KnowledgeBase.load(), today=TODAY)
+    assert "elf-elf-elf" in [note.key for note in notes]
