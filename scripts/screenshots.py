@@ -74,13 +74,13 @@ def main(argv: list[str] | None = None) -> int:
 def _shots(service: object, scratch: Path, out: Path, theme: str) -> list[Path]:
     import time
 
-    from PySide6.QtCore import QEventLoop, QRect, QSettings, QTimer
+    from PySide6.QtCore import QRect, QSettings
     from PySide6.QtWidgets import QApplication, QWidget
 
     from assistant.feeds import FeedEntry, FeedStore, FetchedFeed
     from assistant.learner.memory import LearnerMemory
     from assistant.resources import resource_path
-    from ui.app import focus_first_hard_word, open_window
+    from ui.app import focus_first_hard_word, open_window, settle, wait_until_shown
     from ui.feeds import FeedsWindow
 
     settings = QSettings(str(scratch / "settings.ini"), QSettings.Format.IniFormat)
@@ -96,15 +96,7 @@ def _shots(service: object, scratch: Path, out: Path, theme: str) -> list[Path]:
                          settings, WINDOW_SIZE, feeds)
 
     def wait_for_analysis(open_it: Callable[[], object]) -> None:
-        loop = QEventLoop()
-        window.session.analysis_finished.connect(loop.quit)
-        window.message_bar.shown.connect(loop.quit)
-        QTimer.singleShot(TIMEOUT_MS, loop.quit)
-        open_it()
-        loop.exec()
-        window.session.analysis_finished.disconnect(loop.quit)
-        window.message_bar.shown.disconnect(loop.quit)
-        QApplication.processEvents()
+        wait_until_shown(window, open_it, TIMEOUT_MS)
 
     for name, text in ARTICLES.items():
         path = scratch / name
@@ -113,9 +105,7 @@ def _shots(service: object, scratch: Path, out: Path, theme: str) -> list[Path]:
     wait_for_analysis(lambda: window.session.open_path(resource_path("sample_article.txt")))
 
     def save(widget: QWidget, name: str, area: QRect | None = None) -> Path:
-        window.notes.finish_building()  # the panel adds its rows a slice at a time
-        for _ in range(3):  # and lays them out on the next turns of the event loop
-            QApplication.processEvents()
+        settle(window)  # the notes panel's rows all built, every layout done
         pixmap = widget.grab(area) if area is not None else widget.grab()
         path = out / f"{name}-{theme}.png"
         quantised(pixmap.toImage()).save(str(path), quality=0)  # 0: the strongest compression

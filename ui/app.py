@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import FrameType, TracebackType
 
-from PySide6.QtCore import QEventLoop, QSettings, QSocketNotifier, Qt, QTimer
+from PySide6.QtCore import QEvent, QEventLoop, QSettings, QSocketNotifier, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -47,7 +47,9 @@ __all__ = [
     "open_window",
     "run",
     "save_preferences",
+    "settle",
     "take_screenshot",
+    "wait_until_shown",
 ]
 
 log = logging.getLogger(__name__)
@@ -55,6 +57,7 @@ log = logging.getLogger(__name__)
 DESKTOP_ID = "nl.leeswijzer.Leeswijzer"
 SCREENSHOT_SIZE = (1280, 820)
 SCREENSHOT_TIMEOUT_MS = 120_000
+SETTLE_TURNS = 3
 # The news feeds are fetched a little after start: the first article's online notes go first
 # on the network lane they share.
 FEEDS_START_DELAY_MS = 10_000
@@ -240,20 +243,44 @@ def open_window(
     return window
 
 
-def _wait_for(window: MainWindow, timeout_ms: int) -> bool:
-    """Run the event loop until the article is analysed or a message appears."""
+def wait_until_shown(window: MainWindow, open_it: Callable[[], object], timeout_ms: int) -> bool:
+    """Call `open_it` and run the event loop until the article is analysed and its coverage
+    counted (the status bar's line, counted in slices after the analysis), or a message
+    appears; then `settle`. False when the analysis did not finish."""
     loop = QEventLoop()
-    done = {"ok": False}
+    done = {"analysed": False, "counted": False}
 
     def finished(_reading: object) -> None:
-        done["ok"] = True
-        loop.quit()
+        done["analysed"] = True
 
-    window.session.analysis_finished.connect(finished)
-    window.message_bar.shown.connect(lambda _text: loop.quit())
+    def counted(_coverage: object) -> None:
+        if done["analysed"]:
+            done["counted"] = True
+            loop.quit()
+
+    session = window.session
+    session.analysis_finished.connect(finished)
+    session.coverage_changed.connect(counted)
+    window.message_bar.shown.connect(loop.quit)
     QTimer.singleShot(timeout_ms, loop.quit)
-    loop.exec()
-    return done["ok"]
+    open_it()
+    if not done["counted"]:  # a runner that works at once has counted already
+        loop.exec()
+    session.analysis_finished.disconnect(finished)
+    session.coverage_changed.disconnect(counted)
+    window.message_bar.shown.disconnect(loop.quit)
+    settle(window)
+    return done["analysed"]
+
+
+def settle(window: MainWindow) -> None:
+    """Every row of the notes panel built and every layout done, as the next frames would show
+    them: a picture grabbed before would show a label given its text but not yet its width
+    (the status bar's coverage line as one letter before 'Part 1 of 9')."""
+    window.notes.finish_building()
+    for _ in range(SETTLE_TURNS):  # a layout done may ask its parent's again
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        QApplication.processEvents()
 
 
 def focus_first_hard_word(reader: ReaderView) -> int | None:
@@ -270,7 +297,7 @@ def focus_first_hard_word(reader: ReaderView) -> int | None:
 def render_screenshot(window: MainWindow, out: Path) -> bool:
     """Show a gloss card on the first hard word and save the window as a PNG."""
     focus_first_hard_word(window.reader)
-    QApplication.processEvents()
+    settle(window)
     pixmap = window.grab()
     out.parent.mkdir(parents=True, exist_ok=True)
     return pixmap.save(str(out), "PNG")
@@ -328,8 +355,8 @@ def take_screenshot(
     settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
     window = open_window(service, learner, settings, SCREENSHOT_SIZE)
     install_exception_hook(lambda: window)
-    window.session.start(_article_path(path))
-    if not _wait_for(window, SCREENSHOT_TIMEOUT_MS):
+    start = _article_path(path)
+    if not wait_until_shown(window, lambda: window.session.start(start), SCREENSHOT_TIMEOUT_MS):
         log.warning("screenshot taken without analysis: %s", window.message_bar.text())
     ok = render_screenshot(window, out)
     window.close()

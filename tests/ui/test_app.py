@@ -1,4 +1,4 @@
-"""Application setup: theme, exception hook, progress indication."""
+"""Application setup: theme, exception hook, progress indication, the screenshot's wait."""
 
 from __future__ import annotations
 
@@ -14,10 +14,18 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
-from ui_helpers import WindowFactory
+from ui_helpers import FakeService, WindowFactory
 
+from assistant.errors import AssistantError
+from assistant.models import Level
 from assistant.service import ReadingAssistant
-from ui.app import apply_theme, cache_folder, create_application, install_exception_hook
+from ui.app import (
+    apply_theme,
+    cache_folder,
+    create_application,
+    install_exception_hook,
+    wait_until_shown,
+)
 from ui.main_window import MainWindow
 from ui.tasks import TaskRunner
 from ui.theme import is_dark, reader_colours
@@ -72,6 +80,35 @@ def test_progress_only_after_delay(
     release.set()
     qtbot.waitUntil(lambda: not window.progress_visible, timeout=5000)
     assert not runner.busy
+
+
+# A text of two parts, so the status bar says both the coverage and 'Part 1 of 2'.
+LONG_TEXT = "Titel\n\n" + "\n\n".join(
+    " ".join(["De gemeente bouwt een nieuwe brug over de rivier."] * 10) for _ in range(120))
+
+
+@pytest.mark.parametrize("fails", [False, True])
+def test_the_screenshot_waits_for_the_status_bar_laid_out(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path, fails: bool
+) -> None:
+    service = FakeService({"gemeente": Level.C2})
+    if fails:
+        service.read_error = AssistantError("The analysis failed.")
+    window = make_window(service, TaskRunner())
+    path = tmp_path / "lang.txt"
+    path.write_text(LONG_TEXT, encoding="utf-8")
+    shown = wait_until_shown(window, lambda: window.session.start(str(path)), 60_000)
+    assert shown is not fails
+    coverage, part = window.coverage_label, window.section_label
+    assert part.text() == "Part 1 of 2"
+    if fails:
+        assert coverage.text() == ""
+        return
+    # Counted after the analysis, and already as wide as its text (not one letter of it).
+    assert coverage.text().startswith("You know about ")
+    assert coverage.width() >= coverage.sizeHint().width()
+    assert part.width() >= part.sizeHint().width()
+    assert not window.notes.building
 
 
 def test_dark_theme_restyles_reader(
