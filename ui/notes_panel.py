@@ -10,7 +10,7 @@ from collections.abc import Callable
 from functools import partial
 from html import escape
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QFont, QKeyEvent, QMouseEvent, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QFrame,
     QLabel,
+    QLayout,
+    QLayoutItem,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -309,6 +311,94 @@ class TimeRow(QLabel):
         self.setStyleSheet("")
 
 
+class PageColumn(QLayout):
+    """The panel's pages one under another, each as tall as it is for the column's width.
+
+    A page's height is asked of its layout item, which keeps the heights of its last widths
+    (QWidgetItemV2), and the column keeps its total for each width until a page is added or
+    changes: adding a page measures that page alone. A QVBoxLayout also asks each item for
+    its minimum height for the width, which no item keeps: every page's layout, every card's
+    and every word-wrapped label were measured again, at the two widths QScrollArea asks for,
+    after each slice (60-130 ms in one event on a long text's part)."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._totals: dict[int, int] = {}  # the height for each width asked, until invalidated
+
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+        self.invalidate()
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:
+        if not 0 <= index < len(self._items):
+            return None
+        item = self._items.pop(index)
+        self.invalidate()
+        return item
+
+    def invalidate(self) -> None:
+        self._totals.clear()
+        super().invalidate()
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def _inner_width(self, width: int) -> int:
+        margins = self.contentsMargins()
+        return width - margins.left() - margins.right()
+
+    def _heights(self, inner: int) -> list[tuple[QLayoutItem, int]]:
+        """The shown pages with their heights at `inner` width."""
+        out = []
+        for item in self._items:
+            if item.isEmpty():
+                continue
+            height = item.heightForWidth(inner)
+            out.append((item, height if height >= 0 else item.sizeHint().height()))
+        return out
+
+    def heightForWidth(self, width: int) -> int:
+        total = self._totals.get(width)
+        if total is None:
+            heights = self._heights(self._inner_width(width))
+            margins = self.contentsMargins()
+            total = (sum(height for _item, height in heights) + margins.top() + margins.bottom()
+                     + self.spacing() * max(len(heights) - 1, 0))
+            self._totals[width] = total
+        return total
+
+    def sizeHint(self) -> QSize:
+        margins = self.contentsMargins()
+        width = max((item.sizeHint().width() for item in self._items if not item.isEmpty()),
+                    default=0) + margins.left() + margins.right()
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSize(self) -> QSize:
+        margins = self.contentsMargins()
+        width = max((item.minimumSize().width() for item in self._items if not item.isEmpty()),
+                    default=0) + margins.left() + margins.right()
+        return QSize(width, margins.top() + margins.bottom())
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        margins = self.contentsMargins()
+        inner = self._inner_width(rect.width())
+        y = rect.y() + margins.top()
+        for item, height in self._heights(inner):
+            item.setGeometry(QRect(rect.x() + margins.left(), y, inner, height))
+            y += height + self.spacing()
+
+
 class NotesPanel(QDockWidget):
     """Dock listing the article's subjects; emits the selected note's key."""
 
@@ -388,10 +478,9 @@ class NotesPanel(QDockWidget):
         content.setObjectName("notesContent")
         content.setFont(self._scaled_font())  # before the cards, whose fonts derive from it
         content.setStyleSheet(card_css(self.palette()))
-        layout = QVBoxLayout(content)
+        layout = PageColumn(content)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(6)
-        layout.addStretch(1)
         self._layout = layout
         self._scroll.setWidget(content)
         self._content = content
@@ -473,13 +562,22 @@ class NotesPanel(QDockWidget):
 
     def _build_slice(self, budget: float | None = None) -> None:
         """Add the next rows (at least one) until `budget` seconds have passed (None: a
-        slice's time); the rest follow from the event loop.
-
-        A slice's rows go into a page of their own: laying out the panel again after a slice
-        then measures the new rows only (the pages before keep their heights), not every
-        word-wrapped label built so far."""
+        slice's time); the rest follow from the event loop."""
         began = time.perf_counter()
         limit = SLICE_SECONDS if budget is None else budget
+        self._add_page(lambda _added: time.perf_counter() - began >= limit)
+
+    def add_rows(self, count: int) -> None:
+        """Add the next `count` rows now (at most those still to come), in a page of their
+        own; the rest follow from the event loop as before."""
+        self._add_page(lambda added: added >= count)
+
+    def _add_page(self, enough: Callable[[int], bool]) -> None:
+        """Add rows (at least one) into a new page until `enough(rows added)`.
+
+        A page's rows are laid out in their own layout: the panel's column (`PageColumn`)
+        then measures the new page only, the pages before keeping their heights, not every
+        word-wrapped label built so far."""
         rows = self._pending
         if not rows:
             return
@@ -489,11 +587,13 @@ class NotesPanel(QDockWidget):
         page_layout = QVBoxLayout(page)
         page_layout.setContentsMargins(0, 0, 0, 0)
         page_layout.setSpacing(self._layout.spacing())
+        added = 0
         while rows:
             page_layout.addWidget(rows.popleft()(page))
-            if time.perf_counter() - began >= limit:
+            added += 1
+            if enough(added):
                 break
-        self._layout.insertWidget(self._layout.count() - 1, page)
+        self._layout.addWidget(page)
         # Shown now, not by the layout's queued show: a hidden row cannot take the focus
         # (F6 into the panel while it is built left the focus in the text).
         page.show()
