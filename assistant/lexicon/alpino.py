@@ -392,6 +392,15 @@ def _words(term: Term, file_name: str, line: int) -> tuple[str, ...]:
     raise DataError(f"Line {line} of {file_name}: unexpected form {term!r}.")
 
 
+def _form_words(term: Term, file_name: str, line: int) -> tuple[str, ...]:
+    """A noun's or adjective's form field: there a list of atoms is one multi-word form
+    (sg([big,band]) is 'big band', not 'big' or 'band'); Alpino gives a noun's spelling
+    variants as fields of their own (pl(lunchen), pl(lunches))."""
+    if isinstance(term, tuple) and term and all(isinstance(item, str) for item in term):
+        return (" ".join(str(item) for item in term),)
+    return _words(term, file_name, line)
+
+
 def _is_phrase(items: tuple[Term, ...]) -> bool:
     """A list of words that make up one form ([olympisch, en, wereldkampioen])."""
     return len(items) > 1 and any(item in ("en", ",", "of") or str(item).endswith("-")
@@ -490,11 +499,11 @@ def parse_nouns(facts: Iterator[tuple[int, Term]], file_name: str) -> tuple[Alpi
         by_kind: dict[str, list[str]] = {"sg": [], "pl": [], "mass": []}
         for form in forms:
             if isinstance(form, Compound) and form.functor in by_kind and form.args:
-                by_kind[form.functor].extend(_words(form.args[0], file_name, line))
+                by_kind[form.functor].extend(_form_words(form.args[0], file_name, line))
         diminutives: list[str] = []
         for item in extra if isinstance(extra, tuple) else ():
             if isinstance(item, Compound) and item.functor == "dim" and item.args:
-                diminutives.extend(_words(item.args[0], file_name, line))
+                diminutives.extend(_form_words(item.args[0], file_name, line))
         if not any(by_kind.values()):
             continue
         nouns.append(AlpinoNoun(line, tuple(by_kind["sg"]), tuple(by_kind["pl"]),
@@ -523,7 +532,7 @@ def parse_adjectives(
         for form in term.args[0]:
             if isinstance(form, Compound) and form.args:
                 by_kind.setdefault(form.functor, []).extend(
-                    _words(form.args[0], file_name, line))
+                    _form_words(form.args[0], file_name, line))
 
         def collect(kinds: Sequence[str], forms: dict[str, list[str]] = by_kind) -> tuple[
                 str, ...]:

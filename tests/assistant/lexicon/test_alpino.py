@@ -185,11 +185,12 @@ def test_separable_verbs_are_unique_and_sorted(verbs: dict[str, AlpinoVerb]) -> 
 NOUNS = """
 n([pl(rokers),sg(roker)],de,[],[dim(rokertje)]).
 n([pl(huizen),sg(huis)],het,[np_app_measure],[bel, s(dorp), i(boot,boten), dim(huisje)]).
-n([sg(lunch),pl([lunches,lunchen])],both,[],[]).
+n([pl(lunchen),pl(lunches),sg(lunch)],both,[],[]).
 n([mass(vergrijzing)],de,[],[]).
 n([sg([olympisch,en,wereldkampioen])],de,[app_measure],[]).
 n([meas(kilo)],de,[],[]).
 n([sg(x)],meas_mod,[],[]).
+n([sg([big,band]),pl([big,bands])],de,[],[]).
 """
 
 
@@ -198,9 +199,11 @@ def test_nouns() -> None:
     assert nouns == (
         AlpinoNoun(2, ("roker",), ("rokers",), (), "de", ("rokertje",)),
         AlpinoNoun(3, ("huis",), ("huizen",), (), "het", ("huisje",)),
-        AlpinoNoun(4, ("lunch",), ("lunches", "lunchen"), (), "de/het", ()),
+        AlpinoNoun(4, ("lunch",), ("lunchen", "lunches"), (), "de/het", ()),
         AlpinoNoun(5, (), (), ("vergrijzing",), "de", ()),
         AlpinoNoun(6, ("olympisch en wereldkampioen",), (), (), "de", ()),
+        # A list of words is one multi-word form: "band" is no form of "big".
+        AlpinoNoun(9, ("big band",), ("big bands",), (), "de", ()),
     )
 
 
@@ -209,11 +212,14 @@ a([e(grote),er(groter),ere(grotere),no_e(groot),st(grootst),ste(grootste)],adv,[
 a([ge_e(uitgeputte),er(uitgeputter),ge_no_e(uitgeput)],adv,[],[]).
 a([end(wisselend),ende(wisselende),er(wisselender)],adv,[],[]).
 a([prefix(terracotta)],nonadv,[],[]).
+a([both([all,in])],nonadv,[],[]).
 """
 
 
 def test_adjectives() -> None:
-    groot, uitgeput, wisselend = parse_adjectives(parse_facts(ADJECTIVES, "a.pl"), "a.pl")
+    groot, uitgeput, wisselend, *rest = parse_adjectives(parse_facts(ADJECTIVES, "a.pl"),
+                                                         "a.pl")
+    assert [adjective.base for adjective in rest] == [("all in",)]  # one form, two words
     assert (groot.base, groot.inflected, groot.comparative, groot.superlative) == (
         ("groot",), ("grote",), ("groter",), ("grootst",))
     assert not groot.participle
