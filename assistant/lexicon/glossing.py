@@ -138,7 +138,7 @@ def gloss_card(
         if dictionary.knows(candidate):
             entry = dictionary.lookup(candidate, pos) if pos else None
             entry = entry or dictionary.lookup_form(candidate)
-            if entry is not None:
+            if entry is not None and not _crosses_word_class(pos, entry.pos):
                 return _card(token, _as_used(dictionary, token, entry), GlossKind.INFLECTION)
     if adjectival_participle(token) and (verb := _participle_verb(dictionary, token.text)):
         return _card(token, _as_used(dictionary, token, verb), GlossKind.INFLECTION)
@@ -170,6 +170,17 @@ def gloss_card(
         split = _hyphen_split(dictionary, token.text, token.pos)
     card = _compound_card(dictionary, token, split, head_pos(token.pos)) if split else None
     return card or _slip_card(dictionary, token)
+
+
+# A verb's form is never a noun's, nor the other way round: "baalde" (balen, to be fed up) is
+# no form of the noun "baal" (bale), whose plural "balen" happens to be its infinitive.
+_EXCLUSIVE_CLASSES = frozenset({"noun", "verb"})
+
+
+def _crosses_word_class(token_pos: str | None, entry_pos: str) -> bool:
+    """Whether an inflection's entry is of the other one of noun and verb than its token."""
+    return (token_pos != entry_pos and token_pos in _EXCLUSIVE_CLASSES
+            and entry_pos in _EXCLUSIVE_CLASSES)
 
 
 # A word no source lists may be a slip of the pen for a frequent word one letter away

@@ -33,6 +33,7 @@ SUPPLEMENT = (
     "opbellen\tverb\t\t\t\tto call up, to phone\tleeswijzer\n"
     "koffie\tnoun\tde\t\t\tcoffee\tleeswijzer\n"
     "koffer\tnoun\tde\tkoffers\t\tsuitcase\tleeswijzer\n"
+    "baal\tnoun\tde\tbalen\t\tbale\tleeswijzer\n"
 )
 ZIPF = {"haven": 4.0, "stad": 5.0, "oorlog": 5.0, "tegen": 6.0, "aanval": 4.3,
         "koffie": 4.5, "koffer": 3.5, "koffers": 3.0, "koffiekop": 2.5}
@@ -211,6 +212,28 @@ def test_the_inflection_step_keeps_the_tokens_part_of_speech(
     found = card(dictionary, [w("de", "de", "DET"), w(text, text, pos)], 1, lexicon=False)
     assert found is not None and found.kind is GlossKind.INFLECTION
     assert found.lemma == "leven" and found.senses == (sense,) and found.form == text
+
+
+@pytest.mark.parametrize(
+    ("text", "pos", "lemma", "sense"),
+    [
+        # baalde (balen: to be fed up) is no form of the noun baal, whose plural "balen" is
+        # the verb's infinitive: no card rather than "bale".
+        ("baalde", "VERB", None, None),
+        # An adjective may take its verb's entry (a participle): only noun and verb exclude
+        # each other.
+        ("vechtende", "ADJ", "vechten", "fighting, combating"),
+    ],
+)
+def test_the_inflection_step_never_crosses_between_noun_and_verb(
+        dictionary: Dictionary, text: str, pos: str, lemma: str | None,
+        sense: str | None) -> None:
+    found = card(dictionary, [w("hij", "hij", "PRON"), w(text, text, pos)], 1, lexicon=False)
+    if lemma is None:
+        assert found is None
+    else:
+        assert found is not None and found.kind is GlossKind.INFLECTION
+        assert (found.lemma, found.senses[0]) == (lemma, sense)
 
 
 def test_the_same_article_asked_twice_gives_the_same_cards(dictionary: Dictionary) -> None:
