@@ -16,7 +16,7 @@ from assistant.lexicon.compounds import (
     default_part_senses,
     head_pos,
 )
-from assistant.lexicon.english import agent_noun_of, gerund_of, participle_sense
+from assistant.lexicon.english import agent_noun_of, gerund_of, gerunds, participle_sense
 from assistant.lexicon.frequency import english_zipf
 from assistant.lexicon.inflection import adjective_bases, candidates
 from assistant.lexicon.numerals import measure_gloss, number_gloss
@@ -148,6 +148,9 @@ def gloss_card(
         card = _particle_verb_card(dictionary, token)
         if card is not None:
             return card
+    if token.pos in (*VERB_POS, "ADJ", "ADV") and (
+            participle := _participle_compound_card(dictionary, token)) is not None:
+        return participle
     # Prefixed verbs (verluidt, voorgeproduceerd) are not compounds of independent words.
     if token.pos in VERB_POS:
         return _verb_lookalike_card(dictionary, token) or _slip_card(dictionary, token)
@@ -730,7 +733,9 @@ def _compound_card(
         gloss, lemma, state = _modifier_sense(dictionary, part, table)
         sure = sure and state != _UNSURE
         composable = composable and state == _COMPOSABLE
-        modifiers.append(gloss)
+        # English hyphenates an adjective compound too (liberal-conservative, social-liberal).
+        hyphened = pos == "adj" and part.link == "-" and gloss.isalpha()
+        modifiers.append(gloss + "-" if hyphened else gloss)
         parts.append(GlossPart(part.text, lemma, (gloss,) if gloss else ()))
     own = first_item(head_entry.senses[0])
     listed = table.gloss(head_entry.lemma, "head")
@@ -835,17 +840,107 @@ def _hyphen_split(dictionary: Dictionary, word: str, ud_pos: str) -> CompoundSpl
     if len(pieces) < 2 or not head.isalpha() or head != head.lower():
         return None
     lemma = next(iter(dictionary.head_lemmas(head, ud_pos)), None)
+    if lemma is None and ud_pos == "ADJ":
+        # liberaal-conservatieve: Alpino's adjective, which the sources list as a noun only
+        lemma = next((found for found, kind in dictionary.lemmas_of(head)
+                      if kind == "adj" and _typed(dictionary, found, "adj") is not None), None)
     if lemma is None:
         return None
     parts = [CompoundPart(piece, piece.lower(), "-") for piece in pieces[:-1]]
     return CompoundSplit((*parts, CompoundPart(head, lemma)))
 
 
+# A noun + present participle written as one adjective (koortsverlagend, levensbedreigend):
+# English says the same with a hyphen, the noun and the verb's -ing form (fever-lowering,
+# life-threatening). The first part must be a noun only (goedlopend, zwaartillend: an adjective
+# there is an English adverb, and the sum is often idiomatic) and an English noun in the gloss,
+# the verb's first sense one English word, and the verb not a light one whose compounds are
+# idioms (richtinggevend guiding, beeldbepalend iconic, not direction-giving, image-defining).
+PARTICIPLE_ENDINGS = ("end", "ende", "ends")
+MIN_PARTICIPLE_MODIFIER = 3
+MIN_PARTICIPLE_VERB = 5
+LIGHT_VERBS = frozenset({
+    "bepalen", "brengen", "doen", "gaan", "geven", "hebben", "houden", "komen", "liggen",
+    "maken", "nemen", "slaan", "staan", "trekken", "vallen", "vormen", "worden", "zetten",
+    "zijn", "zitten",
+})
+
+
+def _participle_compound_card(dictionary: Dictionary, token: Token) -> GlossCard | None:
+    """The composed card of a noun + present participle adjective, marked as composed; None
+    when the longest verb participle at its end leaves no noun before it, or its verb's first
+    sense is not one English word with an -ing form."""
+    word = token.text.lower()
+    if not word.isalpha() or not word.endswith(PARTICIPLE_ENDINGS):
+        return None
+    for cut in range(MIN_PARTICIPLE_MODIFIER, len(word) - MIN_PARTICIPLE_VERB):
+        head = word[cut:]
+        infinitive = next((head[:-len(ending) - 1] for ending in ("", "e", "s")
+                           if head.endswith("d" + ending)), "")
+        if not present_participle(head, infinitive):
+            continue
+        verb = dictionary.lookup(infinitive, "verb")
+        if verb is None or not verb.senses:
+            continue
+        action = first_item(verb.senses[0])
+        ing = next((form for form in gerunds(action) if english_zipf(form) >= MIN_AGENT_ZIPF),
+                   None) if action.isalpha() else None
+        modifier = _participle_modifier(dictionary, word[:cut], infinitive)
+        if ing is None or modifier is None or verb.lemma in LIGHT_VERBS:
+            return None  # the longest verb decides: no shorter one is tried
+        stem, link, gloss = modifier
+        return GlossCard(
+            form=token.text, lemma=word, pos=token.pos, kind=GlossKind.COMPOUND,
+            senses=(f"{gloss}-{ing}",), source=verb.source,
+            parts=(GlossPart(stem + link, stem, (gloss,)),
+                   GlossPart(token.text[cut:], verb.lemma, (ing,))),
+            uncertain=COMPOSED_NOTE)
+    return None
+
+
+def _participle_modifier(dictionary: Dictionary, written: str,
+                         infinitive: str) -> tuple[str, str, str] | None:
+    """(noun, link, English noun) of a participle compound's first part: the noun as written
+    or before a linking -s (levens-: leven), glossed by compound_parts.tsv when that gives an
+    English noun (milieu-: environmental is not one; environment), else by its first sense.
+    No -s is taken for a link when it may begin the verb instead (pijnstillend: stillen is a
+    word, so not pijns + tillend)."""
+    for link in ("", "s"):
+        stem = written[:len(written) - len(link)]
+        if (not written.endswith(link) or len(stem) < MIN_PARTICIPLE_MODIFIER
+                or (link and dictionary.frequency(link + infinitive) > 0)):
+            continue
+        noun = dictionary.lookup(stem, "noun")
+        if noun is None or not noun.senses:
+            continue
+        if dictionary.knows_as(stem, "adj") or dictionary.knows_as(stem, "adv"):
+            return None
+        listed = default_part_senses().gloss(stem, "modifier")
+        gloss = next((option for option in (listed, first_item(noun.senses[0]))
+                      if option and option.isalpha() and option == option.lower()
+                      and _may_be_noun(dictionary, option)), None)
+        return (stem, link, gloss) if gloss is not None else None
+    return None
+
+
+def _may_be_noun(dictionary: Dictionary, english: str) -> bool:
+    """Whether WordNet lists the English word as a noun, or does not list it (its table has
+    words of five letters or more only)."""
+    found = dictionary.english_pos(english)
+    return not found or "noun" in found
+
+
 def _typed(dictionary: Dictionary, lemma: str, pos: str) -> Entry | None:
-    """The entry for `lemma` with part of speech `pos`, or one whose sources give none."""
+    """The entry for `lemma` with part of speech `pos`, or one whose sources give none; for
+    an adjective Alpino lists that the sources give as a noun only (conservatief), the noun's
+    entry when its first English gloss is an English adjective too (conservative)."""
     entry = dictionary.lookup(lemma, pos)
-    if entry is None and (untyped := dictionary.lookup(lemma)) is not None and not untyped.pos:
-        return untyped
+    if entry is None and (untyped := dictionary.lookup(lemma)) is not None:
+        if not untyped.pos:
+            return untyped
+        if (pos == "adj" and untyped.senses and (lemma, "adj") in dictionary.lemmas_of(lemma)
+                and "adj" in dictionary.english_pos(first_item(untyped.senses[0]))):
+            return untyped
     return entry
 
 

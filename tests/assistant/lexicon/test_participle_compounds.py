@@ -1,0 +1,129 @@
+"""Noun + present participle adjectives (koortsverlagend: fever-lowering) and hyphenated
+adjective compounds (liberaal-conservatieve: liberal-conservative) on a small fixture
+dictionary: the cards composed, and the words no composition may be trusted for."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+
+import pytest
+from parse_data import analysed, w
+from test_compound_cards import FIXTURES, build_script
+
+from assistant.lexicon.glossing import COMPOSED_NOTE, gloss_card
+from assistant.lexicon.store import Dictionary
+from assistant.models import GlossCard, GlossKind
+
+SUPPLEMENT = (
+    "lemma\tpos\tarticle\tplural\tprincipal_parts\tsenses\tsource\n"
+    "koorts\tnoun\tde\t\t\tfever\tleeswijzer\n"
+    "verlagen\tverb\t\t\t\tto lower, to reduce\tleeswijzer\n"
+    "leven\tnoun\thet\t\t\tlife\tleeswijzer\n"
+    "bedreigen\tverb\t\t\t\tto threaten, to endanger\tleeswijzer\n"
+    "pijn\tnoun\tde\t\t\tpain\tleeswijzer\n"
+    "stillen\tverb\t\t\t\tto relieve, to soothe\tleeswijzer\n"
+    "tillen\tverb\t\t\t\tto lift\tleeswijzer\n"
+    "goed\tnoun\thet\t\t\tgoods\tleeswijzer\n"
+    "goed\tadj\t\t\t\tgood\tleeswijzer\n"
+    "lopen\tverb\t\t\t\tto walk, to run\tleeswijzer\n"
+    "richting\tnoun\tde\t\t\tdirection\tleeswijzer\n"
+    "geven\tverb\t\t\t\tto give\tleeswijzer\n"
+    "kosten\tnoun\tde\t\t\tcost\tleeswijzer\n"
+    "drukken\tverb\t\t\t\tto push down, to press\tleeswijzer\n"
+    "zwaar\tadj\t\t\t\theavy\tleeswijzer\n"
+    "baanbrekend\tadj\t\t\t\tgroundbreaking, pioneering\tleeswijzer\n"
+    "liberaal\tadj\t\t\t\tliberal\tleeswijzer\n"
+    "conservatief\tnoun\tde\t\t\tconservative\tleeswijzer\n"
+    "boek\tnoun\thet\t\t\tbook\tleeswijzer\n"
+)
+# Alpino's adjectives: conservatief is one, though the sources list it as a noun only.
+ADJECTIVES = (
+    "a([e(conservatieve),no_e(conservatief)],adv,[],[]).\n"
+    "a([e(liberale),no_e(liberaal)],adv,[],[]).\n"
+)
+FREQUENCIES = {"stillen": 2.9, "tillen": 3.5, "slopen": 3.0}
+
+
+@pytest.fixture(scope="module")
+def lexicon(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dictionary]:
+    folder = tmp_path_factory.mktemp("participle-dict")
+    sources = folder / "sources"
+    shutil.copytree(FIXTURES, sources)
+    with (sources / "alpino" / "adjectives.pl").open("a", encoding="utf-8") as adjectives:
+        adjectives.write(ADJECTIVES)
+    with (sources / "wordnet" / "index.adj").open("a", encoding="utf-8") as index:
+        index.write("conservative a 1 0 1 0 00000060  \n")
+    supplement = folder / "supplement.tsv"
+    supplement.write_text(SUPPLEMENT, encoding="utf-8")
+    build_script().build(sources, folder / "d.sqlite", supplement)
+    dictionary = Dictionary.open(folder / "d.sqlite", zipf=lambda w: FREQUENCIES.get(w, 0.0))
+    yield dictionary
+    dictionary.close()
+
+
+def card(dictionary: Dictionary, word: str, pos: str = "ADJ") -> GlossCard | None:
+    article = analysed([w("het", "het", "DET"), w(word, word, pos)], lexicon=dictionary)
+    return gloss_card(dictionary, article, 1)
+
+
+@pytest.mark.parametrize(("word", "pos", "sense", "parts"), [
+    ("koortsverlagend", "ADJ", "fever-lowering",
+     [("koorts", "koorts", ("fever",)), ("verlagend", "verlagen", ("lowering",))]),
+    # The inflected forms, and a verb tag (the stand-in pipeline's).
+    ("koortsverlagende", "VERB", "fever-lowering",
+     [("koorts", "koorts", ("fever",)), ("verlagende", "verlagen", ("lowering",))]),
+    # A linking -s after the noun.
+    ("levensbedreigend", "ADJ", "life-threatening",
+     [("levens", "leven", ("life",)), ("bedreigend", "bedreigen", ("threatening",))]),
+    # The -s begins the verb when s + verb is a word: pijn + stillend, not pijns + tillend.
+    ("pijnstillend", "ADV", "pain-relieving",
+     [("pijn", "pijn", ("pain",)), ("stillend", "stillen", ("relieving",))]),
+])
+def test_a_noun_and_a_present_participle_compose(lexicon: Dictionary, word: str, pos: str,
+                                                 sense: str,
+                                                 parts: list[tuple[str, str, tuple[str, ...]]]
+                                                 ) -> None:
+    found = card(lexicon, word, pos)
+    assert found is not None and found.kind is GlossKind.COMPOUND
+    assert found.senses == (sense,) and found.uncertain == COMPOSED_NOTE
+    assert [(p.text, p.lemma, p.senses) for p in found.parts] == parts
+
+
+@pytest.mark.parametrize("word", [
+    "goedlopend",  # goed is an adjective too: English would want an adverb (well-running)
+    "zwaartillend",  # an adjective only, and the sum is idiomatic (gloomy)
+    "richtinggevend",  # a light verb: its compounds are idioms (guiding, not direction-giving)
+    "kostendrukkend",  # the verb's first sense is no one word (push down)
+    "koortsverlagen",  # not a participle
+    "koortsqwzend",  # no verb
+    "pijnslopend",  # slopen is a word the dictionary lacks: the -s is no link (pijns + lopend)
+])
+def test_no_participle_composition_when_it_cannot_be_trusted(lexicon: Dictionary,
+                                                             word: str) -> None:
+    found = card(lexicon, word)
+    assert found is None or not found.senses or found.kind is not GlossKind.COMPOUND
+
+
+def test_a_word_the_dictionary_has_keeps_its_entry(lexicon: Dictionary) -> None:
+    found = card(lexicon, "baanbrekend")
+    assert found is not None and found.kind is GlossKind.WORD
+    assert found.senses[0] == "groundbreaking, pioneering"
+
+
+def test_a_hyphenated_adjective_compound_is_hyphenated_in_english(lexicon: Dictionary) -> None:
+    # conservatief: Alpino's adjective, the sources' noun, an English adjective.
+    found = card(lexicon, "liberaal-conservatieve")
+    assert found is not None and found.kind is GlossKind.COMPOUND
+    assert found.senses == ("liberal-conservative",) and found.uncertain == COMPOSED_NOTE
+    assert [p.lemma for p in found.parts] == ["liberaal", "conservatief"]
+
+
+@pytest.mark.parametrize(("word", "pos"), [
+    ("liberaal-boeken", "ADJ"),  # boek is no adjective Alpino lists
+    ("liberaal-conservatief", "NOUN"),  # as a noun it is a noun compound, spaced
+])
+def test_no_hyphenated_adjective_where_the_head_is_none(lexicon: Dictionary, word: str,
+                                                        pos: str) -> None:
+    found = card(lexicon, word, pos)
+    assert found is None or found.senses != ("liberal-conservative",)
