@@ -344,14 +344,17 @@ class _Worker:
                 event.set()
         self._jobs.put(None)
         self._notes.put(None)
-        for thread in threads:
+        # The model's thread is not waited for: no cancel reaches an import or a load in C,
+        # and the window waits for this process only QUIT_SECONDS before it terminates it.
+        for thread in threads[1:]:
             thread.join(_JOIN_SECONDS)
         self._connection.close()
-        if any(thread.is_alive() for thread in threads):
-            # A thread stuck where no cancel reaches it (a parse in C): nothing of ours is left
-            # to save, so the process ends without waiting for it.
-            logging.shutdown()
-            os._exit(0)
+        # Nothing of ours is left to save (each write to the notes cache is a transaction of
+        # its own), so the process ends at once: the interpreter's teardown of a loaded model
+        # took longer than the window waits before it terminates the process, and a thread no
+        # cancel reaches (a model still loading, a parse in C) is not waited for.
+        logging.shutdown()
+        os._exit(0)
 
     def _receive(self) -> None:
         while True:

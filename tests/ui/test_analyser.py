@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from worker_cores import TEARDOWN_MARK
 
 from assistant.learner.statuses import LearnerView
 from assistant.models import Level
@@ -23,10 +24,13 @@ from assistant.worker import (
     JobEnded,
     Open,
     PartReady,
+    PipelineReady,
+    Quit,
     ReadingDone,
     Reply,
     Source,
     WorkerConfig,
+    start_worker,
 )
 from ui.analyser import ProcessAnalyser
 
@@ -154,6 +158,32 @@ def test_quitting_during_an_analysis_ends_the_process_and_its_thread(qtbot: QtBo
     assert analyser.pid is None and not receiver.is_alive()
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)  # ended and reaped
+
+
+@pytest.mark.parametrize(("core", "ready"), [("teardown_core", True),
+                                             ("loading_core", False)])
+def test_a_worker_told_to_quit_ends_at_once_by_itself(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, core: str, ready: bool
+) -> None:
+    # Its own exit (code 0, not the window's terminate), without the interpreter's teardown
+    # (a loaded model's took longer than the window waits) and without waiting for a model
+    # that is still loading.
+    marker = tmp_path / "torn-down"
+    monkeypatch.setenv(TEARDOWN_MARK, str(marker))
+    started = start_worker(WorkerConfig(core_factory=f"worker_cores:{core}"))
+    try:
+        if ready:
+            assert isinstance(started.connection.recv(), PipelineReady)
+        started.connection.send(Quit())
+        started.process.join(TIMEOUT_MS / 1000)
+        assert started.process.exitcode == 0
+        assert not marker.exists()
+    finally:
+        if started.process.is_alive():
+            started.process.kill()
+        started.process.join()
+        started.connection.close()
+        started.process.close()
 
 
 def test_a_load_that_will_not_stop_never_holds_up_the_next(

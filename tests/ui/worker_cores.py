@@ -98,3 +98,29 @@ class StuckCore(QuickCore):
             Path(path.removeprefix("stuck:")).write_text("stuck", encoding="utf-8")
             threading.Event().wait()
         return super().load_article(path, cancel)
+
+
+# The file an exiting worker's interpreter teardown writes (atexit) for teardown_core.
+TEARDOWN_MARK = "LEESWIJZER_TEST_TEARDOWN"
+
+
+def teardown_core(config: WorkerConfig) -> QuickCore:
+    """A quick core that writes the file TEARDOWN_MARK names if the worker's interpreter tears
+    down at its exit (its atexit handlers run)."""
+    import atexit
+
+    atexit.register(Path(os.environ[TEARDOWN_MARK]).write_text, "torn down", encoding="utf-8")
+    return QuickCore()
+
+
+def loading_core(config: WorkerConfig) -> LoadingCore:
+    """A quick core whose model never finishes loading."""
+    return LoadingCore()
+
+
+class LoadingCore(QuickCore):
+    """Its model's load never returns (an import or a load in C that no cancel reaches)."""
+
+    def load_pipeline(self) -> PipelineInfo:
+        threading.Event().wait()
+        raise AssertionError("unreachable")
