@@ -295,7 +295,9 @@ def focus_first_hard_word(reader: ReaderView) -> int | None:
 
 
 def render_screenshot(window: MainWindow, out: Path) -> bool:
-    """Show a gloss card on the first hard word and save the window as a PNG."""
+    """Show a gloss card on the first hard word and save the window as a PNG, the notes dock
+    finished (its rows follow a slice at a time after the analysis)."""
+    window.notes.finish_building()
     focus_first_hard_word(window.reader)
     settle(window)
     pixmap = window.grab()
