@@ -180,3 +180,53 @@ def test_the_tagger_is_left_out_only_where_nothing_reads_its_tags() -> None:
     assert nlp.unread_components(pipeline_with("tagger", "attribute_ruler")) == []
     assert nlp.unread_components(
         pipeline_with("morphologizer", "tagger", "attribute_ruler", tag_pattern=True)) == []
+
+
+def test_the_saved_tokenizer_read_into_an_empty_one_tokenizes_as_spacys_own_load(
+    pipeline: nlp.Pipeline,
+) -> None:
+    import spacy
+
+    own = spacy.load(nlp.choose_pipeline())
+    ours = pipeline._nlp
+    assert ours.tokenizer.rules == own.tokenizer.rules
+    assert len(ours.tokenizer.rules) > 100  # Dutch abbreviations and the like
+    text = ("„Dat is o.a. wat dhr. De Vries zei,” aldus het AD. Prijs: €12,50 (incl. btw); "
+            "zie www.nos.nl/artikel of mail info@nos.nl. Hij zei 's avonds: 't Is 50-50!")
+    assert [t.text for t in ours.tokenizer(text)] == [t.text for t in own.tokenizer(text)]
+    assert [t.text for t in ours.tokenizer(text)][:6] == ["„", "Dat", "is", "o.a.", "wat",
+                                                           "dhr."]
+
+
+@pytest.mark.parametrize(
+    ("saved_rules", "prefixes", "loads"),
+    [
+        # A pipeline that saved its whole tokenizer loads once, into the empty tokenizer.
+        ({"o.a.": []}, True, 1),
+        # One that saved no exceptions or no prefixes is loaded again the usual way.
+        ({}, True, 2),
+        ({"o.a.": []}, False, 2),
+    ],
+)
+def test_a_pipeline_without_a_full_saved_tokenizer_is_loaded_the_usual_way(
+    monkeypatch: pytest.MonkeyPatch, saved_rules: dict[str, list[object]], prefixes: bool,
+    loads: int,
+) -> None:
+    import types
+
+    import spacy
+
+    calls: list[dict[str, object] | None] = []
+
+    def fake_load(name: str, config: dict[str, object] | None = None) -> object:
+        calls.append(config)
+        rules = saved_rules if config is not None else {"o.a.": []}
+        tokenizer = types.SimpleNamespace(rules=rules, prefix_search=object() if prefixes
+                                          or config is None else None)
+        return types.SimpleNamespace(tokenizer=tokenizer, loaded_with=config)
+
+    monkeypatch.setattr(spacy, "load", fake_load)
+    loaded = nlp.load_spacy("nl_fake")
+    assert len(calls) == loads
+    assert calls[0] == {"nlp": {"tokenizer": {"@tokenizers": nlp.EMPTY_TOKENIZER}}}
+    assert loaded.loaded_with == (calls[0] if loads == 1 else None)
