@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import logging
 import multiprocessing
 import os
@@ -17,6 +16,9 @@ from typing import TYPE_CHECKING, NoReturn
 
 if TYPE_CHECKING:
     from assistant.learner.memory import LearnerMemory
+    from assistant.models import Article, Level, Reading
+    from assistant.reading.difficulty import Learner
+    from assistant.service import ReadingAssistant
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -41,6 +43,9 @@ def build_analyze_parser() -> argparse.ArgumentParser:
     parser.add_argument("--level", default="B1", choices=["A1", "A2", "B1", "B2", "C1", "C2"])
     parser.add_argument("--format", default="json", choices=["json", "summary"])
     parser.add_argument("--pipeline", help="spaCy pipeline to use (default: best Dutch one)")
+    parser.add_argument("--jobs", type=int, default=0, metavar="N",
+                        help="worker processes for a text of several parts (default: one per "
+                             "core; 1: in this process); the output is the same")
     return parser
 
 
@@ -50,7 +55,7 @@ def run_analyze(argv: list[str], data_dir: Path | None = None) -> int:
     from assistant.learner.memory import LearnerMemory
     from assistant.learner.statuses import EMPTY_VIEW
     from assistant.models import Level
-    from assistant.report import coverage_to_json, reading_to_json, summary_line
+    from assistant.report import coverage_to_json, reading_to_json, summary_line, write_json
     from assistant.service import ReadingAssistant
 
     args = build_analyze_parser().parse_args(argv)
@@ -65,7 +70,8 @@ def run_analyze(argv: list[str], data_dir: Path | None = None) -> int:
                     print(f"leeswijzer: {memory.message}", file=sys.stderr)
             finally:
                 memory.close()
-        reading = assistant.read(assistant.load_article(args.path), Level(args.level), view)
+        article = assistant.load_article(args.path)
+        reading = read_for_analyze(assistant, article, Level(args.level), view, args.jobs)
     except AssistantError as error:
         print(f"leeswijzer: {error.message}", file=sys.stderr)
         return 2
@@ -74,9 +80,22 @@ def run_analyze(argv: list[str], data_dir: Path | None = None) -> int:
     else:
         data = reading_to_json(reading, assistant)
         data["coverage"] = coverage_to_json(coverage(reading.analysed, view))
-        json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
+        write_json(data, sys.stdout)
         print()
     return 0
+
+
+def read_for_analyze(assistant: ReadingAssistant, article: Article, level: Level,
+                     learner: Learner, jobs: int) -> Reading:
+    """A short text in one analysis, in this process (no worker's start-up to wait for); a
+    longer one a part at a time, as the window reads it, in `jobs` worker processes (0: one
+    per core)."""
+    from assistant.parallel import default_jobs, read_sections
+    from assistant.reading.sections import SECTION_CHARS
+
+    if len(article.text) <= SECTION_CHARS:
+        return assistant.read(article, level, learner)
+    return read_sections(assistant, article, level, learner, jobs or default_jobs())
 
 
 def run_self_test(path: str | None, pipeline: str | None) -> int:

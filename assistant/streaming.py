@@ -103,9 +103,7 @@ def stream_reading(
     """The reading of `article` in `parts` (by default `parts_of`), then its end: what
     ReadingAssistant.read gives (it reads in one part); `cancel` is looked at before each
     part (and by the pipeline between its batches)."""
-    from assistant.knowledge.subjects import build_notes
     from assistant.reading.idioms import load_idioms
-    from assistant.timex.expressions import find_time_expressions
 
     idioms = idioms if idioms is not None else load_idioms()
     assembly = ReadingAssembly(article, pipeline.info, level)
@@ -126,13 +124,22 @@ def stream_reading(
         assembly.add(part)
         yield part
     raise_if_cancelled(cancel)
-    whole = assembly.analysed()
+    yield reading_end(assembly.analysed(), learner, knowledge)
+
+
+def reading_end(whole: AnalysedArticle, learner: Learner,
+                knowledge: Callable[[], KnowledgeBase]) -> ReadingEnd:
+    """What needs the whole article's analysis: its notes, its time expressions and the
+    entities (and tokens) the notes redraw."""
+    from assistant.knowledge.subjects import build_notes
+    from assistant.timex.expressions import find_time_expressions
+
     notes = build_notes(whole, knowledge())
     redrawn = with_note_entities(whole, notes, learner)
     changed = tuple(new for new, old in zip(redrawn.tokens, whole.tokens, strict=True)
                     if new is not old)
-    yield ReadingEnd(notes=notes, times=find_time_expressions(redrawn),
-                     entities=redrawn.entities, changed_tokens=changed)
+    return ReadingEnd(notes=notes, times=find_time_expressions(redrawn),
+                      entities=redrawn.entities, changed_tokens=changed)
 
 
 class ReadingAssembly:
@@ -186,12 +193,16 @@ class ReadingAssembly:
         """The whole reading, once every part is in."""
         if not self.complete:
             raise ValueError(f"finished with blocks from {self.next_block} still missing")
-        tokens = list(self._tokens)
-        for token in end.changed_tokens:
-            tokens[token.index] = token
-        analysed = dataclasses.replace(self.analysed(), tokens=tuple(tokens),
-                                       entities=end.entities)
-        return Reading(analysed=analysed, notes=end.notes, times=end.times)
+        return finished(self.analysed(), end)
+
+
+def finished(whole: AnalysedArticle, end: ReadingEnd) -> Reading:
+    """The reading of a whole article's analysis and its end."""
+    tokens = list(whole.tokens)
+    for token in end.changed_tokens:
+        tokens[token.index] = token
+    analysed = dataclasses.replace(whole, tokens=tuple(tokens), entities=end.entities)
+    return Reading(analysed=analysed, notes=end.notes, times=end.times)
 
 
 def assembled(stream: Iterator[ReadingPart | ReadingEnd], article: Article,

@@ -90,3 +90,36 @@ def test_self_test_fails_clearly(tmp_path: Path) -> None:
     result = run_here("--self-test", str(tmp_path / "ontbreekt.txt"))
     assert result.returncode == 1
     assert "self-test FAILED" in result.stderr and "ontbreekt.txt" in result.stderr
+
+
+LONG_SENTENCE = "De gemeente bouwt dit jaar een nieuwe brug over de rivier. "  # 59 characters
+
+
+def test_a_worker_that_fails_on_a_long_text_exits_2_with_one_line(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import worker_faults
+
+    from assistant import parallel
+
+    long_text = tmp_path / "lang.txt"  # over 50,000 characters: two parts or more
+    long_text.write_text(LONG_SENTENCE * 1_000, encoding="utf-8")
+    monkeypatch.setattr(parallel, "_analyse_job", worker_faults.raises)
+    result = run_here("analyze", str(long_text), "--jobs", "2")
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        "leeswijzer: A worker process failed while analysing the text: RuntimeError: broken "
+        "section of 49972 characters"]  # 847 sentences of 59 characters, the last space cut
+
+
+def test_a_short_text_is_analysed_without_workers(
+        sample_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from assistant import parallel
+
+    def no_pool(*args: object) -> None:
+        raise AssertionError("a pool was started")
+
+    monkeypatch.setattr(parallel, "_in_workers", no_pool)
+    result = run_here("analyze", str(sample_path), "--jobs", "2", "--format", "summary")
+    assert result.returncode == 0, result.stderr
+    assert "hard words" in result.stdout
