@@ -406,6 +406,7 @@ class MainWindow(QMainWindow):
         session.view_changed.connect(self.reader.set_view)
         session.coverage_changed.connect(self._on_coverage)
         session.import_previewed.connect(self.confirm_import)
+        session.learner_ready.connect(self._on_learner_ready)
         self.reader.text_clicked.connect(self._on_text_clicked)
         self.notes.note_selected.connect(self._on_note_selected)
         self.notes.time_selected.connect(self._on_time_selected)
@@ -693,12 +694,23 @@ class MainWindow(QMainWindow):
         if self.library is None:
             self.library = LibraryWindow(self)
             self.library.open_requested.connect(self.session.open_path)
-        self.library.set_entries(library_entries(self.session.history(),
-                                                 positions(self.settings)))
+        self._fill_library()
         self.library.show()
         self.library.raise_()
         self.library.activateWindow()
         return self.library
+
+    def _fill_library(self) -> None:
+        if self.library is not None:
+            self.library.set_entries(library_entries(self.session.history(),
+                                                     positions(self.settings)))
+
+    def _on_learner_ready(self) -> None:
+        """The learner's store is open: the lists shown while it opened are filled."""
+        if self.library is not None and self.library.isVisible():
+            self._fill_library()
+        if self.vocabulary is not None and self.vocabulary.isVisible():
+            self.vocabulary.refresh()
 
     def show_feeds(self) -> FeedsWindow:
         if self.feeds_window is None:
@@ -767,7 +779,11 @@ class MainWindow(QMainWindow):
             self.export_to(Path(path), csv="CSV" in chosen)
 
     def export_to(self, path: Path, csv: bool = False) -> int:
-        """Write the saved words to `path` (.csv or .apkg by its suffix)."""
+        """Write the saved words to `path` (.csv or .apkg by its suffix); returns how many (0
+        while the learner's store opens: written once it is)."""
+        return self.session.when_learner_open(lambda: self._export_to(path, csv), 0)
+
+    def _export_to(self, path: Path, csv: bool) -> int:
         words = self.session.saved_words()
         try:
             if csv or path.suffix.lower() == ".csv":

@@ -9,7 +9,7 @@ import logging
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
@@ -42,6 +42,9 @@ LOOKUP = "lookup"
 IMPORT = "import"
 ANKI = "anki"
 COVERAGE = "coverage"
+LEARNER = "learner"
+
+T = TypeVar("T")
 
 _UNKNOWN_MODEL = PipelineInfo("?", "?")  # a part arrived before the worker said its model
 ANALYSING = "analysing the article"  # what the worker says a job failed doing
@@ -68,6 +71,7 @@ class LearnerStore(Protocol):
 
     @property
     def recovered_message(self) -> str | None: ...
+    def open(self) -> None: ...
     def all(self) -> frozenset[str]: ...
     def add(self, lemma: str) -> None: ...
     def remove(self, lemma: str) -> None: ...
@@ -118,6 +122,9 @@ def source_key(source: str) -> str:
     return source if "://" in source else str(Path(source).resolve())
 
 
+_NO_STATUSES = LearnerView()
+
+
 class ReadingSession(QObject):
     """One learner reading one article at a time.
 
@@ -147,6 +154,7 @@ class ReadingSession(QObject):
     status = Signal(str)  # a passing confirmation
     loading = Signal(str)  # what an open waits for ("Opening artikel.txt…"); "" when it no longer
     source_opened = Signal(str)  # source_key of a file or URL opened successfully
+    learner_ready = Signal()  # the learner's store is open (or failed to): lists can be filled
 
     def __init__(
         self,
@@ -173,7 +181,12 @@ class ReadingSession(QObject):
             analyser.replied.connect(self._on_reply)
             analyser.worker_lost.connect(self._on_worker_lost)
         self._level = Level.B1
-        self._view: LearnerView | None = None
+        self._view: LearnerView | None = None  # None until the learner's store is open
+        # The learner's store opens in the background (`open_learner`); what needs it meanwhile
+        # waits here, in the order asked, and runs once it is open.
+        self._learner_asked = False
+        self._learner_open = False
+        self._waiting_for_learner: list[Callable[[], object]] = []
         self._opened: set[str] = set()  # lemmas whose card the learner opened in this article
         self._recorded: Article | None = None  # the article last written to the history
         self._lookups = itertools.count(1)
@@ -295,18 +308,75 @@ class ReadingSession(QObject):
         return self.learner_view().known
 
     def learner_view(self) -> LearnerView:
-        """Every status the learner set (read from the store once, then after each change)."""
+        """Every status the learner set (read from the store as it opens, then after each
+        change); no statuses while the store is still opening (`learner_ready` follows)."""
         if self._view is None:
-            try:
-                self._view = self._learner.view()
-            except AssistantError as error:
-                self.report_error(error)
-                self._view = LearnerView()
-            recovered = self._learner.recovered_message
-            if recovered:
-                self.notice.emit(Notice(recovered, NoticeKind.WARNING))
-            self._emit_view()
-        return self._view
+            self.open_learner()
+        return self._view if self._view is not None else _NO_STATUSES
+
+    @property
+    def learner_is_open(self) -> bool:
+        """Whether the learner's store has opened (or failed to): nothing waits for it now."""
+        return self._learner_open
+
+    def open_learner(self) -> None:
+        """Open the learner's store in the background, once: on a first run its schema is
+        made (up to 140 ms), which the UI thread must not wait for. Whatever needs the store
+        meanwhile (`when_learner_open`) runs once it is open."""
+        if self._learner_asked:
+            return
+        self._learner_asked = True
+        learner = self._learner
+
+        def open_it() -> LearnerView:
+            learner.open()
+            return learner.view()
+
+        self.runner.run(LEARNER, open_it, self._on_learner_open, self._on_learner_failed,
+                        lane="load")
+
+    def _on_learner_open(self, view: LearnerView) -> None:
+        self._view = view
+        recovered = self._learner.recovered_message
+        if recovered:
+            self.notice.emit(Notice(recovered, NoticeKind.WARNING))
+        self._learner_ready()
+
+    def _on_learner_failed(self, error: BaseException) -> None:
+        # Said once; what waited still runs: each use tries the store again and says its own
+        # error, so no click is lost without a word.
+        self.report_error(error, "opening your learner data")
+        self._view = LearnerView()
+        self._learner_ready()
+
+    def _learner_ready(self) -> None:
+        self._learner_open = True
+        self._emit_view()
+        if self._marking is not None:  # judged with no statuses while the store opened
+            self._remark()
+        self.learner_ready.emit()
+        while self._waiting_for_learner and not self.closed:
+            self._waiting_for_learner.pop(0)()
+
+    def _finish_waiting_for_learner(self) -> None:
+        """Quitting while the store still opens: what waited for it is saved now (the open
+        under way finishes first), not lost with the window."""
+        if self._learner_open or not self._waiting_for_learner:
+            return
+        try:
+            self._learner.open()
+            self._on_learner_open(self._learner.view())
+        except AssistantError as error:
+            self._on_learner_failed(error)
+
+    def when_learner_open(self, action: Callable[[], T], meanwhile: T) -> T:
+        """`action()` now if the learner's store is open; else `meanwhile`, and `action` runs
+        once the store has opened, after what was asked before it."""
+        self.open_learner()
+        if self._learner_open:
+            return action()
+        self._waiting_for_learner.append(action)
+        return meanwhile
 
     def _emit_view(self) -> None:
         assert self._view is not None
@@ -332,8 +402,9 @@ class ReadingSession(QObject):
     # -- the language model --------------------------------------------------------------
 
     def start(self, path: str | Path | None = None) -> None:
-        """Ask for the model and open `path` if given."""
+        """Ask for the model and the learner's store, and open `path` if given."""
         self.load_pipeline()
+        self.open_learner()
         if path is not None:
             self.open_path(path)
 
@@ -406,12 +477,19 @@ class ReadingSession(QObject):
         from assistant.worker import Open
 
         assert self.analyser is not None
+        analyser = self.analyser
         self._assembly = None
         self._set_job((request, source, section))
-        view = self.learner_view()
-        self._job_marking = Marking(self._level, view)
-        self.analyser.open(Open(request.number, source, self._level, view,
-                                section if source.article is None else 0))
+
+        def send() -> None:  # with the learner's statuses: once the store is open
+            if self._job is None or self._job[0] != request:
+                return  # stopped, or another article asked for meanwhile
+            view = self.learner_view()
+            self._job_marking = Marking(self._level, view)
+            analyser.open(Open(request.number, source, self._level, view,
+                               section if source.article is None else 0))
+
+        self.when_learner_open(send, None)
 
     def _on_reply(self, reply: Reply) -> None:
         """A message of the worker's job: one that is not the latest job's is stale, dropped."""
@@ -562,7 +640,13 @@ class ReadingSession(QObject):
             self._analyse(request, article)
 
     def _analyse(self, request: Request, article: Article) -> None:
-        """The one place the slow analysis is asked for (part of the request that opened it)."""
+        """The one place the slow analysis is asked for (part of the request that opened it),
+        with the learner's statuses: once the store is open."""
+        self.when_learner_open(lambda: self._analyse_now(request, article), None)
+
+    def _analyse_now(self, request: Request, article: Article) -> None:
+        if not self.runner.is_current(request):
+            return  # another article asked for while the store opened
         level, view = self._level, self.learner_view()
         self.runner.run(
             request,
@@ -594,13 +678,16 @@ class ReadingSession(QObject):
             self.coverage_changed.emit(covered)
             if record and self._recorded is not reading.analysed.article:
                 self._recorded = reading.analysed.article
-                try:
-                    self._learner.record_reading(reading.analysed, covered)
-                except AssistantError as error:
-                    log.warning("reading history not saved: %s", error.message)
+                self.when_learner_open(lambda: self._record_reading(reading, covered), None)
 
         self.runner.run_sliced(COVERAGE, lambda: coverage_steps(reading.analysed, view),
                                counted, lambda error: log.warning("coverage failed: %s", error))
+
+    def _record_reading(self, reading: Reading, covered: Coverage) -> None:
+        try:
+            self._learner.record_reading(reading.analysed, covered)
+        except AssistantError as error:
+            log.warning("reading history not saved: %s", error.message)
 
     def _enrich(self, reading: Reading) -> None:
         notes = reading.notes
@@ -652,6 +739,9 @@ class ReadingSession(QObject):
 
     def set_status(self, lemma: str, status: Status, confirmation: str | None = None) -> None:
         """Give a lemma a status (new, learning 1–4, known, ignored) and re-mark the text."""
+        self.when_learner_open(lambda: self._set_status(lemma, status, confirmation), None)
+
+    def _set_status(self, lemma: str, status: Status, confirmation: str | None) -> None:
         try:
             self._learner.set_status(lemma, status)
         except AssistantError as error:
@@ -670,7 +760,10 @@ class ReadingSession(QObject):
 
     def mark_rest_known(self) -> int:
         """Finishing the article: every hard word not marked and not opened becomes known (one
-        action, undone by `undo`); returns how many."""
+        action, undone by `undo`); returns how many (0 while the store opens: it follows)."""
+        return self.when_learner_open(self._mark_rest_known, 0)
+
+    def _mark_rest_known(self) -> int:
         if self._reading is None:
             return 0
         try:
@@ -687,6 +780,9 @@ class ReadingSession(QObject):
 
     def undo(self) -> None:
         """Undo the last status change (one word, mark-the-rest or an import)."""
+        self.when_learner_open(self._undo, None)
+
+    def _undo(self) -> None:
         try:
             action = self._learner.undo()
         except AssistantError as error:
@@ -721,9 +817,9 @@ class ReadingSession(QObject):
 
         # A key of its own per lookup: a newer one must not make this one stale (skipped).
         key = f"{LOOKUP}-{next(self._lookups)}"
-        self.runner.run(key, lambda: learner.record_lookup(lemma),
-                        offered, lambda error: log.warning("lookup not saved: %s", error),
-                        lane="load")
+        self.when_learner_open(lambda: self.runner.run(
+            key, lambda: learner.record_lookup(lemma), offered,
+            lambda error: log.warning("lookup not saved: %s", error), lane="load"), None)
 
     @staticmethod
     def _lemma_at(reading: Reading, token_index: int) -> str:
@@ -736,8 +832,12 @@ class ReadingSession(QObject):
     # -- saved words, import -------------------------------------------------------------
 
     def save_word(self, token_index: int) -> SavedWord | None:
-        """Save the word at `token_index` with its sentence, gloss and article."""
+        """Save the word at `token_index` with its sentence, gloss and article (None while the
+        store opens: it is saved once it is)."""
         reading = self._reading
+        return self.when_learner_open(lambda: self._save_word(reading, token_index), None)
+
+    def _save_word(self, reading: Reading | None, token_index: int) -> SavedWord | None:
         if reading is None or not 0 <= token_index < len(reading.analysed.tokens):
             return None
         try:
@@ -751,7 +851,10 @@ class ReadingSession(QObject):
         return word
 
     def history(self) -> list[ReadingRecord]:
-        """Every reading of an article, oldest first (empty when the store cannot be read)."""
+        """Every reading of an article, oldest first (empty when the store cannot be read, or
+        while it opens: `learner_ready` follows)."""
+        if not self._open_for_lists():
+            return []
         try:
             return self._learner.history()
         except AssistantError as error:
@@ -759,13 +862,23 @@ class ReadingSession(QObject):
             return []
 
     def saved_words(self) -> list[SavedWord]:
+        """The saved words (none while the store opens: `learner_ready` follows)."""
+        if not self._open_for_lists():
+            return []
         try:
             return self._learner.saved_words()
         except AssistantError as error:
             self.report_error(error)
             return []
 
+    def _open_for_lists(self) -> bool:
+        self.open_learner()
+        return self._learner_open
+
     def edit_gloss(self, lemma: str, gloss: str) -> None:
+        self.when_learner_open(lambda: self._edit_gloss(lemma, gloss), None)
+
+    def _edit_gloss(self, lemma: str, gloss: str) -> None:
         try:
             self._learner.edit_gloss(lemma, gloss)
         except AssistantError as error:
@@ -774,6 +887,9 @@ class ReadingSession(QObject):
         self.saved_changed.emit()
 
     def delete_saved(self, lemma: str) -> None:
+        self.when_learner_open(lambda: self._delete_saved(lemma), None)
+
+    def _delete_saved(self, lemma: str) -> None:
         try:
             self._learner.delete_saved(lemma)
         except AssistantError as error:
@@ -784,14 +900,16 @@ class ReadingSession(QObject):
     def preview_import(self, path: str | Path) -> None:
         """Read a word list in the background; `import_previewed` says what it would do."""
         learner, file, headword = self._learner, Path(path), self._service.is_headword
-        self.runner.run(self.runner.request(IMPORT),
-                        lambda: learner.preview_import(file, headword),
-                        self.import_previewed.emit,
-                        lambda error: self.report_error(error, f"reading {file.name}"),
-                        lane="load")
+        request = self.runner.request(IMPORT)
+        self.when_learner_open(lambda: self.runner.run(
+            request, lambda: learner.preview_import(file, headword), self.import_previewed.emit,
+            lambda error: self.report_error(error, f"reading {file.name}"), lane="load"), None)
 
     def apply_import(self, preview: ImportPreview) -> int:
         """Mark the preview's new lemmas known (one action) and re-mark the text."""
+        return self.when_learner_open(lambda: self._apply_import(preview), 0)
+
+    def _apply_import(self, preview: ImportPreview) -> int:
         try:
             count = self._learner.apply_import(preview)
         except AssistantError as error:
@@ -816,6 +934,9 @@ class ReadingSession(QObject):
 
     def send_to_anki(self) -> None:
         """Send the saved words to a running Anki (AnkiConnect), in the background."""
+        self.when_learner_open(self._send_to_anki, None)
+
+    def _send_to_anki(self) -> None:
         from assistant.learner.exporting import AnkiConnect, SendResult
 
         words = self.saved_words()
@@ -834,6 +955,7 @@ class ReadingSession(QObject):
         if self.runner.closed:
             return
         self._stop_loading()
+        self._finish_waiting_for_learner()
         self.runner.shutdown()
         if self.analyser is not None:
             self.analyser.shutdown()

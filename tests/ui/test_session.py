@@ -61,6 +61,11 @@ def make(
     service = service or FakeService(HARD_UP_TO)
     learner = learner or MemoryLearner()
     session = ReadingSession(service, learner, runner or SyncTaskRunner())
+    if isinstance(runner, ManualTaskRunner):
+        # The store open, so that the jobs queued are the ones a test is about (its opening:
+        # test_learner_opening.py).
+        session.open_learner()
+        runner.run_next("load")
     return session, service, learner, Recorder(session)
 
 
@@ -73,8 +78,8 @@ def test_opening_text_shows_the_article_then_its_reading() -> None:
     session, service, _learner, recorder = make()
     session.start()
     request = session.open_text(TEXT)
-    assert recorder.names() == [
-        "pipeline_ready", "article_shown", "notices_cleared", "notes_hint", "known_changed",
+    assert recorder.names() == [  # the learner's store opens at the start, beside the model
+        "pipeline_ready", "known_changed", "article_shown", "notices_cleared", "notes_hint",
         "analysis_finished",
     ]
     article = recorder.args("article_shown")[0]

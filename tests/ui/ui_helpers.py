@@ -205,6 +205,11 @@ class MemoryLearner:
         self.statuses: dict[str, Status] = {}
         self.saved: dict[str, SavedWord] = {}
         self.lookups: list[str] = []
+        self.opens = 0
+
+    def open(self) -> None:
+        self.opens += 1
+        self._check()
 
     def view(self) -> LearnerView:
         self._check()
