@@ -231,15 +231,23 @@ def as_of_line(reading: Reading) -> str:
     return "Notes " + text
 
 
+# A category's names without background go on rows of at most this many names: a row is one
+# rich-text label, built and laid out at once, so a long text's hundreds of names on one row
+# held the event loop (222 names: 48 ms to build, 54 ms to lay out).
+ALSO_NAMED_PER_ROW = 40
+
+
 class AlsoNamed(QLabel):
-    """One line for a category's names without background ('Also named: Pier 33, KNCA');
-    each name selects its note. Names are escaped: they are article text."""
+    """One line for a category's names without background ('Also named: Pier 33, KNCA'),
+    or its continuation (`first` false: the names only); each name selects its note. Names
+    are escaped: they are article text."""
 
     clicked = Signal(str)
 
-    def __init__(self, notes: list[Note], parent: QWidget) -> None:
+    def __init__(self, notes: list[Note], parent: QWidget, first: bool = True) -> None:
         super().__init__(parent)
         self.notes = notes
+        self.first = first
         self.setObjectName("alsoNamed")
         self.setFont(parent.font())
         self.setTextFormat(Qt.TextFormat.RichText)
@@ -258,8 +266,9 @@ class AlsoNamed(QLabel):
         return [note.key for note in self.notes]
 
     def set_selected(self, key: str | None) -> None:
-        self._selected = key
-        self._render()
+        if key != self._selected:  # a selection elsewhere leaves the other rows as they are
+            self._selected = key
+            self._render()
 
     def _render(self) -> None:
         links = []
@@ -268,7 +277,7 @@ class AlsoNamed(QLabel):
             if note.key == self._selected:
                 name = f"<b>{name}</b>"
             links.append(f'<a href="{index}">{name}</a>')
-        self.setText("Also named: " + ", ".join(links))
+        self.setText(("Also named: " if self.first else "") + ", ".join(links))
 
     def _on_link(self, href: str) -> None:
         if href.isdigit() and int(href) < len(self.notes):
@@ -378,9 +387,13 @@ class PageColumn(QLayout):
         return total
 
     def sizeHint(self) -> QSize:
-        margins = self.contentsMargins()
-        width = max((item.sizeHint().width() for item in self._items if not item.isEmpty()),
-                    default=0) + margins.left() + margins.right()
+        # As wide as laid out, once it is: Qt asks the height for the hint's width, and the
+        # widest page's own hint changed with the pages added (every page measured again).
+        width = self.geometry().width()
+        if width <= 0:
+            margins = self.contentsMargins()
+            width = max((item.sizeHint().width() for item in self._items
+                         if not item.isEmpty()), default=0) + margins.left() + margins.right()
         return QSize(width, self.heightForWidth(width))
 
     def minimumSize(self) -> QSize:
@@ -433,7 +446,7 @@ class NotesPanel(QDockWidget):
         outer.addWidget(self._scroll, 1)
         self.setWidget(frame)
         self._cards: dict[str, NoteCard] = {}
-        self._also: dict[Category, AlsoNamed] = {}
+        self._also: dict[Category, list[AlsoNamed]] = {}
         self._time_rows: list[TimeRow] = []
         self._content: QWidget | None = None
         self._pending: deque[Callable[[QWidget], QWidget]] = deque()  # each given its page
@@ -497,8 +510,9 @@ class NotesPanel(QDockWidget):
                 rows.extend(partial(self._note_card, note)
                             for note in group if note.has_background)
                 plain = [note for note in group if not note.has_background]
-                if plain:
-                    rows.append(partial(self._also_row, category, plain))
+                rows.extend(partial(self._also_row, category, plain[at:at + ALSO_NAMED_PER_ROW],
+                                    first=at == 0)
+                            for at in range(0, len(plain), ALSO_NAMED_PER_ROW))
             rows.append(partial(self._header, "Time"))
             if not times:
                 rows.append(partial(_plain_label, "No time expressions.",
@@ -548,10 +562,11 @@ class NotesPanel(QDockWidget):
         self._cards[note.key] = card
         return card
 
-    def _also_row(self, category: Category, plain: list[Note], parent: QWidget) -> QWidget:
-        also = AlsoNamed(plain, parent)
+    def _also_row(self, category: Category, plain: list[Note], parent: QWidget,
+                  first: bool = True) -> QWidget:
+        also = AlsoNamed(plain, parent, first)
         also.clicked.connect(self.select)
-        self._also[category] = also
+        self._also.setdefault(category, []).append(also)
         return also
 
     def _time_row(self, expression: TimeExpression, parent: QWidget) -> QWidget:
@@ -679,7 +694,8 @@ class NotesPanel(QDockWidget):
     def also_named(self) -> dict[Category, list[str]]:
         """The names without background, by category, as the 'Also named' lines list them."""
         self.finish_building()
-        return {category: row.names() for category, row in self._also.items()}
+        return {category: [name for row in rows for name in row.names()]
+                for category, rows in self._also.items()}
 
     def as_of(self) -> str:
         return self._as_of.text()
@@ -710,7 +726,8 @@ class NotesPanel(QDockWidget):
     def select(self, key: str, emit: bool = True) -> None:
         """Select a note by key: its card, or its name on an 'Also named' line."""
         self.finish_building()
-        row = next((r for r in self._also.values() if key in r.note_keys()), None)
+        row = next((r for rows in self._also.values() for r in rows if key in r.note_keys()),
+                   None)
         if key not in self._cards and row is None:
             return
         self.clear_selection()
@@ -745,8 +762,9 @@ class NotesPanel(QDockWidget):
     def clear_selection(self) -> None:
         if self._selected in self._cards:
             self._cards[self._selected].set_selected(False)
-        for row in self._also.values():
-            row.set_selected(None)
+        for rows in self._also.values():
+            for row in rows:
+                row.set_selected(None)
         self._selected = None
 
 

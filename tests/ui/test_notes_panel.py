@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 from ui_helpers import hand_reading, note
 
+import ui.notes_panel as notes_panel
 from assistant.models import Category, Mention, Note, Reading
 from assistant.reading.loading import article_from_text
 from ui.notes_panel import GROUP_TITLES, AlsoNamed, NotesPanel, grouped_notes
@@ -183,3 +184,27 @@ def test_nationality_toggle_is_off_by_default_and_says_so(
     with qtbot.waitSignal(panel.nationalities_toggled) as toggled:
         panel.nationality_toggle.setChecked(True)
     assert toggled.args == [True]
+
+
+def test_many_names_without_background_go_on_rows_of_a_bounded_length(
+    panel: NotesPanel, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(notes_panel, "ALSO_NAMED_PER_ROW", 4)
+    names = [f"Dorp{n}" for n in range(10)]
+    text = "Rutte ging naar " + ", ".join(names) + "."
+    article = article_from_text(text)
+    plain = tuple(_plain(f"unknown:{name}", name, Category.PLACE, article.text)
+                  for name in names)
+    panel.set_reading(hand_reading(article, notes=(
+        note("rutte", "Rutte", Category.PERSON, "Dutch politician.", article), *plain)))
+    assert panel.also_named() == {Category.PLACE: names}
+    rows = panel.findChildren(AlsoNamed)
+    assert [row.names() for row in rows] == [names[:4], names[4:8], names[8:]]
+    assert rows[0].text().startswith("Also named: ")
+    assert not any("Also named" in row.text() for row in rows[1:])
+    with qtbot.waitSignal(panel.note_selected) as selected:
+        rows[2].linkActivated.emit("1")
+    assert selected.args == ["unknown:Dorp9"]
+    assert [("<b>" in row.text()) for row in rows] == [False, False, True]
+    panel.select("unknown:Dorp0")
+    assert [("<b>" in row.text()) for row in rows] == [True, False, False]
