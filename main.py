@@ -55,6 +55,8 @@ def run_analyze(argv: list[str], data_dir: Path | None = None) -> int:
     from assistant.learner.memory import LearnerMemory
     from assistant.learner.statuses import EMPTY_VIEW
     from assistant.models import Level
+    from assistant.parallel import default_jobs, gloss_cards
+    from assistant.reading.sections import SECTION_CHARS
     from assistant.report import coverage_to_json, reading_to_json, summary_line, write_json
     from assistant.service import ReadingAssistant
 
@@ -72,13 +74,15 @@ def run_analyze(argv: list[str], data_dir: Path | None = None) -> int:
                 memory.close()
         article = assistant.load_article(args.path)
         reading = read_for_analyze(assistant, article, Level(args.level), view, args.jobs)
+        cards = (gloss_cards(assistant, reading, args.jobs or default_jobs())
+                 if len(article.text) > SECTION_CHARS and args.format == "json" else None)
     except AssistantError as error:
         print(f"leeswijzer: {error.message}", file=sys.stderr)
         return 2
     if args.format == "summary":
         print(summary_line(reading, assistant))
     else:
-        data = reading_to_json(reading, assistant)
+        data = reading_to_json(reading, assistant, cards)
         data["coverage"] = coverage_to_json(coverage(reading.analysed, view))
         write_json(data, sys.stdout)
         print()
