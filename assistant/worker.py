@@ -339,20 +339,13 @@ class _Worker:
         for thread in threads:
             thread.start()
         self._receive()
-        with self._lock:
-            for event in self._cancels.values():
-                event.set()
-        self._jobs.put(None)
-        self._notes.put(None)
-        # The model's thread is not waited for: no cancel reaches an import or a load in C,
-        # and the window waits for this process only QUIT_SECONDS before it terminates it.
-        for thread in threads[1:]:
-            thread.join(_JOIN_SECONDS)
-        self._connection.close()
         # Nothing of ours is left to save (each write to the notes cache is a transaction of
-        # its own), so the process ends at once: the interpreter's teardown of a loaded model
-        # took longer than the window waits before it terminates the process, and a thread no
-        # cancel reaches (a model still loading, a parse in C) is not waited for.
+        # its own, kept whole or not at all), so the process ends at once: not after the job
+        # under way (a part being parsed: its cancel is looked at between parts, and parsing
+        # one took longer than the window waits before it terminates this process), a model
+        # still loading (no cancel reaches an import or a load in C), or the interpreter's
+        # teardown of a loaded model (longer than that wait too).
+        self._connection.close()
         logging.shutdown()
         os._exit(0)
 
@@ -405,8 +398,6 @@ class _Worker:
             except Exception:  # online background is a bonus: its failure is only logged
                 log.exception("enrichment failed")
 
-
-_JOIN_SECONDS = 0.5
 
 
 def serve(connection: Connection, config: WorkerConfig) -> None:

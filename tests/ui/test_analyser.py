@@ -186,6 +186,27 @@ def test_a_worker_told_to_quit_ends_at_once_by_itself(
         started.process.close()
 
 
+def test_a_worker_told_to_quit_during_a_job_that_never_looks_up_ends_by_itself(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    # Its job stuck where no cancel reaches it (a parse in C): the worker does not wait for it.
+    started = start_worker(WorkerConfig(core_factory="worker_cores:stuck_core"))
+    marker = tmp_path / "stuck"
+    try:
+        assert isinstance(started.connection.recv(), PipelineReady)
+        started.connection.send(_open(1, f"stuck:{marker}"))
+        qtbot.waitUntil(marker.exists, timeout=TIMEOUT_MS)  # the load is under way
+        started.connection.send(Quit())
+        started.process.join(TIMEOUT_MS / 1000)
+        assert marker.exists() and started.process.exitcode == 0
+    finally:
+        if started.process.is_alive():
+            started.process.kill()
+        started.process.join()
+        started.connection.close()
+        started.process.close()
+
+
 def test_a_load_that_will_not_stop_never_holds_up_the_next(
     qtbot: QtBot, sample_path: Path, tmp_path: Path
 ) -> None:
