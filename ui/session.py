@@ -356,7 +356,11 @@ class ReadingSession(QObject):
             self._remark()
         self.learner_ready.emit()
         while self._waiting_for_learner and not self.closed:
-            self._waiting_for_learner.pop(0)()
+            action = self._waiting_for_learner.pop(0)
+            try:
+                action()
+            except Exception as error:  # a bug in one must not keep the others waiting
+                self.report_error(error, "using your learner data")
 
     def _finish_waiting_for_learner(self) -> None:
         """Quitting while the store still opens: what waited for it is saved now (the open

@@ -238,3 +238,21 @@ def test_the_vocabulary_shown_while_the_store_opens_is_filled_once_it_is(
     runner.run_next("load")
     assert vocabulary.model.rowCount() == 1
     assert vocabulary.model.item(0, 0).text() == "de kat"
+
+
+def test_what_waited_runs_on_after_one_of_them_fails_unexpectedly() -> None:
+    runner = ManualTaskRunner()
+    learner = MemoryLearner()
+    session = ReadingSession(FakeService(HARD_UP_TO), learner, runner)
+    said: list[str] = []
+    session.notice.connect(lambda notice: said.append(notice.text))
+    session.start()
+
+    def broken() -> None:
+        raise KeyError("a bug")
+
+    session.when_learner_open(broken, None)
+    session.set_known("huis", True)
+    runner.run_all()
+    assert "huis" in learner.lemmas
+    assert len(said) == 1 and "KeyError: 'a bug'" in said[0]
