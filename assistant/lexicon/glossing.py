@@ -16,7 +16,13 @@ from assistant.lexicon.compounds import (
     default_part_senses,
     head_pos,
 )
-from assistant.lexicon.english import agent_noun_of, gerund_of, gerunds, participle_sense
+from assistant.lexicon.english import (
+    agent_noun_of,
+    gerund_of,
+    gerunds,
+    participle_sense,
+    past_participle,
+)
 from assistant.lexicon.frequency import english_zipf
 from assistant.lexicon.inflection import adjective_bases, candidates
 from assistant.lexicon.numerals import measure_gloss, number_gloss
@@ -151,6 +157,9 @@ def gloss_card(
     if token.pos in (*VERB_POS, "ADJ", "ADV") and (
             participle := _participle_compound_card(dictionary, token)) is not None:
         return participle
+    if token.pos in (*VERB_POS, "ADJ", "ADV") and (
+            suffixed := _suffix_card(dictionary, token)) is not None:
+        return suffixed
     # Prefixed verbs (verluidt, voorgeproduceerd) are not compounds of independent words.
     if token.pos in VERB_POS:
         return _verb_lookalike_card(dictionary, token) or _slip_card(dictionary, token)
@@ -171,6 +180,9 @@ def gloss_card(
     split = dictionary.split(token.text, token.pos) if initial or not upper else None
     if split is None and "-" in token.text.strip("-"):
         split = _hyphen_split(dictionary, token.text, token.pos)
+    if (split is not None and token.pos in (*VERB_POS, "ADJ", "ADV")
+            and split.parts[-1].lemma in SUFFIX_HEADS):
+        split = None  # vouwbare is no "fold bar", richtingloze no "direction false"
     card = _compound_card(dictionary, token, split, head_pos(token.pos)) if split else None
     return card or _slip_card(dictionary, token)
 
@@ -737,6 +749,12 @@ def _compound_card(
         hyphened = pos == "adj" and part.link == "-" and gloss.isalpha()
         modifiers.append(gloss + "-" if hyphened else gloss)
         parts.append(GlossPart(part.text, lemma, (gloss,) if gloss else ()))
+    # An adjective written as one word seldom reads as English with a space between its parts
+    # (goedmoedig good-natured, lichtgewond slightly injured, lijkbleek deathly pale): its parts
+    # only, unless each modifier is an English prefix (ultrasnel ultra-fast) or a hyphen's.
+    if pos == "adj" and any(part.link != "-" and not gloss.endswith("-")
+                            for part, gloss in zip(split.parts[:-1], modifiers, strict=True)):
+        sure = False
     own = first_item(head_entry.senses[0])
     listed = table.gloss(head_entry.lemma, "head")
     if listed == UNSURE or (listed is None and len(head_entry.lemma) <= SHORT_PART):
@@ -896,6 +914,56 @@ def _participle_compound_card(dictionary: Dictionary, token: Token) -> GlossCard
                    GlossPart(token.text[cut:], verb.lemma, (ing,))),
             uncertain=COMPOSED_NOTE)
     return None
+
+
+# Adjective suffixes that are words of their own too (baar: bar, loos: false): an adjective
+# ending in one is a derivation, never a compound with that head. -baar after a verb stem is
+# what can be done to it (vouwbaar: that can be folded), -loos after a noun what lacks it
+# (richtingloos: directionless, or "without ..." when English has no -less word).
+SUFFIX_HEADS = frozenset({"baar", "loos"})
+ABLE_ENDINGS = ("baar", "bare")
+LESS_ENDINGS = ("loos", "loze")
+SUFFIX_LEMMAS = {"bare": "baar", "loze": "loos"}
+MIN_SUFFIX_BASE = 3
+SUFFIX_NOTE = "guess: made from its word and its ending"
+
+
+def _suffix_card(dictionary: Dictionary, token: Token) -> GlossCard | None:
+    """A -baar adjective of a verb or a -loos adjective of a noun no source lists, its sense
+    made from the verb's or noun's first English word; a guess that says so. None when the
+    base is no such word or its first sense no plain English word."""
+    word = token.text.lower()
+    if not word.isalpha():
+        return None
+    ending = next((e for e in (*ABLE_ENDINGS, *LESS_ENDINGS) if word.endswith(e)), None)
+    base = word[:-len(ending)] if ending else ""
+    if ending is None or len(base) < MIN_SUFFIX_BASE:
+        return None
+    if ending in ABLE_ENDINGS:
+        verb = next((found for option in candidates(base, "VERB")
+                     if (found := dictionary.lookup(option, "verb")) is not None
+                     and found.senses), None)
+        action = first_item(verb.senses[0]) if verb is not None else ""
+        if verb is None or not action.replace(" ", "").isalpha():
+            return None
+        sense = f"that can be {past_participle(action, dictionary.english_participles)}"
+        part = GlossPart(token.text[:len(base)], verb.lemma, verb.senses[:1])
+        source = verb.source
+    else:
+        noun = next((found for option in dict.fromkeys((base, base.removesuffix("e")))
+                     if len(option) >= MIN_SUFFIX_BASE
+                     and (found := dictionary.lookup(option, "noun")) is not None
+                     and found.senses), None)
+        thing = first_item(noun.senses[0]) if noun is not None else ""
+        if noun is None or not thing.isalpha() or thing != thing.lower():
+            return None
+        less = thing + "less"
+        sense = less if english_zipf(less) >= MIN_AGENT_ZIPF else f"without {thing}"
+        part = GlossPart(token.text[:len(base)], noun.lemma, noun.senses[:1])
+        source = noun.source
+    return GlossCard(form=token.text, lemma=base + SUFFIX_LEMMAS.get(ending, ending),
+                     pos=token.pos, kind=GlossKind.WORD, senses=(sense,), source=source,
+                     parts=(part,), uncertain=SUFFIX_NOTE)
 
 
 def _participle_modifier(dictionary: Dictionary, written: str,

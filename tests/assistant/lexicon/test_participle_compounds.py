@@ -1,6 +1,7 @@
-"""Noun + present participle adjectives (koortsverlagend: fever-lowering) and hyphenated
-adjective compounds (liberaal-conservatieve: liberal-conservative) on a small fixture
-dictionary: the cards composed, and the words no composition may be trusted for."""
+"""Noun + present participle adjectives (koortsverlagend: fever-lowering), hyphenated
+adjective compounds (liberaal-conservatieve: liberal-conservative) and -baar and -loos
+adjectives (vouwbaar: that can be folded) on a small fixture dictionary: the cards composed,
+and the words no composition may be trusted for."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import pytest
 from parse_data import analysed, w
 from test_compound_cards import FIXTURES, build_script
 
-from assistant.lexicon.glossing import COMPOSED_NOTE, gloss_card
+from assistant.lexicon.glossing import COMPOSED_NOTE, SUFFIX_NOTE, gloss_card
 from assistant.lexicon.store import Dictionary
 from assistant.models import GlossCard, GlossKind
 
@@ -36,13 +37,29 @@ SUPPLEMENT = (
     "liberaal\tadj\t\t\t\tliberal\tleeswijzer\n"
     "conservatief\tnoun\tde\t\t\tconservative\tleeswijzer\n"
     "boek\tnoun\thet\t\t\tbook\tleeswijzer\n"
+    "vouwen\tverb\t\t\t\tto fold, to turn up\tleeswijzer\n"
+    "bewaren\tverb\t\t\t\tto keep, to store\tleeswijzer\n"
+    "afbreken\tverb\t\t\t\tto break down, to demolish\tleeswijzer\n"
+    "baar\tnoun\tde\t\t\tbar (of gold)\tleeswijzer\n"
+    "baar\tadj\t\t\t\tbare, cash\tleeswijzer\n"
+    "loos\tadj\t\t\t\tfalse\tleeswijzer\n"
+    "goud\tnoun\thet\t\t\tgold\tleeswijzer\n"
+    "vrucht\tnoun\tde\t\t\tfruit\tleeswijzer\n"
+    "gedachte\tnoun\tde\t\t\tthought, idea\tleeswijzer\n"
+    "tafel\tnoun\tde\t\t\ttable\tleeswijzer\n"
+    "kerst\tnoun\tde\t\t\tChristmas\tleeswijzer\n"
+    "zetten\tverb\t\t\t\tto put (in place)\tleeswijzer\n"
+    "moedig\tadj\t\t\t\tbrave\tleeswijzer\n"
+    "ultra\tnoun\tde\t\t\textremist\tleeswijzer\n"
 )
 # Alpino's adjectives: conservatief is one, though the sources list it as a noun only.
 ADJECTIVES = (
     "a([e(conservatieve),no_e(conservatief)],adv,[],[]).\n"
     "a([e(liberale),no_e(liberaal)],adv,[],[]).\n"
 )
-FREQUENCIES = {"stillen": 2.9, "tillen": 3.5, "slopen": 3.0}
+FREQUENCIES = {"stillen": 2.9, "tillen": 3.5, "slopen": 3.0, "goud": 4.0, "baar": 3.0,
+               "vrucht": 3.5, "richting": 4.0, "loos": 3.0, "zwaar": 4.0, "moedig": 3.0,
+               "ultra": 3.0}
 
 
 @pytest.fixture(scope="module")
@@ -54,6 +71,8 @@ def lexicon(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dictionary]:
         adjectives.write(ADJECTIVES)
     with (sources / "wordnet" / "index.adj").open("a", encoding="utf-8") as index:
         index.write("conservative a 1 0 1 0 00000060  \n")
+    with (sources / "wordnet" / "verb.exc").open("a", encoding="utf-8") as irregular:
+        irregular.write("kept keep\nbroke break\nbroken break\n")
     supplement = folder / "supplement.tsv"
     supplement.write_text(SUPPLEMENT, encoding="utf-8")
     build_script().build(sources, folder / "d.sqlite", supplement)
@@ -127,3 +146,54 @@ def test_no_hyphenated_adjective_where_the_head_is_none(lexicon: Dictionary, wor
                                                         pos: str) -> None:
     found = card(lexicon, word, pos)
     assert found is None or found.senses != ("liberal-conservative",)
+
+
+@pytest.mark.parametrize(("word", "sense", "lemma", "base"), [
+    ("vouwbare", "that can be folded", "vouwbaar", "vouwen"),  # a verb stem + -baar
+    ("bewaarbaar", "that can be kept", "bewaarbaar", "bewaren"),  # bewaar-: bewaren
+    ("afbreekbaar", "that can be broken down", "afbreekbaar", "afbreken"),  # a phrasal verb
+    ("richtingloze", "directionless", "richtingloos", "richting"),  # English has the -less word
+    ("gedachteloos", "thoughtless", "gedachteloos", "gedachte"),
+    ("tafelloos", "without table", "tafelloos", "tafel"),  # English has none
+])
+def test_a_baar_or_loos_adjective_is_made_from_its_word(lexicon: Dictionary, word: str,
+                                                        sense: str, lemma: str,
+                                                        base: str) -> None:
+    found = card(lexicon, word)
+    assert found is not None and found.kind is GlossKind.WORD
+    assert found.senses == (sense,) and found.uncertain == SUFFIX_NOTE
+    assert found.lemma == lemma and [part.lemma for part in found.parts] == [base]
+
+
+@pytest.mark.parametrize(("word", "pos", "never"), [
+    ("vruchtbare", "ADJ", "fruit bare"),  # vrucht is no verb; nor is -bare a head
+    ("richtingloos", "ADJ", "direction false"),  # the suffix as a head (if no rule applied)
+    ("kerstloos", "ADJ", "christmasless"),  # a name-like English word: no card made
+    ("zetbaar", "ADJ", "that can be put (in place)"),  # the verb's first sense is no plain word
+])
+def test_no_baar_or_loos_sense_that_cannot_be_trusted(lexicon: Dictionary, word: str,
+                                                      pos: str, never: str) -> None:
+    found = card(lexicon, word, pos)
+    assert found is None or never not in found.senses
+    assert found is None or found.kind is not GlossKind.COMPOUND
+
+
+def test_a_noun_may_still_end_in_a_word_like_baar(lexicon: Dictionary) -> None:
+    found = card(lexicon, "goudbaar", "NOUN")  # a gold bar
+    assert found is not None and found.kind is GlossKind.COMPOUND
+    assert [part.lemma for part in found.parts] == ["goud", "baar"]
+
+
+def test_an_adjective_written_as_one_word_shows_its_parts_only(lexicon: Dictionary) -> None:
+    # zwaarmoedig is melancholy, no "heavy brave": English seldom says an adjective so.
+    found = card(lexicon, "zwaarmoedige")
+    assert found is not None and found.kind is GlossKind.COMPOUND and found.senses == ()
+    assert [(p.lemma, p.senses) for p in found.parts] == [("zwaar", ("heavy",)),
+                                                         ("moedig", ("brave",))]
+
+
+def test_an_english_prefix_still_composes_an_adjective(lexicon: Dictionary) -> None:
+    # compound_parts.tsv: ultra- is an English prefix in compounds, not the noun "extremist"
+    found = card(lexicon, "ultramoedige")
+    assert found is not None and found.senses == ("ultra-brave",)
+    assert found.uncertain == COMPOSED_NOTE
