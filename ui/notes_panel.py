@@ -234,11 +234,11 @@ def as_of_line(reading: Reading) -> str:
 # A category's names without background go on rows of at most this many names: a row is one
 # rich-text label, built and laid out at once, so a long text's hundreds of names on one row
 # held the event loop (222 names: 48 ms to build, 54 ms to lay out).
-ALSO_NAMED_PER_ROW = 40
+ALSO_MENTIONED_PER_ROW = 40
 
 
-class AlsoNamed(QLabel):
-    """One line for a category's names without background ('Also named: Pier 33, KNCA'),
+class AlsoMentioned(QLabel):
+    """One line for a category's names without background ('Also mentioned: Pier 33, KNCA'),
     or its continuation (`first` false: the names only); each name selects its note. Names
     are escaped: they are article text."""
 
@@ -277,7 +277,7 @@ class AlsoNamed(QLabel):
             if note.key == self._selected:
                 name = f"<b>{name}</b>"
             links.append(f'<a href="{index}">{name}</a>')
-        self.setText(("Also named: " if self.first else "") + ", ".join(links))
+        self.setText(("Also mentioned: " if self.first else "") + ", ".join(links))
 
     def _on_link(self, href: str) -> None:
         if href.isdigit() and int(href) < len(self.notes):
@@ -446,7 +446,7 @@ class NotesPanel(QDockWidget):
         outer.addWidget(self._scroll, 1)
         self.setWidget(frame)
         self._cards: dict[str, NoteCard] = {}
-        self._also: dict[Category, list[AlsoNamed]] = {}
+        self._also: dict[Category, list[AlsoMentioned]] = {}
         self._time_rows: list[TimeRow] = []
         self._content: QWidget | None = None
         self._pending: deque[Callable[[QWidget], QWidget]] = deque()  # each given its page
@@ -510,9 +510,9 @@ class NotesPanel(QDockWidget):
                 rows.extend(partial(self._note_card, note)
                             for note in group if note.has_background)
                 plain = [note for note in group if not note.has_background]
-                rows.extend(partial(self._also_row, category, plain[at:at + ALSO_NAMED_PER_ROW],
+                rows.extend(partial(self._also_row, category, plain[at:at + ALSO_MENTIONED_PER_ROW],
                                     first=at == 0)
-                            for at in range(0, len(plain), ALSO_NAMED_PER_ROW))
+                            for at in range(0, len(plain), ALSO_MENTIONED_PER_ROW))
             rows.append(partial(self._header, "Time"))
             if not times:
                 rows.append(partial(_plain_label, "No time expressions.",
@@ -564,7 +564,7 @@ class NotesPanel(QDockWidget):
 
     def _also_row(self, category: Category, plain: list[Note], parent: QWidget,
                   first: bool = True) -> QWidget:
-        also = AlsoNamed(plain, parent, first)
+        also = AlsoMentioned(plain, parent, first)
         also.clicked.connect(self.select)
         self._also.setdefault(category, []).append(also)
         return also
@@ -691,8 +691,8 @@ class NotesPanel(QDockWidget):
         self.finish_building()
         return list(self._cards)
 
-    def also_named(self) -> dict[Category, list[str]]:
-        """The names without background, by category, as the 'Also named' lines list them."""
+    def also_mentioned(self) -> dict[Category, list[str]]:
+        """The names without background, by category, as the 'Also mentioned' lines list them."""
         self.finish_building()
         return {category: [name for row in rows for name in row.names()]
                 for category, rows in self._also.items()}
@@ -724,7 +724,7 @@ class NotesPanel(QDockWidget):
         return None
 
     def select(self, key: str, emit: bool = True) -> None:
-        """Select a note by key: its card, or its name on an 'Also named' line."""
+        """Select a note by key: its card, or its name on an 'Also mentioned' line."""
         self.finish_building()
         row = next((r for rows in self._also.values() for r in rows if key in r.note_keys()),
                    None)
@@ -768,5 +768,5 @@ class NotesPanel(QDockWidget):
         self._selected = None
 
 
-__all__ = ["CATEGORY_LABELS", "AlsoNamed", "NoteCard", "NotesPanel", "as_of_line",
+__all__ = ["CATEGORY_LABELS", "AlsoMentioned", "NoteCard", "NotesPanel", "as_of_line",
            "grouped_notes", "note_lines"]

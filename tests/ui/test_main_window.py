@@ -34,7 +34,7 @@ def test_notes_panel_cards_in_order_and_click_selects(
     assert reading.notes
     order = notes.card_order()
     assert sorted(order) == sorted(n.key for n in reading.notes if n.has_background)
-    also = [name for names in notes.also_named().values() for name in names]
+    also = [name for names in notes.also_mentioned().values() for name in names]
     assert sorted(also) == sorted(n.name for n in reading.notes if not n.has_background)
     assert notes.as_of() == "Notes as of September 2023, the article's date"
     # Within each category, cards follow the order of first mention.

@@ -13,7 +13,7 @@ from ui_helpers import hand_reading, note
 import ui.notes_panel as notes_panel
 from assistant.models import Category, Mention, Note, Reading
 from assistant.reading.loading import article_from_text
-from ui.notes_panel import GROUP_TITLES, AlsoNamed, NotesPanel, grouped_notes
+from ui.notes_panel import GROUP_TITLES, AlsoMentioned, NotesPanel, grouped_notes
 
 TEXT = "Utrecht en Rutte. Later sprak Rutte in Den Haag met de NOS over Utrecht."
 
@@ -142,13 +142,13 @@ def test_names_without_background_share_one_line_per_category(
     )
     panel.set_reading(hand_reading(article, notes=notes))
     assert panel.card_order() == ["rutte", "utrecht"]
-    assert panel.also_named() == {
+    assert panel.also_mentioned() == {
         Category.PERSON: ["<b>Jan</b>"], Category.PLACE: ["Pier 33"],
         Category.ORGANISATION: ["KNCA"],
     }
-    rows = {row.notes[0].category: row for row in panel.findChildren(AlsoNamed)}
+    rows = {row.notes[0].category: row for row in panel.findChildren(AlsoMentioned)}
     assert "&lt;b&gt;Jan&lt;/b&gt;" in rows[Category.PERSON].text()  # article text stays text
-    assert rows[Category.PLACE].text().startswith("Also named: ")
+    assert rows[Category.PLACE].text().startswith("Also mentioned: ")
     with qtbot.waitSignal(panel.note_selected) as selected:
         rows[Category.PLACE].linkActivated.emit("0")
     assert selected.args == ["unknown:pier 33"]
@@ -189,7 +189,7 @@ def test_nationality_toggle_is_off_by_default_and_says_so(
 def test_many_names_without_background_go_on_rows_of_a_bounded_length(
     panel: NotesPanel, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(notes_panel, "ALSO_NAMED_PER_ROW", 4)
+    monkeypatch.setattr(notes_panel, "ALSO_MENTIONED_PER_ROW", 4)
     names = [f"Dorp{n}" for n in range(10)]
     text = "Rutte ging naar " + ", ".join(names) + "."
     article = article_from_text(text)
@@ -197,11 +197,11 @@ def test_many_names_without_background_go_on_rows_of_a_bounded_length(
                   for name in names)
     panel.set_reading(hand_reading(article, notes=(
         note("rutte", "Rutte", Category.PERSON, "Dutch politician.", article), *plain)))
-    assert panel.also_named() == {Category.PLACE: names}
-    rows = panel.findChildren(AlsoNamed)
+    assert panel.also_mentioned() == {Category.PLACE: names}
+    rows = panel.findChildren(AlsoMentioned)
     assert [row.names() for row in rows] == [names[:4], names[4:8], names[8:]]
-    assert rows[0].text().startswith("Also named: ")
-    assert not any("Also named" in row.text() for row in rows[1:])
+    assert rows[0].text().startswith("Also mentioned: ")
+    assert not any("Also mentioned" in row.text() for row in rows[1:])
     with qtbot.waitSignal(panel.note_selected) as selected:
         rows[2].linkActivated.emit("1")
     assert selected.args == ["unknown:Dorp9"]
