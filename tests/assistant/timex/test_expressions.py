@@ -4,6 +4,7 @@ implausible dates; the sample article; no crash on any text."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from assistant.models import (
     TimeKind,
     Token,
 )
-from assistant.timex.expressions import find_time_expressions
+from assistant.timex.expressions import find_time_expressions, non_overlapping
 
 SAMPLE_EXPECTED = (
     ("Maandag", "2023-09"),
@@ -272,3 +273,43 @@ def test_never_crashes_and_spans_are_sound(
         assert t.resolved == (t.value.resolved if t.value is not None else None)
         if t.resolved is not None:
             assert _ISO.fullmatch(t.resolved), t.resolved
+
+
+def _overlap_free_by_scan(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """What non_overlapping keeps, by checking each span against every one kept."""
+    kept: list[tuple[int, int]] = []
+    for start, end in spans:
+        if all(end <= s or e <= start for s, e in kept):
+            kept.append((start, end))
+    return sorted(kept, key=lambda span: span[0])
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    start: int
+    end: int
+
+
+@pytest.mark.parametrize(
+    ("spans", "kept"),
+    [
+        ([(0, 10), (5, 8), (10, 12)], [(0, 10), (10, 12)]),  # touching is not overlapping
+        ([(4, 9), (0, 5), (8, 12), (9, 10)], [(4, 9), (9, 10)]),  # both sides refused
+        ([(20, 30), (0, 5), (10, 15), (14, 21)], [(0, 5), (10, 15), (20, 30)]),
+        ([(0, 3), (3, 3), (1, 2), (3, 6)], [(0, 3), (3, 3), (3, 6)]),  # an empty one
+        ([(5, 5), (0, 10)], [(5, 5)]),  # the longer one reaches over the empty one kept
+        ([], []),
+    ],
+)
+def test_non_overlapping_keeps_what_a_scan_of_them_all_keeps(
+        spans: list[tuple[int, int]], kept: list[tuple[int, int]]) -> None:
+    assert [(s.start, s.end) for s in non_overlapping([_Span(*x) for x in spans])] == kept
+    assert _overlap_free_by_scan(spans) == kept
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 200), st.integers(0, 12)), max_size=120))
+def test_non_overlapping_agrees_with_a_scan_on_any_spans(pairs: list[tuple[int, int]]) -> None:
+    spans = [(start, start + length) for start, length in pairs]  # some empty
+    found = [(s.start, s.end) for s in non_overlapping([_Span(*x) for x in spans])]
+    assert found == _overlap_free_by_scan(spans)
