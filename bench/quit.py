@@ -27,35 +27,51 @@ KINDS = ("part", "deadline")
 
 PROBE = """
 import os, signal, sys, time
-started = time.time()
-sys.path.insert(0, sys.argv[1])
-deadline = float(sys.argv[2])
-import main
-import ui.app as app
-from PySide6.QtCore import QTimer
 
-opened = app.open_window
+def watch(app, deadline, started):
+    from PySide6.QtCore import QTimer
 
-def watched(*args, **kwargs):
-    window = opened(*args, **kwargs)
-    session = window.session
-    said = []
+    opened = app.open_window
 
-    def term(kind):
-        if said:
-            return
-        said.append(kind)
-        print("worker", session.analyser.pid, "term", time.time(), kind, flush=True)
-        os.kill(os.getpid(), signal.SIGTERM)
+    def watched(*args, **kwargs):
+        window = opened(*args, **kwargs)
+        session = window.session
+        said = []
 
-    session.reading_progress.connect(lambda _reading: term("part"))
-    # A timer of the event loop: it fires once app.exec runs, after the signal handlers are in.
-    left = max(0.0, deadline - (time.time() - started))
-    QTimer.singleShot(round(left * 1000), window, lambda: term("deadline"))
-    return window
+        def term(kind):
+            if said:
+                return
+            said.append(kind)
+            print("worker", session.analyser.pid, "term", time.time(), kind, flush=True)
+            os.kill(os.getpid(), signal.SIGTERM)
 
-app.open_window = watched
-if __name__ == "__main__":  # not in the worker process, which imports this file again
+        session.reading_progress.connect(lambda _reading: term("part"))
+        # A timer of the event loop: it fires once app.exec runs, after the signal handlers.
+        left = max(0.0, deadline - (time.time() - started))
+        QTimer.singleShot(round(left * 1000), window, lambda: term("deadline"))
+        return window
+
+    app.open_window = watched
+
+# Only in the app's process, as bench/startup.py: the worker process imports this file again
+# (spawned), and the watch is installed once main.py has started the worker: importing the
+# widgets (ui.app) before that, or in the worker, delayed the worker and the model's load.
+if __name__ == "__main__":
+    started = time.time()
+    sys.path.insert(0, sys.argv[1])
+    import assistant.worker
+    import main
+
+    starting = assistant.worker.start_worker
+
+    def start_then_watch(config):
+        worker = starting(config)
+        import ui.app
+
+        watch(ui.app, float(sys.argv[2]), started)
+        return worker
+
+    assistant.worker.start_worker = start_then_watch
     main.exit_at_once(main.main(sys.argv[3:]))
 """
 
