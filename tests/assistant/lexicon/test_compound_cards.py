@@ -16,6 +16,8 @@ from parse_data import Word, analysed, w
 
 from assistant.errors import DataError
 from assistant.lexicon.compounds import (
+    CompoundPart,
+    CompoundSplit,
     PartSenses,
     compose_gloss,
     default_part_senses,
@@ -57,6 +59,9 @@ SUPPLEMENT = (
     "zwem\tverb\t\t\t\tswim\tleeswijzer\n"
     "uit\tadv\t\t\t\tout\tleeswijzer\n"
     "schakeling\tnoun\tde\t\t\tconnection\tleeswijzer\n"
+    "haven\tnoun\tde\thavens\t\tport, harbour\tleeswijzer\n"
+    "stad\tnoun\tde\tsteden\t\tcity, town\tleeswijzer\n"
+    "stede\tnoun\tde\tsteden\t\tplace, stead\tleeswijzer\n"
 )
 # Alpino's plurals, which tell that boeren is also the plural of boer and landen of land.
 NOUNS = (
@@ -66,10 +71,13 @@ NOUNS = (
     "n([pl(raketten),sg(raket)],de,[],[]).\n"
     "n([pl(soorten),sg(soort)],de,[],[]).\n"
     "n([pl(boeken),sg(boek)],het,[],[]).\n"
+    "n([pl(steden),sg(stad)],de,[],[]).\n"
+    "n([pl(steden),sg(stede)],de,[],[]).\n"
 )
 FREQUENCIES = {word: 3.5 for word in (
     "stikstof regel slot fase boer boeren voorman buur land landen voedsel soort kind boek moed "
-    "moeder dag pin pas anti tank raket klimaat leiding partij uit schakeling").split()}
+    "moeder dag pin pas anti tank raket klimaat leiding partij uit schakeling haven stad stede"
+    ).split()}
 FREQUENCIES["boeren"] = 4.5  # more frequent than boer: the split takes boeren whole
 PARTS = PartSenses({("slot", "modifier"): "final", ("anti", "modifier"): "anti-",
                     ("soort", "head"): "kind of ~", ("leiding", "head"): "?",
@@ -277,3 +285,90 @@ def test_the_shipped_part_table_loads() -> None:
     assert table.gloss("bond", "head") == "federation"  # not "union"
     assert table.gloss("opbrengst", "head") == "yield"  # not "proceeds"
     assert table.gloss("hond", "head") is None
+
+
+# --- the card's fields and the part table's heads --------------------------------------------
+
+
+def test_a_compound_card_is_the_tokens_with_its_heads_source(lexicon: Dictionary) -> None:
+    found = card(lexicon, w("stikstofregels", "stikstofregel", "NOUN"))
+    assert found is not None
+    assert (found.form, found.pos, found.source) == ("stikstofregels", "NOUN", "leeswijzer")
+
+
+def test_a_head_the_dictionary_has_no_entry_for_makes_no_card(lexicon: Dictionary) -> None:
+    token = analysed([w("de", "de", "DET"), w("stikstofqwz", "stikstofqwz", "NOUN")],
+                     lexicon=lexicon).tokens[1]
+    split = CompoundSplit((CompoundPart("stikstof", "stikstof"), CompoundPart("qwz", "qwz")))
+    assert _compound_card(lexicon, token, split, "noun", PARTS) is None
+
+
+def test_a_short_head_no_row_lists_leaves_the_parts_only(lexicon: Dictionary) -> None:
+    # pas has three letters and many senses: a long modifier does not make it sure.
+    found = card(lexicon, w("stikstofpas", "stikstofpas", "NOUN"))
+    assert parts_of(found) == [("stikstof", "stikstof", ("nitrogen",)), ("pas", "pas", ("step",))]
+    assert found is not None and found.senses == () and found.uncertain is None
+
+
+# The table's head gloss where the first sense does not fit, in the composed gloss, as the
+# head part's sense, and alone after a particle.
+LISTED_HEADS = PartSenses({("regel", "head"): "regulation", ("schakeling", "head"): "switching",
+                           ("anti-", "modifier"): "not this", ("anti", "modifier"): "anti-"})
+
+
+@pytest.mark.parametrize(("word", "head", "sense", "note"), [
+    ("stikstofregels", ("regels", "regel", ("regulation",)), "nitrogen regulation",
+     COMPOSED_NOTE),
+    ("uitschakeling", ("schakeling", "schakeling", ("switching",)), "switching", HEAD_NOTE),
+    # The part table is asked for a modifier without its hyphen link.
+    ("anti-tank", ("tank", "tank", ("tank",)), "anti-tank", COMPOSED_NOTE),
+])
+def test_a_head_the_part_table_lists(lexicon: Dictionary, word: str,
+                                     head: tuple[str, str, tuple[str, ...]], sense: str,
+                                     note: str) -> None:
+    token = analysed([w("de", "de", "DET"), w(word, word, "NOUN")], lexicon=lexicon).tokens[1]
+    split = lexicon.split(token.text, token.pos)
+    assert split is not None
+    found = _compound_card(lexicon, token, split, "noun", LISTED_HEADS)
+    assert parts_of(found)[-1] == head
+    assert found is not None and found.senses == (sense,) and found.uncertain == note
+
+
+def test_a_particle_the_dictionary_has_no_entry_for_is_left_unglossed(
+        lexicon: Dictionary) -> None:
+    token = analysed([w("de", "de", "DET"), w("terugschakeling", "terugschakeling", "NOUN")],
+                     lexicon=lexicon).tokens[1]
+    split = CompoundSplit((CompoundPart("terug", "terug"),
+                           CompoundPart("schakeling", "schakeling")))
+    found = _compound_card(lexicon, token, split, "noun", PARTS)
+    assert parts_of(found) == [("terug", "terug", ()),
+                               ("schakeling", "schakeling", ("connection",))]
+    assert found is not None and found.senses == ("connection",)
+
+
+def test_a_short_modifier_with_a_long_head_leaves_the_parts_only(lexicon: Dictionary) -> None:
+    found = card(lexicon, w("pinregels", "pinregel", "NOUN"))
+    assert parts_of(found) == [("pin", "pin", ("pin",)), ("regels", "regel", ("rule",))]
+    assert found is not None and found.senses == () and found.uncertain is None
+
+
+def test_a_verb_stem_first_keeps_its_sense_and_the_heads(lexicon: Dictionary) -> None:
+    token = analysed([w("de", "de", "DET"), w("zwemboeken", "zwemboek", "NOUN")],
+                     lexicon=lexicon).tokens[1]
+    split = CompoundSplit((CompoundPart("zwem", "zwem"), CompoundPart("boeken", "boek")))
+    found = _compound_card(lexicon, token, split, "noun", PARTS)
+    assert parts_of(found) == [("zwem", "zwem", ("swim",)), ("boeken", "boek", ("book",))]
+    assert found is not None and found.senses == ("book",) and found.uncertain == HEAD_NOTE
+
+
+@pytest.mark.parametrize(("lemma", "head", "sense"), [
+    # steden is the plural of stad and of stede: the one the token's lemma ends with.
+    ("havenstad", ("steden", "stad", ("city",)), "port city"),
+    ("havenstede", ("steden", "stede", ("place",)), "port place"),
+])
+def test_a_plural_head_of_two_nouns_is_the_one_the_lemma_ends_with(
+        lexicon: Dictionary, lemma: str, head: tuple[str, str, tuple[str, ...]],
+        sense: str) -> None:
+    found = card(lexicon, w("havensteden", lemma, "NOUN"))
+    assert parts_of(found)[-1] == head
+    assert found is not None and found.senses == (sense,)
