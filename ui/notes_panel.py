@@ -235,6 +235,10 @@ def as_of_line(reading: Reading) -> str:
 # rich-text label, built and laid out at once, so a long text's hundreds of names on one row
 # held the event loop (222 names: 48 ms to build, 54 ms to lay out).
 ALSO_MENTIONED_PER_ROW = 40
+# The categories whose names without background are listed. Not "other": what a recogniser
+# calls a miscellaneous name and no source knows is mostly a heading or title read as a name
+# ("Sport", "Boeken", "Dood"), and a bare list of them tells the learner nothing.
+LISTED_WITHOUT_BACKGROUND = frozenset(Category) - {Category.OTHER}
 
 
 class AlsoMentioned(QLabel):
@@ -505,11 +509,14 @@ class NotesPanel(QDockWidget):
             if not notes:
                 rows.append(partial(_plain_label, "No subjects found.", object_name="notesHint"))
             for category, group in grouped_notes(notes):
+                cards = [note for note in group if note.has_background]
+                plain = [note for note in group if not note.has_background
+                         and category in LISTED_WITHOUT_BACKGROUND]
+                if not cards and not plain:
+                    continue
                 title = GROUP_TITLES.get(category, category.value)
                 rows.append(partial(self._header, title))
-                rows.extend(partial(self._note_card, note)
-                            for note in group if note.has_background)
-                plain = [note for note in group if not note.has_background]
+                rows.extend(partial(self._note_card, note) for note in cards)
                 rows.extend(partial(self._also_row, category, plain[at:at + ALSO_MENTIONED_PER_ROW],
                                     first=at == 0)
                             for at in range(0, len(plain), ALSO_MENTIONED_PER_ROW))

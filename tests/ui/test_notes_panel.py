@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
@@ -11,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from ui_helpers import hand_reading, note
 
 import ui.notes_panel as notes_panel
-from assistant.models import Category, Mention, Note, Reading
+from assistant.models import Article, Category, Mention, Note, Reading
 from assistant.reading.loading import article_from_text
 from ui.notes_panel import GROUP_TITLES, AlsoMentioned, NotesPanel, grouped_notes
 
@@ -126,6 +127,31 @@ def _plain(key: str, name: str, category: Category, article_text: str) -> Note:
     start = article_text.index(name)
     return Note(key=key, name=name, category=category,
                 mentions=(Mention(start, start + len(name), name),))
+
+
+@pytest.mark.parametrize(
+    ("notes_of", "headers", "listed"),
+    [
+        # A heading the recogniser read as a miscellaneous name: no "Other" group at all.
+        (lambda a: (_plain("unknown:sport", "Sport", Category.OTHER, a.text),), ["Time"], {}),
+        # A miscellaneous name with background keeps its card; the bare one beside it is not
+        # listed.
+        (lambda a: (note("nobel", "Nobelprijs", Category.OTHER, "A prize.", a),
+                    _plain("unknown:sport", "Sport", Category.OTHER, a.text)),
+         ["Other", "Time"], {}),
+        # Names of the other categories without background are still listed.
+        (lambda a: (_plain("unknown:pier 33", "Pier 33", Category.PLACE, a.text),),
+         ["Places", "Time"], {Category.PLACE: ["Pier 33"]}),
+    ],
+)
+def test_other_names_without_background_are_not_listed(
+    panel: NotesPanel, notes_of: Callable[[Article], tuple[Note, ...]], headers: list[str],
+    listed: dict[Category, list[str]],
+) -> None:
+    article = article_from_text("Sport. De Nobelprijs ging naar Pier 33.")
+    panel.set_reading(hand_reading(article, notes=notes_of(article)))
+    assert panel.headers() == headers
+    assert panel.also_mentioned() == listed
 
 
 def test_names_without_background_share_one_line_per_category(
