@@ -55,7 +55,6 @@ def run_analyze(argv: list[str], data_dir: Path | None = None) -> int:
     from assistant.learner.memory import LearnerMemory
     from assistant.learner.statuses import EMPTY_VIEW
     from assistant.models import Level
-    from assistant.reading.sections import SECTION_CHARS
     from assistant.report import coverage_to_json, reading_to_json, summary_line, write_json
     from assistant.service import ReadingAssistant
 
@@ -73,18 +72,13 @@ def run_analyze(argv: list[str], data_dir: Path | None = None) -> int:
                 memory.close()
         article = assistant.load_article(args.path)
         reading = read_for_analyze(assistant, article, Level(args.level), view, args.jobs)
-        cards = None
-        if len(article.text) > SECTION_CHARS and args.format == "json":  # thousands of cards
-            from assistant.parallel import default_jobs, gloss_cards
-
-            cards = gloss_cards(assistant, reading, args.jobs or default_jobs())
     except AssistantError as error:
         print(f"leeswijzer: {error.message}", file=sys.stderr)
         return 2
     if args.format == "summary":
         print(summary_line(reading, assistant))
     else:
-        data = reading_to_json(reading, assistant, cards)
+        data = reading_to_json(reading, assistant)
         data["coverage"] = coverage_to_json(coverage(reading.analysed, view))
         write_json(data, sys.stdout)
         print()

@@ -15,7 +15,6 @@ from assistant.models import (
     AnalysedArticle,
     Article,
     Entity,
-    GlossCard,
     Level,
     Phrase,
     PipelineInfo,
@@ -180,53 +179,3 @@ def _in_workers(sections: Sequence[Section], jobs: Sequence[Job], workers: int,
                             f"{message_text(f'{type(error).__name__}: {error}')}") from error
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
-
-
-# Hard tokens below which the gloss cards are made here: a forked process costs more.
-CARDS_PER_WORKER = 2_000
-# The reading whose cards a forked process makes: it inherits this, nothing is pickled.
-_forked: tuple[ReadingAssistant, Reading] | None = None
-
-
-def gloss_cards(assistant: ReadingAssistant, reading: Reading, jobs: int = 1,
-                least: int = CARDS_PER_WORKER) -> dict[int, GlossCard | None]:
-    """The gloss card (or None) of each hard token, by index: with `jobs` > 1 and at least
-    `least` hard tokens a share, the shares after the first made in processes forked from
-    this one (which inherit the reading, the dictionary and the names found), the same
-    cards. A process that fails raises AnalysisError (one line); none outlives the call."""
-    global _forked
-    hard = [token.index for token in reading.analysed.tokens if token.hard]
-    workers = min(jobs, len(hard) // max(1, least))
-    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        return {index: assistant.gloss(reading, index) for index in hard}
-    from assistant.lexicon.glossing import prepare_names
-
-    for _step in prepare_names(reading.analysed):  # once, before the fork
-        pass
-    assistant.dictionary()
-    size = -(-len(hard) // workers)
-    shares = [hard[at:at + size] for at in range(0, len(hard), size)]
-    _forked = (assistant, reading)
-    pool = ProcessPoolExecutor(max_workers=len(shares) - 1,
-                               mp_context=multiprocessing.get_context("fork"))
-    try:
-        futures = [pool.submit(_cards_of, share) for share in shares[1:]]
-        cards = _cards_of(shares[0])
-        for future in futures:
-            cards += future.result()
-    except BrokenProcessPool as error:
-        raise AnalysisError("A process making the gloss cards ended unexpectedly; "
-                            "try again with --jobs 1.") from error
-    except Exception as error:
-        raise AnalysisError("A process making the gloss cards failed: "
-                            f"{message_text(f'{type(error).__name__}: {error}')}") from error
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-        _forked = None
-    return dict(zip(hard, cards, strict=True))
-
-
-def _cards_of(indices: Sequence[int]) -> list[GlossCard | None]:
-    assert _forked is not None
-    assistant, reading = _forked
-    return [assistant.gloss(reading, index) for index in indices]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Mapping
 from typing import Any, TextIO
 
 from assistant import wording
@@ -21,10 +20,8 @@ from assistant.models import (
 from assistant.service import ReadingAssistant
 
 
-def reading_to_json(reading: Reading, assistant: ReadingAssistant,
-                    cards: Mapping[int, GlossCard | None] | None = None) -> dict[str, Any]:
-    """The `analyze` command's JSON object (see the README for its keys); `cards`: the hard
-    tokens' gloss cards by index, made already (else made here)."""
+def reading_to_json(reading: Reading, assistant: ReadingAssistant) -> dict[str, Any]:
+    """The `analyze` command's JSON object (see the README for its keys)."""
     analysed = reading.analysed
     article = analysed.article
     tokens: list[dict[str, Any]] = []
@@ -39,9 +36,7 @@ def reading_to_json(reading: Reading, assistant: ReadingAssistant,
         if token.language != "nl":
             item["language"] = token.language
         if token.hard:
-            card = (cards[token.index] if cards is not None
-                    else assistant.gloss(reading, token.index))
-            item["gloss"] = card_to_json(card)
+            item["gloss"] = card_to_json(assistant.gloss(reading, token.index))
         tokens.append(item)
     return {
         "source": article.source,

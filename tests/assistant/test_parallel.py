@@ -16,7 +16,7 @@ from assistant import parallel
 from assistant.learner.coverage import coverage
 from assistant.learner.statuses import EMPTY_VIEW
 from assistant.models import Article, Block, BlockKind, Level, Reading
-from assistant.parallel import AnalysisError, Job, SectionAnalysis, gloss_cards, read_sections
+from assistant.parallel import AnalysisError, Job, SectionAnalysis, read_sections
 from assistant.reading.loading import article_from_text
 from assistant.reading.sections import split_sections
 from assistant.report import coverage_to_json, reading_to_json, write_json
@@ -160,22 +160,3 @@ def test_blocks_of_a_longer_text_keep_their_offsets(assistant: ReadingAssistant)
     starts = {t.text: t.start for t in pooled.analysed.tokens}
     assert (starts["Jan"], starts["Piet"], starts["Marie"]) == (0, 52, 104)
     assert pooled.analysed.article is article
-
-
-def test_cards_made_in_forked_processes_are_the_cards_made_here(
-        assistant: ReadingAssistant, sample_path: Path) -> None:
-    reading = assistant.read(assistant.load_article(sample_path))
-    here = gloss_cards(assistant, reading, jobs=1)
-    forked = gloss_cards(assistant, reading, jobs=2, least=1)
-    assert forked == here
-    assert sorted(here) == [t.index for t in reading.analysed.tokens if t.hard]
-    assert sum(card is not None for card in here.values()) > 50
-    assert _children() == []
-
-
-def test_cards_of_few_hard_words_are_made_here(
-        assistant: ReadingAssistant, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(parallel, "ProcessPoolExecutor", None)  # any pool would fail
-    reading = read_sections(assistant, article_from_text(TEXT), jobs=1, limit=LIMIT)
-    assert gloss_cards(assistant, reading, jobs=2) == {
-        t.index: assistant.gloss(reading, t.index) for t in reading.analysed.tokens if t.hard}
