@@ -2,26 +2,19 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from script_modules import script
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
 def report() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("mutation_report",
-                                                  ROOT / "scripts" / "mutation_report.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["mutation_report"] = module
-    spec.loader.exec_module(module)
-    return module
+    return script("mutation_report")
 
 
 def test_the_rule_modules_are_mutated(report: ModuleType) -> None:

@@ -2,32 +2,20 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import sqlite3
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+from script_modules import script
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "dictionary" / "sources"
 SHARED = Path(os.environ.get("LEESWIJZER_SHARED", ROOT.parent / "shared")) / "data"
 
 
-def _load_script() -> ModuleType:
-    script = ROOT / "scripts" / "build_dictionary.py"
-    spec = importlib.util.spec_from_file_location("build_dictionary", script)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["build_dictionary"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-build_dictionary = _load_script()
+build_dictionary = script("build_dictionary")
 
 
 @pytest.fixture(scope="module")

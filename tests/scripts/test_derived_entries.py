@@ -4,20 +4,13 @@ it)."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
+from script_modules import script
 
 ROOT = Path(__file__).resolve().parents[2]
-_spec = importlib.util.spec_from_file_location("build_dictionary",
-                                               ROOT / "scripts" / "build_dictionary.py")
-assert _spec is not None and _spec.loader is not None
-build_dictionary = sys.modules.get("build_dictionary") or importlib.util.module_from_spec(_spec)
-if "build_dictionary" not in sys.modules:
-    sys.modules["build_dictionary"] = build_dictionary
-    _spec.loader.exec_module(build_dictionary)
+build_dictionary = script("build_dictionary")
 
 Merged = build_dictionary.Merged
 SourceSense = build_dictionary.SourceSense

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
 import sqlite3
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from script_modules import script
 
 from assistant.lexicon.keys import SCHEMA_VERSION
 from assistant.lexicon.store import Dictionary
@@ -26,13 +25,7 @@ v(zie,ziet,zien,gezien,zag,zagen,[h([transitive, part_fixed(uit,[svp_er],no_pass
 
 
 def _script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "build_dictionary", ROOT / "scripts" / "build_dictionary.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("build_dictionary", module)
-    spec.loader.exec_module(module)
-    return module
+    return script("build_dictionary")
 
 
 def _table(tmp_path: Path, verbs: str | None) -> sqlite3.Connection:

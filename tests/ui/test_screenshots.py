@@ -3,21 +3,17 @@ rare ones mapped to their nearest kept colour."""
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from types import ModuleType
 
 from PySide6.QtGui import QColor, QImage
+from script_modules import script
 
 SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "screenshots.py"
 
 
 def _script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("screenshots", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return script("screenshots")
 
 
 def test_quantised_keeps_frequent_colours_exact_and_maps_rare_ones_near() -> None:

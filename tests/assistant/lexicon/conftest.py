@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from script_modules import script
 
 from assistant.lexicon.store import Dictionary
 
@@ -42,14 +41,7 @@ FREQUENCIES = {"haven": 4.0, "stad": 5.0, "vernietiging": 3.5, "oorlog": 5.0, "r
 
 
 def build_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "build_dictionary", ROOT / "scripts" / "build_dictionary.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("build_dictionary", module)
-    spec.loader.exec_module(module)
-    return module
+    return script("build_dictionary")
 
 
 @pytest.fixture(scope="session")

@@ -3,9 +3,7 @@ splits, the glosses composed from the parts and when the card shows its parts on
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
-import sys
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -13,6 +11,7 @@ from types import ModuleType
 
 import pytest
 from parse_data import Word, analysed, w
+from script_modules import script
 
 from assistant.errors import DataError
 from assistant.lexicon.compounds import (
@@ -85,13 +84,7 @@ PARTS = PartSenses({("slot", "modifier"): "final", ("anti", "modifier"): "anti-"
 
 
 def build_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "build_dictionary", ROOT / "scripts" / "build_dictionary.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("build_dictionary", module)
-    spec.loader.exec_module(module)
-    return module
+    return script("build_dictionary")
 
 
 @pytest.fixture(scope="module")

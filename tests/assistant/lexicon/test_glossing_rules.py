@@ -4,13 +4,12 @@ parts and hyphenated ones, the inflection step's part of speech, and where a sen
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from parse_data import Word, analysed, w
+from script_modules import script
 
 from assistant.lexicon.glossing import SLIP_NOTE, _one_letter_away, gloss_card, idiom_senses
 from assistant.lexicon.store import Dictionary
@@ -43,15 +42,9 @@ SURPRISE = Idiom("uit de lucht vallen", ("uit", "de", "lucht"), "vallen", "to be
 
 @pytest.fixture(scope="module")
 def dictionary(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dictionary]:
-    spec = importlib.util.spec_from_file_location(
-        "build_dictionary", ROOT / "scripts" / "build_dictionary.py")
-    assert spec is not None and spec.loader is not None
-    script = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("build_dictionary", script)
-    spec.loader.exec_module(script)
     folder = tmp_path_factory.mktemp("glossing-rules")
     (folder / "supplement.tsv").write_text(SUPPLEMENT, encoding="utf-8")
-    script.build(SOURCES, folder / "d.sqlite", folder / "supplement.tsv")
+    script("build_dictionary").build(SOURCES, folder / "d.sqlite", folder / "supplement.tsv")
     opened = Dictionary.open(folder / "d.sqlite", zipf=lambda word: ZIPF.get(word, 0.0))
     yield opened
     opened.close()

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import sqlite3
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from script_modules import script
 
 from assistant.errors import DataError
 from assistant.lexicon.glossing import gloss_card
@@ -38,14 +37,7 @@ SAMPLE = SHARED / "samples" / "000_979833dae2dbd21b.txt"
 
 
 def _script():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location(
-        "build_dictionary", ROOT / "scripts" / "build_dictionary.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("build_dictionary", module)
-    spec.loader.exec_module(module)
-    return module
+    return script("build_dictionary")
 
 
 def _analysed(words: list[tuple[str, str, str]], phrases: tuple[Phrase, ...] = (),
