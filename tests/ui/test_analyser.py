@@ -3,6 +3,7 @@ started again when it dies or will not stop, and ends with the window."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 from collections.abc import Callable, Iterator
@@ -30,6 +31,7 @@ from assistant.worker import (
     Reply,
     Source,
     WorkerConfig,
+    WorkerProcess,
     start_worker,
 )
 from ui.analyser import ProcessAnalyser
@@ -160,6 +162,20 @@ def test_quitting_during_an_analysis_ends_the_process_and_its_thread(qtbot: QtBo
         os.kill(pid, 0)  # ended and reaped
 
 
+@contextlib.contextmanager
+def _worker(core_factory: str) -> Iterator[WorkerProcess]:
+    """A worker process started with that core, talked to directly; killed if still alive."""
+    started = start_worker(WorkerConfig(core_factory=core_factory))
+    try:
+        yield started
+    finally:
+        if started.process.is_alive():
+            started.process.kill()
+        started.process.join()
+        started.connection.close()
+        started.process.close()
+
+
 @pytest.mark.parametrize(("core", "ready"), [("teardown_core", True),
                                              ("loading_core", False)])
 def test_a_worker_told_to_quit_ends_at_once_by_itself(
@@ -170,41 +186,27 @@ def test_a_worker_told_to_quit_ends_at_once_by_itself(
     # that is still loading.
     marker = tmp_path / "torn-down"
     monkeypatch.setenv(TEARDOWN_MARK, str(marker))
-    started = start_worker(WorkerConfig(core_factory=f"worker_cores:{core}"))
-    try:
+    with _worker(f"worker_cores:{core}") as started:
         if ready:
             assert isinstance(started.connection.recv(), PipelineReady)
         started.connection.send(Quit())
         started.process.join(TIMEOUT_MS / 1000)
         assert started.process.exitcode == 0
         assert not marker.exists()
-    finally:
-        if started.process.is_alive():
-            started.process.kill()
-        started.process.join()
-        started.connection.close()
-        started.process.close()
 
 
 def test_a_worker_told_to_quit_during_a_job_that_never_looks_up_ends_by_itself(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
     # Its job stuck where no cancel reaches it (a parse in C): the worker does not wait for it.
-    started = start_worker(WorkerConfig(core_factory="worker_cores:stuck_core"))
     marker = tmp_path / "stuck"
-    try:
+    with _worker("worker_cores:stuck_core") as started:
         assert isinstance(started.connection.recv(), PipelineReady)
         started.connection.send(_open(1, f"stuck:{marker}"))
         qtbot.waitUntil(marker.exists, timeout=TIMEOUT_MS)  # the load is under way
         started.connection.send(Quit())
         started.process.join(TIMEOUT_MS / 1000)
         assert marker.exists() and started.process.exitcode == 0
-    finally:
-        if started.process.is_alive():
-            started.process.kill()
-        started.process.join()
-        started.connection.close()
-        started.process.close()
 
 
 def test_a_load_that_will_not_stop_never_holds_up_the_next(

@@ -3,16 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
-from types import ModuleType
 
 import pytest
-from script_modules import script
+from fixture_dictionaries import built_dictionary
 
 from assistant.lexicon.store import Dictionary
-
-ROOT = Path(__file__).resolve().parents[3]
-FIXTURES = ROOT / "tests" / "fixtures" / "dictionary" / "sources"
 
 SUPPLEMENT = (
     "lemma\tpos\tarticle\tplural\tprincipal_parts\tsenses\tsource\n"
@@ -40,16 +35,9 @@ FREQUENCIES = {"haven": 4.0, "stad": 5.0, "vernietiging": 3.5, "oorlog": 5.0, "r
                "tegen": 6.0, "aanval": 4.3, "fortuin": 3.5}
 
 
-def build_script() -> ModuleType:
-    return script("build_dictionary")
-
-
 @pytest.fixture(scope="session")
 def fixture_dictionary(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dictionary]:
-    folder = tmp_path_factory.mktemp("fixture-dict")
-    supplement = folder / "supplement.tsv"
-    supplement.write_text(SUPPLEMENT, encoding="utf-8")
-    build_script().build(FIXTURES, folder / "d.sqlite", supplement)
-    dictionary = Dictionary.open(folder / "d.sqlite", zipf=lambda w: FREQUENCIES.get(w, 0.0))
+    dictionary = built_dictionary(tmp_path_factory.mktemp("fixture-dict"), SUPPLEMENT,
+                                  FREQUENCIES)
     yield dictionary
     dictionary.close()

@@ -3,15 +3,13 @@ splits, the glosses composed from the parts and when the card shows its parts on
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+from fixture_dictionaries import built_dictionary
 from parse_data import Word, analysed, w
-from script_modules import script
 
 from assistant.errors import DataError
 from assistant.lexicon.compounds import (
@@ -26,8 +24,6 @@ from assistant.lexicon.glossing import COMPOSED_NOTE, HEAD_NOTE, _compound_card,
 from assistant.lexicon.store import Dictionary
 from assistant.models import GlossCard, GlossKind
 
-ROOT = Path(__file__).resolve().parents[3]
-FIXTURES = ROOT / "tests" / "fixtures" / "dictionary" / "sources"
 SUPPLEMENT = (
     "lemma\tpos\tarticle\tplural\tprincipal_parts\tsenses\tsource\n"
     "stikstof\tnoun\tde\t\t\tnitrogen\tleeswijzer\n"
@@ -83,21 +79,10 @@ PARTS = PartSenses({("slot", "modifier"): "final", ("anti", "modifier"): "anti-"
                     ("klimaat", "modifier"): "?", ("dag", "head"): "day"})
 
 
-def build_script() -> ModuleType:
-    return script("build_dictionary")
-
-
 @pytest.fixture(scope="module")
 def lexicon(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dictionary]:
-    folder = tmp_path_factory.mktemp("compound-dict")
-    sources = folder / "sources"
-    shutil.copytree(FIXTURES, sources)
-    with (sources / "alpino" / "nouns.pl").open("a", encoding="utf-8") as nouns:
-        nouns.write(NOUNS)
-    supplement = folder / "supplement.tsv"
-    supplement.write_text(SUPPLEMENT, encoding="utf-8")
-    build_script().build(sources, folder / "d.sqlite", supplement)
-    dictionary = Dictionary.open(folder / "d.sqlite", zipf=lambda w: FREQUENCIES.get(w, 0.0))
+    dictionary = built_dictionary(tmp_path_factory.mktemp("compound-dict"), SUPPLEMENT,
+                                  FREQUENCIES, {"alpino/nouns.pl": NOUNS})
     yield dictionary
     dictionary.close()
 

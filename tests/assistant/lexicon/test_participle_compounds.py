@@ -5,12 +5,11 @@ and the words no composition may be trusted for."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 
 import pytest
+from fixture_dictionaries import built_dictionary
 from parse_data import analysed, w
-from test_compound_cards import FIXTURES, build_script
 
 from assistant.lexicon.glossing import COMPOSED_NOTE, SUFFIX_NOTE, gloss_card
 from assistant.lexicon.store import Dictionary
@@ -64,19 +63,11 @@ FREQUENCIES = {"stillen": 2.9, "tillen": 3.5, "slopen": 3.0, "goud": 4.0, "baar"
 
 @pytest.fixture(scope="module")
 def lexicon(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dictionary]:
-    folder = tmp_path_factory.mktemp("participle-dict")
-    sources = folder / "sources"
-    shutil.copytree(FIXTURES, sources)
-    with (sources / "alpino" / "adjectives.pl").open("a", encoding="utf-8") as adjectives:
-        adjectives.write(ADJECTIVES)
-    with (sources / "wordnet" / "index.adj").open("a", encoding="utf-8") as index:
-        index.write("conservative a 1 0 1 0 00000060  \n")
-    with (sources / "wordnet" / "verb.exc").open("a", encoding="utf-8") as irregular:
-        irregular.write("kept keep\nbroke break\nbroken break\n")
-    supplement = folder / "supplement.tsv"
-    supplement.write_text(SUPPLEMENT, encoding="utf-8")
-    build_script().build(sources, folder / "d.sqlite", supplement)
-    dictionary = Dictionary.open(folder / "d.sqlite", zipf=lambda w: FREQUENCIES.get(w, 0.0))
+    dictionary = built_dictionary(
+        tmp_path_factory.mktemp("participle-dict"), SUPPLEMENT, FREQUENCIES,
+        {"alpino/adjectives.pl": ADJECTIVES,
+         "wordnet/index.adj": "conservative a 1 0 1 0 00000060  \n",
+         "wordnet/verb.exc": "kept keep\nbroke break\nbroken break\n"})
     yield dictionary
     dictionary.close()
 
