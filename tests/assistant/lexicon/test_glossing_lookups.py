@@ -1,0 +1,327 @@
+"""The lookup chain's small helpers on a fixture dictionary: entries by part of speech, forms
+and plurals, a compound head among plurals, abbreviations and opening words, an idiom's
+words, the sentence a token is in, and the senses a guess is made of."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from fixture_dictionaries import built_dictionary
+from parse_data import analysed, w
+
+from assistant.lexicon import glossing
+from assistant.lexicon.compounds import CompoundPart, CompoundSplit, PartSenses
+from assistant.lexicon.glossing import (
+    AGENT_NOTE,
+    _common_abbreviation,
+    _compound_card,
+    _glosses,
+    _guessed_from_verb,
+    _head_entry,
+    _hyphen_split,
+    _literal_sense,
+    _opening_word,
+    _phrase_parts,
+    _prefixed_entry,
+    _sentence_tokens,
+    _separable_split,
+    _singular,
+    _slip_entry,
+    _typed,
+    idiom_senses,
+    prefixed_sense,
+    with_particle,
+)
+from assistant.lexicon.store import Dictionary, Entry
+from assistant.models import GlossCard, GlossKind, GlossPart, Phrase, PhraseKind
+
+# koken is a noun too, ranked above the verb (more sources): only the verb's part of speech
+# finds the verb. rood is an adjective to Alpino but a noun only to the sources, its gloss no
+# English adjective; conservatief the same, its gloss an English adjective.
+SUPPLEMENT = (
+    "lemma\tpos\tarticle\tplural\tprincipal_parts\tsenses\tsource\n"
+    "koken\tnoun\thet\t\t\tcooking\tleeswijzer + FreeDict + English Wiktionary\n"
+    "koken\tverb\t\t\t\tto cook|to boil\tleeswijzer\n"
+    "koffie\tnoun\tde\t\t\tcoffee\tleeswijzer\n"
+    "lucht\tnoun\tde\tluchten\t\tair, sky|atmosphere\tleeswijzer\n"
+    "stad\tnoun\tde\tsteden\t\tcity, town\tleeswijzer\n"
+    "stede\tnoun\tde\tsteden\t\tplace, stead\tleeswijzer\n"
+    "rood\tnoun\thet\t\t\tred colour\tleeswijzer\n"
+    "conservatief\tnoun\tde\t\t\tconservative\tleeswijzer\n"
+    "ok\tadj\t\t\t\tfine\tleeswijzer\n"
+    "mrna\tnoun\thet\t\t\tmRNA\tleeswijzer\n"
+    "nk\tnoun\thet\t\t\tnational championships\tleeswijzer\n"
+    "eten\tverb\t\t\t\tto eat\tleeswijzer\n"
+)
+NOUNS = "n([pl(steden),sg(stede)],de,[],[]).\n"
+VERBS = "v(kook,kookt,koken,gekookt,kookte,kookten,\n    [h([intransitive])]).\n"
+ADJECTIVES = (
+    "a([e(rode),no_e(rood)],adv,[],[]).\n"
+    "a([e(conservatieve),no_e(conservatief)],adv,[],[]).\n"
+)
+
+
+@pytest.fixture(scope="module")
+def lexicon(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dictionary]:
+    dictionary = built_dictionary(
+        tmp_path_factory.mktemp("lookup-dict"), SUPPLEMENT, {},
+        {"alpino/nouns.pl": NOUNS, "alpino/verbs.pl": VERBS, "alpino/adjectives.pl": ADJECTIVES,
+         "wordnet/index.adj": "conservative a 1 0 1 0 00000060  \n"})
+    yield dictionary
+    dictionary.close()
+
+
+def lemma_pos(entry: Entry | None) -> tuple[str, str] | None:
+    return (entry.lemma, entry.pos) if entry is not None else None
+
+
+# --- entries by part of speech ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("word", "pos", "expected"), [
+    ("koffie", "noun", ("koffie", "noun")),  # a lemma only the supplement has
+    ("koken", "verb", ("koken", "verb")),  # not the noun ranked above it
+    ("kookte", "verb", ("koken", "verb")),  # a form Alpino lists
+    ("steden", "noun", ("stad", "noun")),  # a plural
+    ("kookte", "noun", None),  # a verb's form is no noun's
+    ("koffie", "verb", None),
+    ("qwzrt", "noun", None),
+])
+def test_a_prefixed_words_rest_is_found_by_its_part_of_speech(
+        lexicon: Dictionary, word: str, pos: str, expected: tuple[str, str] | None) -> None:
+    assert lemma_pos(_prefixed_entry(lexicon, word, pos)) == expected
+
+
+@pytest.mark.parametrize(("word", "pos", "expected"), [
+    ("koken", "verb", ("koken", "verb")),  # not the noun ranked above it
+    ("koken", "noun", ("koken", "noun")),
+    ("kookte", "verb", ("koken", "verb")),  # a form Alpino lists
+    ("koffie", "noun", ("koffie", "noun")),
+    ("luchten", "noun", ("lucht", "noun")),  # a plural only the supplement gives
+    ("kookte", "noun", None),
+    ("koffie", "verb", None),
+    ("qwzrt", "noun", None),
+])
+def test_a_slips_intended_word_is_found_by_its_part_of_speech(
+        lexicon: Dictionary, word: str, pos: str, expected: tuple[str, str] | None) -> None:
+    assert lemma_pos(_slip_entry(lexicon, word, pos)) == expected
+
+
+@pytest.mark.parametrize(("lemma", "pos", "expected"), [
+    ("koken", "verb", ("koken", "verb")),
+    ("koken", "noun", ("koken", "noun")),
+    # Alpino's adjective the sources give as a noun: the noun, its gloss an English adjective.
+    ("conservatief", "adj", ("conservatief", "noun")),
+    ("conservatief", "verb", None),  # only for an adjective
+    ("rood", "adj", None),  # 'red colour' is no English adjective
+    ("koffie", "adj", None),  # no adjective to Alpino
+    ("qwzrt", "noun", None),
+])
+def test_an_entry_is_typed_by_its_part_of_speech(
+        lexicon: Dictionary, lemma: str, pos: str, expected: tuple[str, str] | None) -> None:
+    assert lemma_pos(_typed(lexicon, lemma, pos)) == expected
+
+
+@pytest.mark.parametrize(("piece", "expected"), [
+    ("steden", "stad"),
+    ("kookten", None),  # a verb's form, not a noun's plural
+    ("lucht", None),  # a singular is no plural of itself
+])
+def test_the_singular_of_a_plural_piece(lexicon: Dictionary, piece: str,
+                                        expected: str | None) -> None:
+    assert _singular(lexicon, piece, "noun") == expected
+
+
+@pytest.mark.parametrize(("lemma", "piece", "head_lemma", "pos", "expected"), [
+    # A plural of two nouns: the one the compound's lemma ends with.
+    ("hoofdstad", "steden", "steden", "noun", ("stad", "noun")),
+    ("woonstede", "steden", "steden", "noun", ("stede", "noun")),
+    ("opkoken", "koken", "koken", "verb", ("koken", "verb")),  # not the noun ranked above it
+    ("wegviel", "viel", "viel", "verb", None),  # a past form is no plural
+    ("qwzrtkoffie", "qwzrt", "qwzrt", "noun", None),
+])
+def test_a_compounds_head_entry(lexicon: Dictionary, lemma: str, piece: str, head_lemma: str,
+                                pos: str, expected: tuple[str, str] | None) -> None:
+    article = analysed([w(lemma, lemma, "NOUN")])
+    found = _head_entry(lexicon, article.tokens[0], CompoundPart(piece, head_lemma), pos)
+    assert lemma_pos(found) == expected
+
+
+@pytest.mark.parametrize(("word", "pos", "expected"), [
+    ("Rabo-koffie", "NOUN", (("Rabo", "rabo", "-"), ("koffie", "koffie", ""))),
+    ("liberaal-conservatieve", "ADJ",
+     (("liberaal", "liberaal", "-"), ("conservatieve", "conservatief", ""))),
+    ("Rabo-rode", "ADJ", None),  # rood is an adjective with no adjective's entry
+    ("koffie-", "NOUN", None),  # one piece
+    ("Rabo-Koffie", "NOUN", None),  # a name's part
+    ("Rabo-qwzrt", "NOUN", None),
+])
+def test_a_hyphenated_words_parts(lexicon: Dictionary, word: str, pos: str,
+                                  expected: tuple[tuple[str, str, str], ...] | None) -> None:
+    split = _hyphen_split(lexicon, word, pos)
+    found = (tuple((p.text, p.lemma, p.link) for p in split.parts)
+             if split is not None else None)
+    assert found == expected
+
+
+def test_an_adjective_compound_of_three_parts_is_its_parts_only(lexicon: Dictionary) -> None:
+    article = analysed([w("rood-koffie-conservatief", "rood-koffie-conservatief", "ADJ")],
+                       lexicon=lexicon)
+    split = CompoundSplit((CompoundPart("koffie", "koffie"), CompoundPart("lucht", "lucht"),
+                           CompoundPart("conservatief", "conservatief")))
+    found = _compound_card(lexicon, article.tokens[0], split, "adj", PartSenses({}))
+    assert found is not None and found.senses == ()
+    assert [p.lemma for p in found.parts] == ["koffie", "lucht", "conservatief"]
+
+
+# --- names that are words --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("word", "entity", "expected"), [
+    ("NK", True, True),  # a common noun's abbreviation
+    ("MRNA", True, True),  # its gloss starts in lower case: "mRNA"
+    ("OK", True, False),  # an adjective, not a noun
+    ("NK", False, False),  # not a name at all
+    ("Nk", True, False),  # not in capitals
+])
+def test_a_common_nouns_abbreviation_is_a_word(lexicon: Dictionary, word: str, entity: bool,
+                                               expected: bool) -> None:
+    article = analysed([w("het", "het", "DET"), w(word, word, "PROPN")],
+                       entities=[(1, 1, "ORG")] if entity else [], lexicon=lexicon)
+    assert _common_abbreviation(lexicon, article, article.tokens[1]) is expected
+
+
+@pytest.mark.parametrize(("word", "pos", "entity", "expected"), [
+    ("Koffie", "NOUN", True, True),
+    ("Koffie", "VERB", True, False),  # known, but not as a verb
+    ("Koffie", "NOUN", False, False),
+])
+def test_an_opening_word_is_known_with_its_part_of_speech(
+        lexicon: Dictionary, word: str, pos: str, entity: bool, expected: bool) -> None:
+    article = analysed([w(word, word.lower(), pos), w(".", ".", "PUNCT")],
+                       entities=[(0, 0, "PER")] if entity else [], lexicon=lexicon)
+    assert _opening_word(lexicon, article, article.tokens[0]) is expected
+
+
+# --- idioms and separable verbs --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "lemma", "pos", "expected"), [
+    ("lucht", "lucht", "NOUN", "air, sky"),
+    ("luchtje", "lucht", "NOUN", "air, sky"),  # by its lemma when its form is unknown
+    ("kookte", "koken", "VERB", "to cook"),  # the verb, not the noun ranked above it
+    ("lucht", "qwzrt", "NOUN", "air, sky"),  # by its form when its lemma is unknown
+    ("Lucht", "qwzrt", "PROPN", "air, sky"),
+    ("Qwzrt", "lucht", "PROPN", None),  # a name's lemma is not looked up
+    ("de", "de", "DET", None),  # a function word
+    ("lucht", "lucht", "X", None),  # no dictionary part of speech
+    ("qwzrt", "qwzrt", "NOUN", None),
+])
+def test_an_idiom_words_literal_sense(lexicon: Dictionary, text: str, lemma: str, pos: str,
+                                      expected: str | None) -> None:
+    article = analysed([w(text, lemma, pos)])
+    assert _literal_sense(lexicon, article.tokens[0]) == expected
+
+
+def test_an_idioms_words_have_their_first_sense(lexicon: Dictionary) -> None:
+    words = [w("de", "de", "DET"), w("luchtje", "lucht", "NOUN"), w("lucht", "qwzrt", "NOUN"),
+             w("qwzrt", "qwzrt", "NOUN")]
+    article = analysed(words)
+    phrase = Phrase(0, PhraseKind.IDIOM, "de lucht", (0, 1, 2, 3), "to be seen")
+    assert _phrase_parts(lexicon, article, phrase) == (
+        GlossPart("de", "de", ()), GlossPart("luchtje", "lucht", ("air, sky",)),
+        GlossPart("lucht", "qwzrt", ("air, sky",)), GlossPart("qwzrt", "qwzrt", ()))
+
+
+@pytest.mark.parametrize(("texts", "lemma", "expected"), [
+    (("kookte", "op"), "opkoken", ("op", ("koken", "verb"))),  # the verb, not the noun
+    # A word the lemma starts with that leaves two letters or none is no particle.
+    (("opet", "op"), "opeten", ("op", ("eten", "verb"))),
+    (("opeten", "op"), "opeten", ("op", ("eten", "verb"))),
+    (("at", "op"), "opqwzrt", None),
+])
+def test_a_separable_verbs_particle_and_verb(
+        lexicon: Dictionary, texts: tuple[str, ...], lemma: str,
+        expected: tuple[str, tuple[str, str]] | None) -> None:
+    article = analysed([w(text, text, "VERB") for text in texts], lexicon=lexicon)
+    phrase = Phrase(0, PhraseKind.SEPARABLE_VERB, lemma, tuple(range(len(texts))))
+    split = _separable_split(lexicon, article, phrase)
+    assert ((split[0], lemma_pos(split[1])) if split is not None else None) == expected
+
+
+@pytest.mark.parametrize(("meaning", "literal", "expected"), [
+    # The word's sense says what the idiom says: the meanings alone.
+    ("to take aback, to surprise", "to take aback", ("to take aback, to surprise",)),
+    ("to take aback", "to take aback, surprise", ("to take aback",)),
+    ("to surprise", "air, sky", ("air, sky", "x: to surprise")),
+    # At most three senses.
+    ("a; b; c; d", "air", ("air", "x: a", "b")),
+])
+def test_an_idioms_senses(meaning: str, literal: str, expected: tuple[str, ...]) -> None:
+    assert idiom_senses("x", meaning, literal) == expected
+
+
+@pytest.mark.parametrize(("senses", "particle", "expected"), [
+    (("to come, to arrive", "to get", "to become"), "thuis",
+     ("to come home, to arrive home", "to come, to arrive", "to get")),
+    (("to come", "to get", "to become", "to reach"), "op",
+     ("to come", "to get", "to become")),
+])
+def test_a_particle_verbs_senses_are_three(senses: tuple[str, ...], particle: str,
+                                           expected: tuple[str, ...]) -> None:
+    assert with_particle(senses, particle) == expected
+
+
+# --- guesses ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("senses", "expected"), [
+    # Plurals as their singulars too: -ies as -y, -es as both cuts, -s as one.
+    (("cities, boxes",), {"cities", "city", "boxes", "boxe", "box"}),
+    (("fire engine", "cats"), {"fireengine", "cats", "cat"}),
+    (("dog",), {"dog"}),
+])
+def test_an_entrys_glosses(senses: tuple[str, ...], expected: set[str]) -> None:
+    assert _glosses(Entry("x", "noun", senses, "s")) == expected
+
+
+def test_a_guess_from_a_verb_carries_the_verb(lexicon: Dictionary) -> None:
+    article = analysed([w("rokers", "roker", "NOUN")], lexicon=lexicon)
+    verb = Entry("roken", "verb", ("to smoke", "to cure"), "leeswijzer")
+    assert _guessed_from_verb(article.tokens[0], "roker", verb, "smoker", AGENT_NOTE) == \
+        GlossCard(form="rokers", lemma="roker", pos="NOUN", kind=GlossKind.WORD,
+                  senses=("smoker",), source="leeswijzer",
+                  parts=(GlossPart("roker", "roken", ("to smoke",)),), uncertain=AGENT_NOTE)
+
+
+ENGLISH = {"una": 2.0, "unseen": 1.5, "unfit": 3.0}
+
+
+@pytest.mark.parametrize(("sense", "fallback", "min_length", "expected"), [
+    ("a", "", None, "una"),  # any length by default
+    ("seen", "", None, "unseen"),  # as frequent as the threshold
+    ("seen, fit", "", 4, "unseen"),  # as long as the least
+    ("noticed", "not ", None, "not noticed"),  # no such English word: the fallback
+    ("noticed", "", None, ""),
+])
+def test_a_prefixed_sense(monkeypatch: pytest.MonkeyPatch, sense: str, fallback: str,
+                          min_length: int | None, expected: str) -> None:
+    monkeypatch.setattr(glossing, "english_zipf", lambda word: ENGLISH.get(word, 0.0))
+    if min_length is None:
+        assert prefixed_sense(sense, ("un",), fallback) == expected
+    else:
+        assert prefixed_sense(sense, ("un",), fallback, min_length) == expected
+
+
+# --- sentences -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("index", "expected"), [
+    (0, [0, 1, 2]), (2, [0, 1, 2]), (3, [3, 4]), (4, [3, 4]), (5, [5, 6]), (6, [5, 6]),
+])
+def test_a_tokens_sentence(index: int, expected: list[int]) -> None:
+    words = [w(text, text, "NOUN") for text in ("a", "b", "c", "d", "e", "f", "g")]
+    article = analysed(words, sentence_starts=(0, 3, 5))
+    found = _sentence_tokens(article, article.tokens[index])
+    assert [token.index for token in found] == expected
