@@ -14,6 +14,8 @@ from assistant.lexicon import glossing
 from assistant.lexicon.compounds import CompoundPart, CompoundSplit, PartSenses
 from assistant.lexicon.glossing import (
     AGENT_NOTE,
+    LOOKALIKE_NOTE,
+    SUFFIX_NOTE,
     _common_abbreviation,
     _compound_card,
     _glosses,
@@ -28,7 +30,9 @@ from assistant.lexicon.glossing import (
     _separable_split,
     _singular,
     _slip_entry,
+    _suffix_card,
     _typed,
+    _verb_lookalike_card,
     idiom_senses,
     prefixed_sense,
     with_particle,
@@ -53,6 +57,17 @@ SUPPLEMENT = (
     "mrna\tnoun\thet\t\t\tmRNA\tleeswijzer\n"
     "nk\tnoun\thet\t\t\tnational championships\tleeswijzer\n"
     "eten\tverb\t\t\t\tto eat\tleeswijzer\n"
+    "vouwen\tverb\t\t\t\tto fold|to crease\tleeswijzer\n"
+    "zetten\tverb\t\t\t\tto put (in place)\tleeswijzer\n"
+    "wassen\tverb\t\t\t\tto wash\tleeswijzer\n"
+    "gaan\tverb\t\t\t\tto go\tleeswijzer\n"
+    "richting\tnoun\tde\t\t\tdirection|course\tleeswijzer\n"
+    "tafel\tnoun\tde\t\t\ttable\tleeswijzer\n"
+    "werk\tnoun\thet\t\t\twork\tleeswijzer\n"
+    "zin\tnoun\tde\t\t\tsense\tleeswijzer\n"
+    "fijn\tadj\t\t\t\tfine\tleeswijzer\n"
+    "kerst\tnoun\tde\t\t\tChristmas\tleeswijzer\n"
+    "vuur\tnoun\thet\t\t\tfire (flames)\tleeswijzer\n"
 )
 NOUNS = "n([pl(steden),sg(stede)],de,[],[]).\n"
 VERBS = "v(kook,kookt,koken,gekookt,kookte,kookten,\n    [h([intransitive])]).\n"
@@ -166,9 +181,10 @@ def test_a_hyphenated_words_parts(lexicon: Dictionary, word: str, pos: str,
 
 
 def test_an_adjective_compound_of_three_parts_is_its_parts_only(lexicon: Dictionary) -> None:
-    article = analysed([w("rood-koffie-conservatief", "rood-koffie-conservatief", "ADJ")],
+    article = analysed([w("koffie-luchtconservatief", "koffie-luchtconservatief", "ADJ")],
                        lexicon=lexicon)
-    split = CompoundSplit((CompoundPart("koffie", "koffie"), CompoundPart("lucht", "lucht"),
+    # The first part hyphenated, the second not: English would not say it so either.
+    split = CompoundSplit((CompoundPart("koffie", "koffie", "-"), CompoundPart("lucht", "lucht"),
                            CompoundPart("conservatief", "conservatief")))
     found = _compound_card(lexicon, article.tokens[0], split, "adj", PartSenses({}))
     assert found is not None and found.senses == ()
@@ -278,7 +294,7 @@ def test_a_particle_verbs_senses_are_three(senses: tuple[str, ...], particle: st
 
 @pytest.mark.parametrize(("senses", "expected"), [
     # Plurals as their singulars too: -ies as -y, -es as both cuts, -s as one.
-    (("cities, boxes",), {"cities", "city", "boxes", "boxe", "box"}),
+    (("berries, boxes",), {"berries", "berry", "boxes", "boxe", "box"}),
     (("fire engine", "cats"), {"fireengine", "cats", "cat"}),
     (("dog",), {"dog"}),
 ])
@@ -325,3 +341,67 @@ def test_a_tokens_sentence(index: int, expected: list[int]) -> None:
     article = analysed(words, sentence_starts=(0, 3, 5))
     found = _sentence_tokens(article, article.tokens[index])
     assert [token.index for token in found] == expected
+
+
+# --- -baar and -loos adjectives, learned verbs -----------------------------------------------
+
+# English frequencies the guesses below rest on (the -less word at the threshold).
+ENGLISH_WORDS = {"directionless": 2.0, "hellenized": 3.0}
+
+
+@pytest.fixture
+def english(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(glossing, "english_zipf", lambda word: ENGLISH_WORDS.get(word, 0.0))
+
+
+@pytest.mark.parametrize(("word", "lemma", "sense", "part"), [
+    ("vouwbare", "vouwbaar", "that can be folded", GlossPart("vouw", "vouwen", ("to fold",))),
+    ("Wasbaar", "wasbaar", "that can be washed", GlossPart("Was", "wassen", ("to wash",))),
+    # The verb, not the noun ranked above it.
+    ("kookbaar", "kookbaar", "that can be cooked", GlossPart("kook", "koken", ("to cook",))),
+    ("richtingloze", "richtingloos", "directionless",
+     GlossPart("richting", "richting", ("direction",))),
+    ("tafelloos", "tafelloos", "without table", GlossPart("tafel", "tafel", ("table",))),
+    ("werkeloos", "werkeloos", "without work", GlossPart("werke", "werk", ("work",))),
+    ("zinloos", "zinloos", "without sense", GlossPart("zin", "zin", ("sense",))),
+])
+def test_a_baar_or_loos_card(english: None, lexicon: Dictionary, word: str, lemma: str,
+                             sense: str, part: GlossPart) -> None:
+    article = analysed([w(word, word.lower(), "ADJ")])
+    assert _suffix_card(lexicon, article.tokens[0]) == GlossCard(
+        form=word, lemma=lemma, pos="ADJ", kind=GlossKind.WORD, senses=(sense,),
+        source="leeswijzer", parts=(part,), uncertain=SUFFIX_NOTE)
+
+
+@pytest.mark.parametrize("word", [
+    "zetbaar",  # the verb's first sense is no plain word
+    "gabaar",  # too short a base
+    "qwzrtbaar",  # no verb
+    "qwzrtloos",  # no noun
+    "fijnloos",  # an adjective, not a noun
+    "kerstloos",  # a name-like English word
+    "vuurloos",  # the noun's first sense is no plain word
+    "vouwbaar2",
+    "vouwen",
+])
+def test_no_baar_or_loos_card(english: None, lexicon: Dictionary, word: str) -> None:
+    article = analysed([w(word, word, "ADJ")])
+    assert _suffix_card(lexicon, article.tokens[0]) is None
+
+
+@pytest.mark.parametrize(("text", "lemma", "morph", "sense"), [
+    ("helleniseren", "helleniseren", "", "to hellenize"),
+    ("helleniseerde", "helleniseerde", "", "to hellenize"),  # by its form's infinitive
+    ("gehelleniseerd", "gehelleniseerd", "VerbForm=Part", "hellenized"),
+])
+def test_a_learned_verbs_english_lookalike(english: None, lexicon: Dictionary, text: str,
+                                           lemma: str, morph: str, sense: str) -> None:
+    article = analysed([w(text, lemma, "VERB", morph=morph)])
+    assert _verb_lookalike_card(lexicon, article.tokens[0]) == GlossCard(
+        form=text, lemma="helleniseren", pos="VERB", kind=GlossKind.WORD, senses=(sense,),
+        source="English look-alike", uncertain=LOOKALIKE_NOTE)
+
+
+def test_no_lookalike_for_a_verb_english_text_lacks(english: None, lexicon: Dictionary) -> None:
+    article = analysed([w("persifleren", "persifleren", "VERB")])
+    assert _verb_lookalike_card(lexicon, article.tokens[0]) is None
