@@ -13,9 +13,12 @@ from parse_data import analysed, w
 from assistant.lexicon import glossing
 from assistant.lexicon.compounds import CompoundPart, CompoundSplit, PartSenses
 from assistant.lexicon.glossing import (
+    ACTION_NOTE,
     AGENT_NOTE,
     LOOKALIKE_NOTE,
     SUFFIX_NOTE,
+    _action_card,
+    _agent_card,
     _common_abbreviation,
     _compound_card,
     _glosses,
@@ -68,6 +71,9 @@ SUPPLEMENT = (
     "fijn\tadj\t\t\t\tfine\tleeswijzer\n"
     "kerst\tnoun\tde\t\t\tChristmas\tleeswijzer\n"
     "vuur\tnoun\thet\t\t\tfire (flames)\tleeswijzer\n"
+    "roken\tverb\t\t\t\tto smoke\tleeswijzer\n"
+    "wandelen\tnoun\thet\t\t\twalking tour\tleeswijzer + FreeDict + English Wiktionary\n"
+    "wandelen\tverb\t\t\t\tto walk\tleeswijzer\n"
 )
 NOUNS = "n([pl(steden),sg(stede)],de,[],[]).\n"
 VERBS = "v(kook,kookt,koken,gekookt,kookte,kookten,\n    [h([intransitive])]).\n"
@@ -82,7 +88,8 @@ def lexicon(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dictionary]:
     dictionary = built_dictionary(
         tmp_path_factory.mktemp("lookup-dict"), SUPPLEMENT, {},
         {"alpino/nouns.pl": NOUNS, "alpino/verbs.pl": VERBS, "alpino/adjectives.pl": ADJECTIVES,
-         "wordnet/index.adj": "conservative a 1 0 1 0 00000060  \n"})
+         "wordnet/index.adj": "conservative a 1 0 1 0 00000060  \n",
+         "wordnet/index.noun": "smoker n 1 0 1 0 00000387  \n"})
     yield dictionary
     dictionary.close()
 
@@ -96,9 +103,10 @@ def lemma_pos(entry: Entry | None) -> tuple[str, str] | None:
 
 @pytest.mark.parametrize(("word", "pos", "expected"), [
     ("koffie", "noun", ("koffie", "noun")),  # a lemma only the supplement has
-    ("koken", "verb", ("koken", "verb")),  # not the noun ranked above it
+    ("wandelen", "verb", ("wandelen", "verb")),  # not the noun ranked above it
     ("kookte", "verb", ("koken", "verb")),  # a form Alpino lists
     ("steden", "noun", ("stad", "noun")),  # a plural
+    ("rode", "adj", None),  # Alpino's adjective, with no adjective's entry
     ("kookte", "noun", None),  # a verb's form is no noun's
     ("koffie", "verb", None),
     ("qwzrt", "noun", None),
@@ -109,9 +117,10 @@ def test_a_prefixed_words_rest_is_found_by_its_part_of_speech(
 
 
 @pytest.mark.parametrize(("word", "pos", "expected"), [
-    ("koken", "verb", ("koken", "verb")),  # not the noun ranked above it
-    ("koken", "noun", ("koken", "noun")),
+    ("wandelen", "verb", ("wandelen", "verb")),  # not the noun ranked above it
+    ("koken", "noun", ("koken", "noun")),  # not the verb ranked above it
     ("kookte", "verb", ("koken", "verb")),  # a form Alpino lists
+    ("rode", "adj", None),  # Alpino's adjective, with no adjective's entry
     ("koffie", "noun", ("koffie", "noun")),
     ("luchten", "noun", ("lucht", "noun")),  # a plural only the supplement gives
     ("kookte", "noun", None),
@@ -124,7 +133,7 @@ def test_a_slips_intended_word_is_found_by_its_part_of_speech(
 
 
 @pytest.mark.parametrize(("lemma", "pos", "expected"), [
-    ("koken", "verb", ("koken", "verb")),
+    ("wandelen", "verb", ("wandelen", "verb")),
     ("koken", "noun", ("koken", "noun")),
     # Alpino's adjective the sources give as a noun: the noun, its gloss an English adjective.
     ("conservatief", "adj", ("conservatief", "noun")),
@@ -152,7 +161,8 @@ def test_the_singular_of_a_plural_piece(lexicon: Dictionary, piece: str,
     # A plural of two nouns: the one the compound's lemma ends with.
     ("hoofdstad", "steden", "steden", "noun", ("stad", "noun")),
     ("woonstede", "steden", "steden", "noun", ("stede", "noun")),
-    ("opkoken", "koken", "koken", "verb", ("koken", "verb")),  # not the noun ranked above it
+    # Not the noun ranked above it.
+    ("opwandelen", "wandelen", "wandelen", "verb", ("wandelen", "verb")),
     ("wegviel", "viel", "viel", "verb", None),  # a past form is no plural
     ("qwzrtkoffie", "qwzrt", "qwzrt", "noun", None),
 ])
@@ -226,7 +236,7 @@ def test_an_opening_word_is_known_with_its_part_of_speech(
 @pytest.mark.parametrize(("text", "lemma", "pos", "expected"), [
     ("lucht", "lucht", "NOUN", "air, sky"),
     ("luchtje", "lucht", "NOUN", "air, sky"),  # by its lemma when its form is unknown
-    ("kookte", "koken", "VERB", "to cook"),  # the verb, not the noun ranked above it
+    ("wandelde", "wandelen", "VERB", "to walk"),  # the verb, not the noun ranked above it
     ("lucht", "qwzrt", "NOUN", "air, sky"),  # by its form when its lemma is unknown
     ("Lucht", "qwzrt", "PROPN", "air, sky"),
     ("Qwzrt", "lucht", "PROPN", None),  # a name's lemma is not looked up
@@ -251,7 +261,7 @@ def test_an_idioms_words_have_their_first_sense(lexicon: Dictionary) -> None:
 
 
 @pytest.mark.parametrize(("texts", "lemma", "expected"), [
-    (("kookte", "op"), "opkoken", ("op", ("koken", "verb"))),  # the verb, not the noun
+    (("wandelde", "op"), "opwandelen", ("op", ("wandelen", "verb"))),  # not the noun
     # A word the lemma starts with that leaves two letters or none is no particle.
     (("opet", "op"), "opeten", ("op", ("eten", "verb"))),
     (("opeten", "op"), "opeten", ("op", ("eten", "verb"))),
@@ -346,7 +356,8 @@ def test_a_tokens_sentence(index: int, expected: list[int]) -> None:
 # --- -baar and -loos adjectives, learned verbs -----------------------------------------------
 
 # English frequencies the guesses below rest on (the -less word at the threshold).
-ENGLISH_WORDS = {"directionless": 2.0, "hellenized": 3.0}
+ENGLISH_WORDS = {"directionless": 2.0, "hellenized": 3.0, "smoker": 3.0, "washing": 2.0,
+                 "walking": 3.0}
 
 
 @pytest.fixture
@@ -358,7 +369,8 @@ def english(monkeypatch: pytest.MonkeyPatch) -> None:
     ("vouwbare", "vouwbaar", "that can be folded", GlossPart("vouw", "vouwen", ("to fold",))),
     ("Wasbaar", "wasbaar", "that can be washed", GlossPart("Was", "wassen", ("to wash",))),
     # The verb, not the noun ranked above it.
-    ("kookbaar", "kookbaar", "that can be cooked", GlossPart("kook", "koken", ("to cook",))),
+    ("wandelbaar", "wandelbaar", "that can be walked",
+     GlossPart("wandel", "wandelen", ("to walk",))),
     ("richtingloze", "richtingloos", "directionless",
      GlossPart("richting", "richting", ("direction",))),
     ("tafelloos", "tafelloos", "without table", GlossPart("tafel", "tafel", ("table",))),
@@ -405,3 +417,46 @@ def test_a_learned_verbs_english_lookalike(english: None, lexicon: Dictionary, t
 def test_no_lookalike_for_a_verb_english_text_lacks(english: None, lexicon: Dictionary) -> None:
     article = analysed([w("persifleren", "persifleren", "VERB")])
     assert _verb_lookalike_card(lexicon, article.tokens[0]) is None
+
+
+# --- nouns made from verbs -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "lemma", "expected"), [
+    ("wandeling", "wandeling", ("wandeling", "walking", "wandelen", "to walk")),
+    ("wandelingen", "wandelingen", ("wandeling", "walking", "wandelen", "to walk")),
+    # A stem of four letters; the gerund as frequent as the threshold.
+    ("wassing", "wassing", ("wassing", "washing", "wassen", "to wash")),
+    ("kooking", "kooking", None),  # no verb kooken
+    ("zetting", "zetting", None),  # a stem of three letters: a word of its own more often
+    ("tafeling", "tafeling", None),
+])
+def test_an_action_noun_no_source_lists(english: None, lexicon: Dictionary, text: str,
+                                        lemma: str,
+                                        expected: tuple[str, str, str, str] | None) -> None:
+    article = analysed([w(text, lemma, "NOUN")])
+    found = _action_card(lexicon, article.tokens[0])
+    if expected is None:
+        assert found is None
+        return
+    singular, sense, verb, verb_sense = expected
+    assert found == GlossCard(form=text, lemma=singular, pos="NOUN", kind=GlossKind.WORD,
+                              senses=(sense,), source="leeswijzer",
+                              parts=(GlossPart(singular, verb, (verb_sense,)),),
+                              uncertain=ACTION_NOTE)
+
+
+@pytest.mark.parametrize(("text", "lemma", "expected"), [
+    ("rokers", "roker", "roker"),
+    ("róker", "roker", "roker"),  # by its lemma, when its form is no word
+    ("roker", "", "roker"),  # by its form, when it has no lemma
+    ("rokers", "qwzrt", None),
+])
+def test_an_agent_noun_no_source_lists(english: None, lexicon: Dictionary, text: str,
+                                       lemma: str, expected: str | None) -> None:
+    article = analysed([w(text, lemma, "NOUN")])
+    found = _agent_card(lexicon, article.tokens[0])
+    if expected is None:
+        assert found is None
+    else:
+        assert found is not None and (found.lemma, found.senses) == (expected, ("smoker",))
