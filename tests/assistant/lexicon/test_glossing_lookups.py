@@ -5,6 +5,7 @@ words, the sentence a token is in, and the senses a guess is made of."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 from fixture_dictionaries import built_dictionary
@@ -16,6 +17,7 @@ from assistant.lexicon.glossing import (
     ACTION_NOTE,
     AGENT_NOTE,
     LOOKALIKE_NOTE,
+    SLIP_NOTE,
     SUFFIX_NOTE,
     _action_card,
     _agent_card,
@@ -26,12 +28,15 @@ from assistant.lexicon.glossing import (
     _head_entry,
     _hyphen_split,
     _literal_sense,
+    _may_be_noun,
     _opening_word,
+    _participle_modifier,
     _phrase_parts,
     _prefixed_entry,
     _sentence_tokens,
     _separable_split,
     _singular,
+    _slip_card,
     _slip_entry,
     _suffix_card,
     _typed,
@@ -74,7 +79,17 @@ SUPPLEMENT = (
     "roken\tverb\t\t\t\tto smoke\tleeswijzer\n"
     "wandelen\tnoun\thet\t\t\twalking tour\tleeswijzer + FreeDict + English Wiktionary\n"
     "wandelen\tverb\t\t\t\tto walk\tleeswijzer\n"
+    "paffen\tverb\t\t\t\tto puff|to pull|to smoke\tleeswijzer\n"
+    "koffer\tnoun\tde\t\t\tsuitcase\tleeswijzer\n"
+    "koorts\tnoun\tde\t\t\tfever\tleeswijzer\n"
+    "leven\tnoun\thet\t\t\tlife\tleeswijzer\n"
+    "pijn\tnoun\tde\t\t\tpain\tleeswijzer\n"
+    "hoofd\tnoun\thet\t\t\thead\tleeswijzer\n"
+    "thuis\tnoun\thet\t\t\thome\tleeswijzer\n"
+    "thuis\tadv\t\t\t\tat home\tleeswijzer\n"
 )
+# Dutch frequencies: a word a slip is read as is frequent, a slip itself rare.
+FREQUENCIES = {"koffie": 4.0, "kaffie": 2.5, "koffei": 2.0, "stillen": 0.5}
 NOUNS = "n([pl(steden),sg(stede)],de,[],[]).\n"
 VERBS = "v(kook,kookt,koken,gekookt,kookte,kookten,\n    [h([intransitive])]).\n"
 ADJECTIVES = (
@@ -86,10 +101,10 @@ ADJECTIVES = (
 @pytest.fixture(scope="module")
 def lexicon(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dictionary]:
     dictionary = built_dictionary(
-        tmp_path_factory.mktemp("lookup-dict"), SUPPLEMENT, {},
+        tmp_path_factory.mktemp("lookup-dict"), SUPPLEMENT, FREQUENCIES,
         {"alpino/nouns.pl": NOUNS, "alpino/verbs.pl": VERBS, "alpino/adjectives.pl": ADJECTIVES,
          "wordnet/index.adj": "conservative a 1 0 1 0 00000060  \n",
-         "wordnet/index.noun": "smoker n 1 0 1 0 00000387  \n"})
+         "wordnet/index.noun": "smoker n 1 0 1 0 00000387  \nwalker n 1 0 1 0 00000387  \n"})
     yield dictionary
     dictionary.close()
 
@@ -357,7 +372,7 @@ def test_a_tokens_sentence(index: int, expected: list[int]) -> None:
 
 # English frequencies the guesses below rest on (the -less word at the threshold).
 ENGLISH_WORDS = {"directionless": 2.0, "hellenized": 3.0, "smoker": 3.0, "washing": 2.0,
-                 "walking": 3.0}
+                 "walking": 3.0, "walker": 2.0}
 
 
 @pytest.fixture
@@ -447,16 +462,71 @@ def test_an_action_noun_no_source_lists(english: None, lexicon: Dictionary, text
 
 
 @pytest.mark.parametrize(("text", "lemma", "expected"), [
-    ("rokers", "roker", "roker"),
-    ("róker", "roker", "roker"),  # by its lemma, when its form is no word
-    ("roker", "", "roker"),  # by its form, when it has no lemma
+    ("rokers", "roker", ("roker", "smoker")),
+    ("róker", "roker", ("roker", "smoker")),  # by its lemma, when its form is no word
+    ("roker", "", ("roker", "smoker")),  # by its form, when it has no lemma
+    ("wandelaars", "wandelaars", ("wandelaar", "walker")),  # the verb, not the noun
+    ("paffer", "paffer", None),  # only a verb's first two senses are tried
+    ("rokere", "rokere", None),  # no plural's -s
+    ("rokeer", "rokeer", None),  # no agent's ending
     ("rokers", "qwzrt", None),
 ])
 def test_an_agent_noun_no_source_lists(english: None, lexicon: Dictionary, text: str,
                                        lemma: str, expected: str | None) -> None:
-    article = analysed([w(text, lemma, "NOUN")])
-    found = _agent_card(lexicon, article.tokens[0])
+    token = replace(analysed([w(text, text, "NOUN")]).tokens[0], lemma=lemma)
+    found = _agent_card(lexicon, token)
     if expected is None:
         assert found is None
     else:
-        assert found is not None and (found.lemma, found.senses) == (expected, ("smoker",))
+        assert found is not None and (found.lemma, found.senses[0]) == expected
+
+
+# --- slips of the pen ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "pos", "expected"), [
+    ("koffei", "NOUN", "koffie"),  # two letters swapped; as rare as a slip may be
+    ("kaffie", "NOUN", None),  # too frequent for a slip
+    ("Koffei", "NOUN", None),  # capitalised
+    ("koff-ie", "NOUN", None),  # not a plain word
+    ("koffei", "X", None),  # no dictionary part of speech
+    ("kofie", "NOUN", None),  # too short
+])
+def test_a_slip_of_the_pen(lexicon: Dictionary, text: str, pos: str,
+                           expected: str | None) -> None:
+    found = _slip_card(lexicon, analysed([w(text, text.lower(), pos)]).tokens[0])
+    if expected is None:
+        assert found is None
+    else:
+        # koffer is one letter away too, but rare: only the frequent word counts.
+        assert found is not None and (found.lemma, found.senses) == (expected, ("coffee",))
+        assert found.uncertain == f"{SLIP_NOTE} {expected}" and not found.single_source
+
+
+# --- the modifier of a noun + participle -----------------------------------------------------
+
+
+@pytest.mark.parametrize(("written", "infinitive", "expected"), [
+    ("koorts", "verlagen", ("koorts", "", "fever")),
+    ("levens", "bedreigen", ("leven", "s", "life")),  # a linking -s
+    ("zin", "geven", ("zin", "", "sense")),  # a noun of three letters
+    ("hoofd", "breken", ("hoofd", "", "main")),  # as compound_parts.tsv glosses it
+    ("pijns", "tillen", None),  # s + tillen is a word, however rare: the -s is no link
+    ("tafelt", "lopen", None),  # no -s: no link
+    ("roken", "lopen", None),  # a verb, not a noun
+    ("thuis", "komen", None),  # an adverb too
+    ("kerst", "vieren", None),  # its English word is a name
+    ("conservatief", "lopen", None),  # its English word is no noun
+])
+def test_a_participle_compounds_modifier(lexicon: Dictionary, written: str, infinitive: str,
+                                         expected: tuple[str, str, str] | None) -> None:
+    assert _participle_modifier(lexicon, written, infinitive) == expected
+
+
+@pytest.mark.parametrize(("english", "expected"), [
+    ("smoker", True),  # a noun to WordNet
+    ("conservative", False),  # an adjective only
+    ("qwzrt", True),  # WordNet does not list it
+])
+def test_what_may_be_an_english_noun(lexicon: Dictionary, english: str, expected: bool) -> None:
+    assert _may_be_noun(lexicon, english) is expected
