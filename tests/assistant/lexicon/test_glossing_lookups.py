@@ -16,6 +16,7 @@ from assistant.lexicon.compounds import CompoundPart, CompoundSplit, PartSenses
 from assistant.lexicon.glossing import (
     ACTION_NOTE,
     AGENT_NOTE,
+    HOMOGRAPH_NOTE,
     LOOKALIKE_NOTE,
     SLIP_NOTE,
     SUFFIX_NOTE,
@@ -26,6 +27,7 @@ from assistant.lexicon.glossing import (
     _glosses,
     _guessed_from_verb,
     _head_entry,
+    _homograph_card,
     _hyphen_split,
     _literal_sense,
     _may_be_noun,
@@ -48,9 +50,10 @@ from assistant.lexicon.glossing import (
 from assistant.lexicon.store import Dictionary, Entry
 from assistant.models import GlossCard, GlossKind, GlossPart, Phrase, PhraseKind
 
-# koken is a noun too, ranked above the verb (more sources): only the verb's part of speech
-# finds the verb. rood is an adjective to Alpino but a noun only to the sources, its gloss no
-# English adjective; conservatief the same, its gloss an English adjective.
+# wandelen is a noun too, ranked above the verb (more sources): only the verb's part of speech
+# finds the verb; koken's verb, which Alpino lists too, ranks above its noun. rood is an
+# adjective to Alpino but a noun only to the sources, its gloss no English adjective;
+# conservatief the same, its gloss an English adjective.
 SUPPLEMENT = (
     "lemma\tpos\tarticle\tplural\tprincipal_parts\tsenses\tsource\n"
     "koken\tnoun\thet\t\t\tcooking\tleeswijzer + FreeDict + English Wiktionary\n"
@@ -87,9 +90,13 @@ SUPPLEMENT = (
     "hoofd\tnoun\thet\t\t\thead\tleeswijzer\n"
     "thuis\tnoun\thet\t\t\thome\tleeswijzer\n"
     "thuis\tadv\t\t\t\tat home\tleeswijzer\n"
+    "koor\tnoun\thet\tkoren\t\tchoir\tleeswijzer\n"
+    "koren\tnoun\thet\t\t\tgrain\tleeswijzer\n"
+    "noot\tnoun\tde\tnoten\t\tnut\tleeswijzer\n"
+    "noten\tnoun\t\t\t\twalnut wood\tleeswijzer\n"
 )
 # Dutch frequencies: a word a slip is read as is frequent, a slip itself rare.
-FREQUENCIES = {"koffie": 4.0, "kaffie": 2.5, "koffei": 2.0, "stillen": 0.5}
+FREQUENCIES = {"koffie": 4.0, "kaffie": 2.5, "koffei": 2.0, "stillen": 0.5, "vouwen": 3.0}
 NOUNS = "n([pl(steden),sg(stede)],de,[],[]).\n"
 VERBS = "v(kook,kookt,koken,gekookt,kookte,kookten,\n    [h([intransitive])]).\n"
 ADJECTIVES = (
@@ -500,7 +507,14 @@ def test_a_slip_of_the_pen(lexicon: Dictionary, text: str, pos: str,
     else:
         # koffer is one letter away too, but rare: only the frequent word counts.
         assert found is not None and (found.lemma, found.senses) == (expected, ("coffee",))
-        assert found.uncertain == f"{SLIP_NOTE} {expected}" and not found.single_source
+        assert found.uncertain == f"{SLIP_NOTE} {expected}" and found.single_source is False
+        assert found.kind is GlossKind.WORD
+
+
+def test_a_slip_for_a_verbs_participle_reads_as_one(lexicon: Dictionary) -> None:
+    token = analysed([w("vouwene", "vouwene", "VERB", morph="VerbForm=Part")]).tokens[0]
+    found = _slip_card(lexicon, token)
+    assert found is not None and (found.lemma, found.senses) == ("vouwen", ("folded", "creased"))
 
 
 # --- the modifier of a noun + participle -----------------------------------------------------
@@ -530,3 +544,36 @@ def test_a_participle_compounds_modifier(lexicon: Dictionary, written: str, infi
 ])
 def test_what_may_be_an_english_noun(lexicon: Dictionary, english: str, expected: bool) -> None:
     assert _may_be_noun(lexicon, english) is expected
+
+
+# --- plurals that are nouns of their own -----------------------------------------------------
+
+KOOR = Entry("koor", "noun", ("choir",), "leeswijzer", "het", "koren")
+
+
+@pytest.mark.parametrize(("words", "index", "entry", "expected"), [
+    (["de", "koren"], 1, KOOR, ("choir", "also het koren: grain")),
+    (["het", "koren"], 1, KOOR, ("grain", "also the plural of koor: choir")),
+    # First in the text: nothing stands before it (not the text's last word).
+    (["koren", "het"], 0, KOOR, ("choir", "also het koren: grain")),
+    (["de", "koren"], 1, Entry("koor", "verb", ("to sing",), "x"), None),  # not a noun
+    (["de", "koren"], 1, Entry("tafel", "noun", ("table",), "x"), None),  # no plural of it
+    (["de", "noten"], 1, Entry("noot", "noun", ("nut",), "x"), None),  # noten has no article
+    (["de", "steden"], 1, Entry("stad", "noun", ("city",), "x"), None),  # no noun of its own
+])
+def test_a_plural_that_is_a_noun_of_its_own(lexicon: Dictionary, words: list[str], index: int,
+                                            entry: Entry,
+                                            expected: tuple[str, str] | None) -> None:
+    article = analysed([w(text, text, "NOUN" if text not in ("de", "het") else "DET")
+                        for text in words])
+    found = _homograph_card(lexicon, article, article.tokens[index], entry)
+    if expected is None:
+        assert found is None
+    else:
+        assert found is not None and found.senses == expected
+        assert found.uncertain == HOMOGRAPH_NOTE
+
+
+def test_only_a_noun_token_is_a_homograph(lexicon: Dictionary) -> None:
+    article = analysed([w("de", "de", "DET"), w("koren", "koren", "VERB")])
+    assert _homograph_card(lexicon, article, article.tokens[1], KOOR) is None
