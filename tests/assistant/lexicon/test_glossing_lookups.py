@@ -94,11 +94,17 @@ SUPPLEMENT = (
     "koren\tnoun\thet\t\t\tgrain\tleeswijzer\n"
     "noot\tnoun\tde\tnoten\t\tnut\tleeswijzer\n"
     "noten\tnoun\t\t\t\twalnut wood\tleeswijzer\n"
+    "lopen\tverb\t\t\t\tto walk, to run\tleeswijzer\n"
+    "loop\tnoun\tde\t\t\tcourse|barrel\tleeswijzer + FreeDict + English Wiktionary\n"
 )
 # Dutch frequencies: a word a slip is read as is frequent, a slip itself rare.
 FREQUENCIES = {"koffie": 4.0, "kaffie": 2.5, "koffei": 2.0, "stillen": 0.5, "vouwen": 3.0}
 NOUNS = "n([pl(steden),sg(stede)],de,[],[]).\n"
-VERBS = "v(kook,kookt,koken,gekookt,kookte,kookten,\n    [h([intransitive])]).\n"
+# loop is lopen's stem and a noun of its own: the form's best entry is the noun.
+VERBS = (
+    "v(kook,kookt,koken,gekookt,kookte,kookten,\n    [h([intransitive])]).\n"
+    "v(loop,loopt,lopen,gelopen,liep,liepen,\n    [h([intransitive])]).\n"
+)
 ADJECTIVES = (
     "a([e(rode),no_e(rood)],adv,[],[]).\n"
     "a([e(conservatieve),no_e(conservatief)],adv,[],[]).\n"
@@ -127,6 +133,7 @@ def lemma_pos(entry: Entry | None) -> tuple[str, str] | None:
     ("koffie", "noun", ("koffie", "noun")),  # a lemma only the supplement has
     ("wandelen", "verb", ("wandelen", "verb")),  # not the noun ranked above it
     ("kookte", "verb", ("koken", "verb")),  # a form Alpino lists
+    ("loop", "verb", ("lopen", "verb")),  # a form that is a noun too
     ("steden", "noun", ("stad", "noun")),  # a plural
     ("rode", "adj", None),  # Alpino's adjective, with no adjective's entry
     ("kookte", "noun", None),  # a verb's form is no noun's
@@ -142,6 +149,7 @@ def test_a_prefixed_words_rest_is_found_by_its_part_of_speech(
     ("wandelen", "verb", ("wandelen", "verb")),  # not the noun ranked above it
     ("koken", "noun", ("koken", "noun")),  # not the verb ranked above it
     ("kookte", "verb", ("koken", "verb")),  # a form Alpino lists
+    ("loop", "verb", ("lopen", "verb")),  # a form whose best entry is another noun
     ("rode", "adj", None),  # Alpino's adjective, with no adjective's entry
     ("koffie", "noun", ("koffie", "noun")),
     ("luchten", "noun", ("lucht", "noun")),  # a plural only the supplement gives
@@ -172,6 +180,8 @@ def test_an_entry_is_typed_by_its_part_of_speech(
 @pytest.mark.parametrize(("piece", "expected"), [
     ("steden", "stad"),
     ("kookten", None),  # a verb's form, not a noun's plural
+    ("kookte", None),
+    ("oorlog", None),  # a noun's singular
     ("lucht", None),  # a singular is no plural of itself
 ])
 def test_the_singular_of_a_plural_piece(lexicon: Dictionary, piece: str,
