@@ -22,6 +22,7 @@ from assistant.lexicon.glossing import (
     SUFFIX_NOTE,
     _action_card,
     _agent_card,
+    _as_used,
     _common_abbreviation,
     _compound_card,
     _glosses,
@@ -32,7 +33,9 @@ from assistant.lexicon.glossing import (
     _literal_sense,
     _may_be_noun,
     _opening_word,
+    _participle_compound_card,
     _participle_modifier,
+    _participle_verb,
     _phrase_parts,
     _prefixed_entry,
     _sentence_tokens,
@@ -95,6 +98,7 @@ SUPPLEMENT = (
     "noot\tnoun\tde\tnoten\t\tnut\tleeswijzer\n"
     "noten\tnoun\t\t\t\twalnut wood\tleeswijzer\n"
     "lopen\tverb\t\t\t\tto walk, to run\tleeswijzer\n"
+    "zien\tverb\t\t\t\tto see\tleeswijzer\n"
     "loop\tnoun\tde\t\t\tcourse|barrel\tleeswijzer + FreeDict + English Wiktionary\n"
 )
 # Dutch frequencies: a word a slip is read as is frequent, a slip itself rare.
@@ -389,7 +393,7 @@ def test_a_tokens_sentence(index: int, expected: list[int]) -> None:
 
 # English frequencies the guesses below rest on (the -less word at the threshold).
 ENGLISH_WORDS = {"directionless": 2.0, "hellenized": 3.0, "smoker": 3.0, "washing": 2.0,
-                 "walking": 3.0, "walker": 2.0}
+                 "walking": 3.0, "walker": 2.0, "seeing": 3.0}
 
 
 @pytest.fixture
@@ -559,10 +563,13 @@ def test_what_may_be_an_english_noun(lexicon: Dictionary, english: str, expected
 # --- plurals that are nouns of their own -----------------------------------------------------
 
 KOOR = Entry("koor", "noun", ("choir",), "leeswijzer", "het", "koren")
+# A reading one source gives: the card of two readings is no longer one source's.
+KOOR_ONCE = replace(KOOR, single_source=True)
 
 
 @pytest.mark.parametrize(("words", "index", "entry", "expected"), [
     (["de", "koren"], 1, KOOR, ("choir", "also het koren: grain")),
+    (["de", "koren"], 1, KOOR_ONCE, ("choir", "also het koren: grain")),
     (["het", "koren"], 1, KOOR, ("grain", "also the plural of koor: choir")),
     # First in the text: nothing stands before it (not the text's last word).
     (["koren", "het"], 0, KOOR, ("choir", "also het koren: grain")),
@@ -581,9 +588,41 @@ def test_a_plural_that_is_a_noun_of_its_own(lexicon: Dictionary, words: list[str
         assert found is None
     else:
         assert found is not None and found.senses == expected
-        assert found.uncertain == HOMOGRAPH_NOTE
+        assert found.uncertain == HOMOGRAPH_NOTE and found.single_source is False
+        assert found.kind is GlossKind.WORD
 
 
 def test_only_a_noun_token_is_a_homograph(lexicon: Dictionary) -> None:
     article = analysed([w("de", "de", "DET"), w("koren", "koren", "VERB")])
     assert _homograph_card(lexicon, article, article.tokens[1], KOOR) is None
+
+
+# --- present participles ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("word", "expected"), [
+    ("wandelend", ("wandelen", "verb")),  # the verb, not the noun ranked above it
+    ("wandelende", ("wandelen", "verb")),
+    ("wandelends", ("wandelen", "verb")),
+    ("ziende", ("zien", "verb")),  # a short verb
+    ("wandelen", None),
+    ("qwzrtend", None),
+])
+def test_the_verb_of_a_present_participle(lexicon: Dictionary, word: str,
+                                          expected: tuple[str, str] | None) -> None:
+    assert lemma_pos(_participle_verb(lexicon, word)) == expected
+
+
+def test_a_present_participle_reads_as_its_gerund(english: None, lexicon: Dictionary) -> None:
+    token = analysed([w("wassende", "wassen", "ADJ")]).tokens[0]
+    verb = Entry("wassen", "verb", ("to wash",), "leeswijzer")
+    # The gerund as frequent as the threshold.
+    assert _as_used(lexicon, token, verb).senses == ("washing",)
+
+
+@pytest.mark.parametrize("word", [
+    "koortsziend",  # a verb's participle of five letters is too short to be sure of
+    "koorts-verlagend",  # not one plain word
+])
+def test_no_participle_compound(english: None, lexicon: Dictionary, word: str) -> None:
+    assert _participle_compound_card(lexicon, analysed([w(word, word, "ADJ")]).tokens[0]) is None
