@@ -16,6 +16,7 @@ from assistant.lexicon.compounds import CompoundPart, CompoundSplit, PartSenses
 from assistant.lexicon.glossing import (
     ACTION_NOTE,
     AGENT_NOTE,
+    COMPOSED_NOTE,
     HOMOGRAPH_NOTE,
     LOOKALIKE_NOTE,
     SLIP_NOTE,
@@ -99,6 +100,8 @@ SUPPLEMENT = (
     "noten\tnoun\t\t\t\twalnut wood\tleeswijzer\n"
     "lopen\tverb\t\t\t\tto walk, to run\tleeswijzer\n"
     "zien\tverb\t\t\t\tto see\tleeswijzer\n"
+    "verlagen\tverb\t\t\t\tto lower\tleeswijzer\n"
+    "bedreigen\tverb\t\t\t\tto threaten\tleeswijzer\n"
     "loop\tnoun\tde\t\t\tcourse|barrel\tleeswijzer + FreeDict + English Wiktionary\n"
 )
 # Dutch frequencies: a word a slip is read as is frequent, a slip itself rare.
@@ -393,7 +396,8 @@ def test_a_tokens_sentence(index: int, expected: list[int]) -> None:
 
 # English frequencies the guesses below rest on (the -less word at the threshold).
 ENGLISH_WORDS = {"directionless": 2.0, "hellenized": 3.0, "smoker": 3.0, "washing": 2.0,
-                 "walking": 3.0, "walker": 2.0, "seeing": 3.0}
+                 "walking": 3.0, "walker": 2.0, "seeing": 3.0, "lowering": 2.0,
+                 "threatening": 3.0}
 
 
 @pytest.fixture
@@ -620,7 +624,29 @@ def test_a_present_participle_reads_as_its_gerund(english: None, lexicon: Dictio
     assert _as_used(lexicon, token, verb).senses == ("washing",)
 
 
+@pytest.mark.parametrize(("word", "sense", "parts"), [
+    # The gerund as frequent as the threshold.
+    ("koortsverlagend", "fever-lowering",
+     (GlossPart("koorts", "koorts", ("fever",)),
+      GlossPart("verlagend", "verlagen", ("lowering",)))),
+    ("levensbedreigends", "life-threatening",
+     (GlossPart("levens", "leven", ("life",)),
+      GlossPart("bedreigends", "bedreigen", ("threatening",)))),
+    # The verb, not the noun ranked above it.
+    ("koortswandelend", "fever-walking",
+     (GlossPart("koorts", "koorts", ("fever",)),
+      GlossPart("wandelend", "wandelen", ("walking",)))),
+])
+def test_a_participle_compound_card(english: None, lexicon: Dictionary, word: str, sense: str,
+                                    parts: tuple[GlossPart, ...]) -> None:
+    token = analysed([w(word, word.lower(), "ADJ")]).tokens[0]
+    assert _participle_compound_card(lexicon, token) == GlossCard(
+        form=word, lemma=word.lower(), pos="ADJ", kind=GlossKind.COMPOUND, senses=(sense,),
+        source="leeswijzer", parts=parts, uncertain=COMPOSED_NOTE)
+
+
 @pytest.mark.parametrize("word", [
+    "koortsvouwend",  # English text lacks 'folding' here: no gerund
     "koortsziend",  # a verb's participle of five letters is too short to be sure of
     "koorts-verlagend",  # not one plain word
 ])
