@@ -46,6 +46,7 @@ from assistant.lexicon.glossing import (
     _slip_entry,
     _suffix_card,
     _typed,
+    _verb_entry,
     _verb_lookalike_card,
     idiom_senses,
     prefixed_sense,
@@ -652,3 +653,16 @@ def test_a_participle_compound_card(english: None, lexicon: Dictionary, word: st
 ])
 def test_no_participle_compound(english: None, lexicon: Dictionary, word: str) -> None:
     assert _participle_compound_card(lexicon, analysed([w(word, word, "ADJ")]).tokens[0]) is None
+
+
+@pytest.mark.parametrize(("form", "expected"), [
+    ("wandelen", "wandelen"),
+    ("zien", "zien"),  # an infinitive of four letters
+    ("kookte", "koken"),  # a form Alpino lists
+    ("wandelde", "wandelen"),  # by the inflection rules
+    ("wandel", "wandelen"),
+    ("koffie", None),  # no verb
+])
+def test_the_verb_a_form_is_of(lexicon: Dictionary, form: str, expected: str | None) -> None:
+    found = _verb_entry(lexicon, form)
+    assert (found.lemma if found is not None else None) == expected
