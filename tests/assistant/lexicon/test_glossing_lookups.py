@@ -106,7 +106,8 @@ SUPPLEMENT = (
     "loop\tnoun\tde\t\t\tcourse|barrel\tleeswijzer + FreeDict + English Wiktionary\n"
 )
 # Dutch frequencies: a word a slip is read as is frequent, a slip itself rare.
-FREQUENCIES = {"koffie": 4.0, "kaffie": 2.5, "koffei": 2.0, "stillen": 0.5, "vouwen": 3.0}
+FREQUENCIES = {"koffie": 4.0, "kaffie": 2.5, "koffei": 2.0, "stillen": 0.5, "vouwen": 3.0,
+               "abdicatie": 3.0}
 NOUNS = "n([pl(steden),sg(stede)],de,[],[]).\n"
 # loop is lopen's stem and a noun of its own: the form's best entry is the noun.
 VERBS = (
@@ -528,6 +529,13 @@ def test_a_slip_of_the_pen(lexicon: Dictionary, text: str, pos: str,
         assert found is not None and (found.lemma, found.senses) == (expected, ("coffee",))
         assert found.uncertain == f"{SLIP_NOTE} {expected}" and found.single_source is False
         assert found.kind is GlossKind.WORD
+
+
+def test_a_slip_card_is_no_single_sources(lexicon: Dictionary) -> None:
+    # abdicatie's sense is one source's (the fixture's English Wiktionary): a guess says so
+    # with its own note, not that one.
+    found = _slip_card(lexicon, analysed([w("abdikatie", "abdikatie", "NOUN")]).tokens[0])
+    assert found is not None and found.lemma == "abdicatie" and found.single_source is False
 
 
 def test_a_slip_for_a_verbs_participle_reads_as_one(lexicon: Dictionary) -> None:
