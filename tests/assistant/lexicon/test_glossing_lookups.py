@@ -103,6 +103,9 @@ SUPPLEMENT = (
     "zien\tverb\t\t\t\tto see\tleeswijzer\n"
     "verlagen\tverb\t\t\t\tto lower\tleeswijzer\n"
     "bedreigen\tverb\t\t\t\tto threaten\tleeswijzer\n"
+    "e-mail\tnoun\tde\t\t\temail\tleeswijzer\n"
+    "e-mailen\tverb\t\t\t\tto email\tleeswijzer\n"
+    "zenden\tverb\t\t\t\tto send\tleeswijzer\n"
     "loop\tnoun\tde\t\t\tcourse|barrel\tleeswijzer + FreeDict + English Wiktionary\n"
 )
 # Dutch frequencies: a word a slip is read as is frequent, a slip itself rare.
@@ -399,7 +402,7 @@ def test_a_tokens_sentence(index: int, expected: list[int]) -> None:
 # English frequencies the guesses below rest on (the -less word at the threshold).
 ENGLISH_WORDS = {"directionless": 2.0, "hellenized": 3.0, "smoker": 3.0, "washing": 2.0,
                  "walking": 3.0, "walker": 2.0, "seeing": 3.0, "lowering": 2.0,
-                 "threatening": 3.0}
+                 "threatening": 3.0, "sending": 3.0, "emailing": 3.0}
 
 
 @pytest.fixture
@@ -619,6 +622,7 @@ def test_only_a_noun_token_is_a_homograph(lexicon: Dictionary) -> None:
     ("wandelends", ("wandelen", "verb")),
     ("ziende", ("zien", "verb")),  # a short verb
     ("wandelen", None),
+    ("e-mailend", None),  # not one plain word
     ("qwzrtend", None),
 ])
 def test_the_verb_of_a_present_participle(lexicon: Dictionary, word: str,
@@ -658,6 +662,7 @@ def test_a_participle_compound_card(english: None, lexicon: Dictionary, word: st
     "koortsvouwend",  # English text lacks 'folding' here: no gerund
     "koortsziend",  # a verb's participle of five letters is too short to be sure of
     "koorts-verlagend",  # not one plain word
+    "e-mailzendend",
 ])
 def test_no_participle_compound(english: None, lexicon: Dictionary, word: str) -> None:
     assert _participle_compound_card(lexicon, analysed([w(word, word, "ADJ")]).tokens[0]) is None
