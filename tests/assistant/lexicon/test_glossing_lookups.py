@@ -19,6 +19,7 @@ from assistant.lexicon.glossing import (
     COMPOSED_NOTE,
     HOMOGRAPH_NOTE,
     LOOKALIKE_NOTE,
+    PARTICLE_NOTE,
     SLIP_NOTE,
     SUFFIX_NOTE,
     _action_card,
@@ -37,6 +38,7 @@ from assistant.lexicon.glossing import (
     _participle_compound_card,
     _participle_modifier,
     _participle_verb,
+    _particle_verb_card,
     _phrase_parts,
     _prefixed_entry,
     _sentence_tokens,
@@ -679,3 +681,12 @@ def test_no_participle_compound(english: None, lexicon: Dictionary, word: str) -
 def test_the_verb_a_form_is_of(lexicon: Dictionary, form: str, expected: str | None) -> None:
     found = _verb_entry(lexicon, form)
     assert (found.lemma if found is not None else None) == expected
+
+
+def test_a_particle_verb_card(lexicon: Dictionary) -> None:
+    token = analysed([w("Meevouwen", "meevouwen", "VERB")]).tokens[0]
+    assert _particle_verb_card(lexicon, token) == GlossCard(
+        form="Meevouwen", lemma="meevouwen", pos="VERB", kind=GlossKind.WORD,
+        senses=("to fold along", "to fold", "to crease"), source="leeswijzer",
+        parts=(GlossPart("mee", "mee", ()), GlossPart("vouwen", "vouwen", ("to fold",))),
+        uncertain=PARTICLE_NOTE)
