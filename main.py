@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from assistant.learner.memory import LearnerMemory
     from assistant.models import Article, Level, Reading
     from assistant.reading.difficulty import Learner
+    from assistant.report import TokenObjects
     from assistant.service import ReadingAssistant
 
 
@@ -55,7 +56,13 @@ def run_analyze(argv: list[str], data_dir: Path | None = None) -> int:
     from assistant.learner.memory import LearnerMemory
     from assistant.learner.statuses import EMPTY_VIEW
     from assistant.models import Level
-    from assistant.report import coverage_to_json, reading_to_json, summary_line, write_json
+    from assistant.report import (
+        TokenObjects,
+        coverage_to_json,
+        reading_to_json,
+        summary_line,
+        write_json,
+    )
     from assistant.service import ReadingAssistant
 
     args = build_analyze_parser().parse_args(argv)
@@ -71,14 +78,18 @@ def run_analyze(argv: list[str], data_dir: Path | None = None) -> int:
             finally:
                 memory.close()
         article = assistant.load_article(args.path)
-        reading = read_for_analyze(assistant, article, Level(args.level), view, args.jobs)
+        # A long text's token objects are encoded as its sections come in (beside the workers).
+        tokens = TokenObjects(assistant.gloss) if args.format == "json" else None
+        reading = read_for_analyze(assistant, article, Level(args.level), view, args.jobs,
+                                   tokens)
     except AssistantError as error:
         print(f"leeswijzer: {error.message}", file=sys.stderr)
         return 2
     if args.format == "summary":
         print(summary_line(reading, assistant))
     else:
-        data = reading_to_json(reading, assistant)
+        encoded = tokens.finish(reading) if tokens is not None and tokens.started else None
+        data = reading_to_json(reading, assistant, encoded)
         data["coverage"] = coverage_to_json(coverage(reading.analysed, view))
         write_json(data, sys.stdout)
         print()
@@ -86,16 +97,17 @@ def run_analyze(argv: list[str], data_dir: Path | None = None) -> int:
 
 
 def read_for_analyze(assistant: ReadingAssistant, article: Article, level: Level,
-                     learner: Learner, jobs: int) -> Reading:
+                     learner: Learner, jobs: int, tokens: TokenObjects | None = None) -> Reading:
     """A short text in one analysis, in this process (no worker's start-up to wait for); a
     longer one a part at a time, as the window reads it, in `jobs` worker processes (0: one
-    per core)."""
+    per core), its `tokens` encoded as its parts come in."""
     from assistant.parallel import default_jobs, read_sections
     from assistant.reading.sections import SECTION_CHARS
 
     if len(article.text) <= SECTION_CHARS:
         return assistant.read(article, level, learner)
-    return read_sections(assistant, article, level, learner, jobs or default_jobs())
+    return read_sections(assistant, article, level, learner, jobs or default_jobs(),
+                         on_section=tokens.add if tokens is not None else None)
 
 
 def run_self_test(path: str | None, pipeline: str | None) -> int:

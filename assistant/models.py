@@ -3,10 +3,30 @@
 from __future__ import annotations
 
 import calendar
+import dataclasses
+import operator
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
+from typing import Any, TypeVar, cast
 
 MIN_YEAR, MAX_YEAR = 1000, 9999
+
+_Data = TypeVar("_Data")
+
+
+def _pickled_through_init(cls: type[_Data]) -> type[_Data]:
+    """`cls` (a dataclass of two or more fields) pickled as `cls(*fields)`: a slotted
+    dataclass's own __setstate__ looks up its fields for every object, which made a long
+    text's tokens, sent back by the worker processes, cost more to unpickle than to parse."""
+    values: Callable[[Any], tuple[object, ...]] = operator.attrgetter(
+        *(field.name for field in dataclasses.fields(cls)))  # type: ignore[arg-type]
+
+    def reduce(self: _Data) -> tuple[type[_Data], tuple[object, ...]]:
+        return cls, values(self)
+
+    setattr(cls, "__reduce__", reduce)  # noqa: B010 (mypy refuses assigning a method)
+    return cls
 
 MONTH_NAMES_EN = (
     "January", "February", "March", "April", "May", "June",
@@ -147,6 +167,7 @@ class PipelineInfo:
     version: str
 
 
+@_pickled_through_init
 @dataclass(frozen=True, slots=True)
 class Token:
     """One word or punctuation mark of the analysed text."""
@@ -172,6 +193,15 @@ class Token:
     language: str = "nl"
 
 
+# A Token's fields, in their order: how worker processes send a text's many tokens back
+# (unpickled and moved to their place in one step; see streaming.placed).
+TokenRow = tuple[int, int, int, str, str, str, str, int, float, bool, bool, int | None,
+                 int | None, bool, bool, str]
+token_row = cast(Callable[[Token], TokenRow], operator.attrgetter(
+    *(field.name for field in dataclasses.fields(Token))))
+
+
+@_pickled_through_init
 @dataclass(frozen=True, slots=True)
 class Sentence:
     index: int
@@ -180,6 +210,7 @@ class Sentence:
     language: str = "nl"  # the language of its words outside quotation marks
 
 
+@_pickled_through_init
 @dataclass(frozen=True, slots=True)
 class Entity:
     """A named-entity span; first_token..last_token is its inclusive token range."""
@@ -194,6 +225,7 @@ class Entity:
     last_token: int
 
 
+@_pickled_through_init
 @dataclass(frozen=True, slots=True)
 class Phrase:
     """Tokens that belong together: a separable verb or a fixed expression."""

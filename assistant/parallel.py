@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
@@ -22,6 +21,8 @@ from assistant.models import (
     ReadingPart,
     Sentence,
     Token,
+    TokenRow,
+    token_row,
 )
 from assistant.reading.difficulty import Learner
 from assistant.reading.sections import (
@@ -31,7 +32,7 @@ from assistant.reading.sections import (
     split_sections,
 )
 from assistant.service import ReadingAssistant
-from assistant.streaming import finished, reading_end
+from assistant.streaming import Counts, finished, placed, reading_end
 
 
 class AnalysisError(AssistantError):
@@ -43,7 +44,7 @@ class SectionAnalysis:
     """One section's analysis, its offsets and indices its own (0 at the section's start)."""
 
     model: PipelineInfo
-    tokens: tuple[Token, ...]
+    tokens: tuple[TokenRow, ...]
     sentences: tuple[Sentence, ...]
     entities: tuple[Entity, ...]
     phrases: tuple[Phrase, ...]
@@ -63,46 +64,46 @@ def analyse_section(assistant: ReadingAssistant, article: Article, level: Level,
     assert isinstance(part, ReadingPart)
     info = assistant.pipeline_info
     assert info is not None
-    return SectionAnalysis(info, part.tokens, part.sentences, part.entities, part.phrases)
+    return SectionAnalysis(info, tuple(map(token_row, part.tokens)), part.sentences,
+                           part.entities, part.phrases)
 
 
 class Merge:
     """Sections' analyses put together, in order, as the article's: each section's offsets
-    shifted by its start (once), its indices by the tokens, sentences, entities and phrases
-    of the sections before it."""
+    moved by its start, its indices by the tokens, sentences, entities and phrases of the
+    sections before it (streaming.placed)."""
 
-    def __init__(self) -> None:
+    def __init__(self, article: Article, level: Level,
+                 on_section: SectionListener | None = None) -> None:
+        self._article = article
+        self._level = level
+        self._on_section = on_section
         self._tokens: list[Token] = []
         self._sentences: list[Sentence] = []
         self._entities: list[Entity] = []
         self._phrases: list[Phrase] = []
+        self._counts = Counts()
         self._model: PipelineInfo | None = None
 
     def add(self, section: Section, part: SectionAnalysis) -> None:
         """Append the next section's analysis."""
-        tokens, sentences, entities, phrases = (self._tokens, self._sentences, self._entities,
-                                                self._phrases)
-        at, t, s, e, p = section.start, len(tokens), len(sentences), len(entities), len(phrases)
-        replace = dataclasses.replace
-        tokens += (replace(x, index=x.index + t, start=x.start + at, end=x.end + at,
-                           sentence=x.sentence + s,
-                           phrase=None if x.phrase is None else x.phrase + p,
-                           entity=None if x.entity is None else x.entity + e)
-                   for x in part.tokens)
-        sentences += (replace(x, index=x.index + s, start=x.start + at, end=x.end + at)
-                      for x in part.sentences)
-        entities += (replace(x, index=x.index + e, start=x.start + at, end=x.end + at,
-                             first_token=x.first_token + t, last_token=x.last_token + t)
-                     for x in part.entities)
-        phrases += (replace(x, index=x.index + p, tokens=tuple(i + t for i in x.tokens))
-                    for x in part.phrases)
+        moved = placed(part.tokens, part.sentences, part.entities, part.phrases, self._counts,
+                       section.start)
+        self._counts = moved.counts_after(self._counts)
+        self._tokens += moved.tokens
+        self._sentences += moved.sentences
+        self._entities += moved.entities
+        self._phrases += moved.phrases
         self._model = self._model or part.model
+        if self._on_section is not None:
+            self._on_section(self.analysed(), len(self._tokens) - len(moved.tokens))
 
-    def analysed(self, article: Article, level: Level) -> AnalysedArticle:
-        """The article's analysis (as ReadingAssembly gives it, the language left as read's)."""
+    def analysed(self) -> AnalysedArticle:
+        """The article's analysis so far (as ReadingAssembly gives it, the language left as
+        read's)."""
         if self._model is None:
             raise ValueError("no section analysed")
-        return AnalysedArticle(article=article, model=self._model, level=level,
+        return AnalysedArticle(article=self._article, model=self._model, level=self._level,
                                tokens=tuple(self._tokens), sentences=tuple(self._sentences),
                                entities=tuple(self._entities), phrases=tuple(self._phrases))
 
@@ -115,20 +116,26 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+# Told of each section as it is merged: the text analysed so far, and its first new token.
+SectionListener = Callable[[AnalysedArticle, int], None]
+
+
 def read_sections(assistant: ReadingAssistant, article: Article, level: Level = Level.B1,
                   learner: Learner = frozenset(), jobs: int = 1,
-                  task: Task | None = None, limit: int = SECTION_CHARS) -> Reading:
+                  task: Task | None = None, limit: int = SECTION_CHARS,
+                  on_section: SectionListener | None = None) -> Reading:
     """The reading of an article analysed a section at a time (split_sections, as the window
     reads it), then its notes and time expressions over the whole: with `jobs` > 1 (and more
     than one section) the sections are analysed in that many worker processes, each with its
     own pipeline, with the same result. A worker that fails or ends raises AnalysisError (one
     line); no worker outlives the call. `task` replaces the workers' analysis and `limit` the
-    sections' size (for tests)."""
+    sections' size (for tests). `on_section` is called after each section is merged (in
+    this process, while the workers go on with the next ones)."""
     sections = split_sections(article, limit)
     count = len(sections)
     jobs_list = [(section_article(article, section, count), level, learner)
                  for section in sections]
-    merge = Merge()
+    merge = Merge(article, level, on_section)
     if jobs <= 1 or count == 1:
         work = task or (lambda job: analyse_section(assistant, *job))
         for section, job in zip(sections, jobs_list, strict=True):
@@ -136,7 +143,7 @@ def read_sections(assistant: ReadingAssistant, article: Article, level: Level = 
     else:
         _in_workers(sections, jobs_list, min(jobs, count), assistant, task or _analyse_job,
                     merge)
-    whole = merge.analysed(article, level)
+    whole = merge.analysed()
     return finished(whole, reading_end(whole, learner, assistant.knowledge))
 
 
@@ -168,7 +175,15 @@ def _in_workers(sections: Sequence[Section], jobs: Sequence[Job], workers: int,
         assistant.dictionary()  # for the notes and gloss cards, beside the workers
         assistant.knowledge()
         for section, future in zip(sections, futures, strict=True):
-            merge.add(section, future.result())
+            merge.add(section, _section_result(future))
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _section_result(future: Future[SectionAnalysis]) -> SectionAnalysis:
+    """A worker's analysis of a section; its failure as AnalysisError (one line)."""
+    try:
+        return future.result()
     except AssistantError:
         raise
     except BrokenProcessPool as error:
@@ -177,5 +192,3 @@ def _in_workers(sections: Sequence[Section], jobs: Sequence[Job], workers: int,
     except Exception as error:
         raise AnalysisError("A worker process failed while analysing the text: "
                             f"{message_text(f'{type(error).__name__}: {error}')}") from error
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Callable
 from typing import Any, TextIO
 
 from assistant import wording
 from assistant.learner.coverage import Coverage
 from assistant.models import (
+    AnalysedArticle,
     ArticleDate,
     GlossCard,
     Note,
@@ -16,28 +18,21 @@ from assistant.models import (
     RoleStatus,
     TimeExpression,
     TimeValue,
+    Token,
 )
 from assistant.service import ReadingAssistant
 
 
-def reading_to_json(reading: Reading, assistant: ReadingAssistant) -> dict[str, Any]:
-    """The `analyze` command's JSON object (see the README for its keys)."""
+def reading_to_json(reading: Reading, assistant: ReadingAssistant,
+                    encoded_tokens: Encoded | None = None) -> dict[str, Any]:
+    """The `analyze` command's JSON object (see the README for its keys); its `tokens` list
+    `encoded_tokens` when given (TokenObjects.finish)."""
     analysed = reading.analysed
     article = analysed.article
-    tokens: list[dict[str, Any]] = []
-    for token in analysed.tokens:
-        item: dict[str, Any] = {
-            "start": token.start, "end": token.end, "text": token.text, "lemma": token.lemma,
-            "pos": token.pos, "zipf": round(token.zipf, 2), "hard": token.hard,
-        }
-        if token.phrase is not None:
-            phrase = analysed.phrases[token.phrase]
-            item["phrase"] = {"lemma": phrase.lemma, "kind": phrase.kind.value}
-        if token.language != "nl":
-            item["language"] = token.language
-        if token.hard:
-            item["gloss"] = card_to_json(assistant.gloss(reading, token.index))
-        tokens.append(item)
+    tokens: list[dict[str, Any]] | Encoded = encoded_tokens if encoded_tokens is not None else [
+        token_to_json(analysed, token, assistant.gloss(reading, token.index) if token.hard
+                      else None)
+        for token in analysed.tokens]
     return {
         "source": article.source,
         "date": article.date.iso() if article.date else None,
@@ -56,6 +51,98 @@ def reading_to_json(reading: Reading, assistant: ReadingAssistant) -> dict[str, 
         "notes": [note_to_json(note) for note in reading.notes],
         "times": [time_to_json(time) for time in reading.times],
     }
+
+
+def token_to_json(analysed: AnalysedArticle, token: Token,
+                  card: GlossCard | None) -> dict[str, Any]:
+    """One of the `tokens` objects (`card`: the token's gloss card, when it is hard)."""
+    item: dict[str, Any] = {
+        "start": token.start, "end": token.end, "text": token.text, "lemma": token.lemma,
+        "pos": token.pos, "zipf": round(token.zipf, 2), "hard": token.hard,
+    }
+    if token.phrase is not None:
+        phrase = analysed.phrases[token.phrase]
+        item["phrase"] = {"lemma": phrase.lemma, "kind": phrase.kind.value}
+    if token.language != "nl":
+        item["language"] = token.language
+    if token.hard:
+        item["gloss"] = card_to_json(card)
+    return item
+
+
+class Encoded(str):
+    """JSON text already encoded, as write_json would have written it where it stands."""
+
+
+# The depth of a token object in the analyze JSON: in the `tokens` list of the top object.
+TOKEN_DEPTH = 2
+
+
+class TokenObjects:
+    """The analyze JSON's `tokens` list encoded a section at a time as the sections of a long
+    text come in (beside the worker processes still analysing the next ones), then mended
+    where the whole text makes a token's object differ from the one its section gave: the
+    tokens and entities the notes redraw, and cards left out as names (or no longer) once
+    the later text is known. Every card reads no further than its own sentence besides
+    those (lexicon/glossing.py), so the list is the one the whole reading gives."""
+
+    def __init__(self, gloss: Callable[[Reading, int], GlossCard | None]) -> None:
+        self._gloss = gloss  # ReadingAssistant.gloss
+        self._objects: list[str] = []
+        self._analysed: AnalysedArticle | None = None
+        self._carded_as_name: set[int] = set()  # hard tokens whose card was left out as a name
+
+    def add(self, analysed: AnalysedArticle, first: int) -> None:
+        """Encode tokens `first`… of the text analysed so far (those before were added)."""
+        from assistant.lexicon.glossing import card_names
+
+        if first != len(self._objects):
+            raise ValueError(f"tokens from {first} added after {len(self._objects)}")
+        reading = Reading(analysed, (), ())
+        names = card_names(analysed)
+        for token in analysed.tokens[first:]:
+            card = None
+            if token.hard:
+                card = self._gloss(reading, token.index)
+                if token.index in names:
+                    self._carded_as_name.add(token.index)
+            self._objects.append(_encoded(token_to_json(analysed, token, card), TOKEN_DEPTH))
+        self._analysed = analysed
+
+    @property
+    def started(self) -> bool:
+        """Whether a section was added (a short text is read whole, without sections)."""
+        return self._analysed is not None
+
+    def finish(self, reading: Reading) -> Encoded:
+        """The whole `tokens` list of `reading` (whose sections were all added)."""
+        from assistant.lexicon.glossing import card_names
+
+        whole = reading.analysed
+        if self._analysed is None or len(self._objects) != len(whole.tokens):
+            raise ValueError(f"{len(self._objects)} tokens encoded of {len(whole.tokens)}")
+        before, names = self._analysed, card_names(whole)
+        for token, old in zip(whole.tokens, before.tokens, strict=True):
+            if token is old and not (token.hard and (
+                    (token.index in names) != (token.index in self._carded_as_name)
+                    or (token.entity is not None
+                        and whole.entities[token.entity] != before.entities[token.entity]))):
+                continue
+            card = self._gloss(reading, token.index) if token.hard else None
+            self._objects[token.index] = _encoded(token_to_json(whole, token, card),
+                                                  TOKEN_DEPTH)
+        if not self._objects:
+            return Encoded("[]")
+        inner = "\n" + " " * TOKEN_DEPTH
+        return Encoded("[" + inner + ("," + inner).join(self._objects)
+                       + "\n" + " " * (TOKEN_DEPTH - 1) + "]")
+
+
+def _encoded(value: object, depth: int) -> str:
+    """`value` as write_json writes it at `depth`."""
+    chunks: list[str] = []
+    _encode(value, depth, chunks)
+    return "".join(chunks)
 
 
 def write_json(data: object, stream: TextIO) -> None:
@@ -91,7 +178,9 @@ def _key(key: object) -> str:
 
 
 def _encode(value: object, depth: int, out: list[str]) -> None:
-    if isinstance(value, str):
+    if isinstance(value, Encoded):
+        out.append(value)
+    elif isinstance(value, str):
         out.append(_encode_string(value))
     elif value is None:
         out.append("null")

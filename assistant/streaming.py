@@ -5,7 +5,7 @@ its time expressions and the names the notes redraw."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -22,6 +22,8 @@ from assistant.models import (
     ReadingPart,
     Sentence,
     Token,
+    TokenRow,
+    token_row,
 )
 from assistant.reading.analysis import LemmaChoices, build_analysis, with_note_entities
 from assistant.reading.difficulty import Learner
@@ -56,9 +58,9 @@ def parts_of(article: Article, first: int = FIRST_PART_CHARS,
     return parts
 
 
-@dataclass(slots=True)
-class _Counts:
-    """How many tokens, sentences, entities and phrases the parts before this one hold."""
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """How many tokens, sentences, entities and phrases the parts before one hold."""
 
     tokens: int = 0
     sentences: int = 0
@@ -66,26 +68,46 @@ class _Counts:
     phrases: int = 0
 
 
-def _placed(analysed: AnalysedArticle, before: _Counts, blocks: tuple[int, int]) -> ReadingPart:
-    """A part's analysis with the whole reading's indices (its own start at 0)."""
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """A part's tokens, sentences, entities and phrases with the whole reading's indices and
+    offsets."""
+
+    tokens: tuple[Token, ...]
+    sentences: tuple[Sentence, ...]
+    entities: tuple[Entity, ...]
+    phrases: tuple[Phrase, ...]
+
+    def counts_after(self, before: Counts) -> Counts:
+        """The counts of the parts up to and including this one."""
+        return Counts(before.tokens + len(self.tokens), before.sentences + len(self.sentences),
+                      before.entities + len(self.entities), before.phrases + len(self.phrases))
+
+
+def placed(tokens: Iterable[TokenRow], sentences: Sequence[Sentence],
+           entities: Sequence[Entity], phrases: Sequence[Phrase], before: Counts,
+           shift: int = 0) -> Placed:
+    """A part's analysis (its own indices starting at 0; its tokens as rows) with the indices
+    the parts `before` it leave and its character offsets moved by `shift` (a section's start
+    in its text)."""
     t, s, e, p = before.tokens, before.sentences, before.entities, before.phrases
-    if t == s == e == p == 0:  # the first part (read()'s only one) is placed already
-        return ReadingPart(blocks[0], blocks[1], analysed.tokens, analysed.sentences,
-                           analysed.entities, analysed.phrases)
     replace = dataclasses.replace
-    sentence_numbers = [index + s for index in range(len(analysed.sentences))]
-    tokens = tuple(
-        replace(token, index=token.index + t, sentence=sentence_numbers[token.sentence],
-                phrase=None if token.phrase is None else token.phrase + p,
-                entity=None if token.entity is None else token.entity + e)
-        for token in analysed.tokens
+    return Placed(
+        tuple(Token(index=index + t, start=start + shift, end=end + shift, text=text,
+                    lemma=lemma, pos=pos, morph=morph, sentence=sentence + s, zipf=zipf,
+                    is_word=is_word, hard=hard, phrase=None if phrase is None else phrase + p,
+                    entity=None if entity is None else entity + e, like_num=like_num,
+                    like_url=like_url, language=language)
+              for (index, start, end, text, lemma, pos, morph, sentence, zipf, is_word, hard,
+                   phrase, entity, like_num, like_url, language) in tokens),
+        tuple(replace(x, index=x.index + s, start=x.start + shift, end=x.end + shift)
+              for x in sentences),
+        tuple(replace(x, index=x.index + e, start=x.start + shift, end=x.end + shift,
+                      first_token=x.first_token + t, last_token=x.last_token + t)
+              for x in entities),
+        tuple(replace(x, index=x.index + p, tokens=tuple(i + t for i in x.tokens))
+              for x in phrases),
     )
-    sentences = tuple(replace(x, index=x.index + s) for x in analysed.sentences)
-    entities = tuple(replace(x, index=x.index + e, first_token=x.first_token + t,
-                             last_token=x.last_token + t) for x in analysed.entities)
-    phrases = tuple(replace(x, index=x.index + p, tokens=tuple(i + t for i in x.tokens))
-                    for x in analysed.phrases)
-    return ReadingPart(blocks[0], blocks[1], tokens, sentences, entities, phrases)
 
 
 def stream_reading(
@@ -107,7 +129,7 @@ def stream_reading(
 
     idioms = idioms if idioms is not None else load_idioms()
     assembly = ReadingAssembly(article, pipeline.info, level)
-    counts = _Counts()
+    counts = Counts()
     lemma_choices: LemmaChoices = {}  # the parts share their words' lemmas
     for first, end in parts if parts is not None else parts_of(article):
         end = min(end, len(article.blocks))
@@ -118,9 +140,14 @@ def stream_reading(
         parsed = pipeline.parse(article.text, spans, cancel)
         analysed = build_analysis(article, parsed, pipeline.info, level, learner, idioms,
                                   separable, lexicon, lemma_choices=lemma_choices)
-        part = _placed(analysed, counts, (first, end))
-        counts = _Counts(counts.tokens + len(part.tokens), counts.sentences + len(part.sentences),
-                         counts.entities + len(part.entities), counts.phrases + len(part.phrases))
+        moved = (Placed(analysed.tokens, analysed.sentences, analysed.entities,
+                        analysed.phrases)
+                 if counts == Counts()  # the first part (read()'s only one) is in place
+                 else placed(map(token_row, analysed.tokens), analysed.sentences,
+                             analysed.entities, analysed.phrases, counts))
+        counts = moved.counts_after(counts)
+        part = ReadingPart(first, end, moved.tokens, moved.sentences, moved.entities,
+                           moved.phrases)
         assembly.add(part)
         yield part
     raise_if_cancelled(cancel)

@@ -116,7 +116,7 @@ def gloss_card(
     upper = capitalised(token.text)
     initial = upper and _sentence_start(analysed, token)
     opening_word = initial and _opening_word(dictionary, analysed, token)
-    if token.index in _name_like(analysed) or (
+    if token.index in card_names(analysed) or (
             in_name(analysed, token) and not opening_word
             and not _common_abbreviation(dictionary, analysed, token)):
         return None
@@ -584,8 +584,9 @@ _names_cache: list[tuple[tuple[Token, ...], NameLike]] = []
 NAMES_STEP = 2_000  # tokens
 
 
-def _name_like(analysed: AnalysedArticle) -> frozenset[int]:
-    """name_like_tokens of the article's tokens, found once per analysis (prepare_names)."""
+def card_names(analysed: AnalysedArticle) -> frozenset[int]:
+    """The tokens whose cards are left out as names: name_like_tokens of the article's
+    tokens, found once per analysis (prepare_names)."""
     for _step in prepare_names(analysed):
         pass
     return _names_cache[0][1].names()

@@ -18,7 +18,9 @@ from assistant.lexicon.inflection import candidates
 from assistant.lexicon.keys import SCHEMA_VERSION, dictionary_key
 from assistant.resources import resource_path
 
-CACHE_SIZE = 4096
+# Entries (and misses) kept per kind of lookup: a long text comes back to its words thousands of
+# lookups later (the 990,000-character bench paragraph asked 6,777 distinct ones 39,315 times).
+CACHE_SIZE = 32_768
 _COLUMNS = "lemma, pos, senses, source, article, plural, principal_parts, pronunciation"
 
 

@@ -11,10 +11,25 @@ from pathlib import Path
 import pytest
 
 from assistant.errors import Cancelled
-from assistant.models import Article, Block, BlockKind, Level, Reading, ReadingEnd, ReadingPart
+from assistant.models import (
+    Article,
+    Block,
+    BlockKind,
+    Category,
+    Entity,
+    Level,
+    Phrase,
+    PhraseKind,
+    Reading,
+    ReadingEnd,
+    ReadingPart,
+    Sentence,
+    Token,
+    token_row,
+)
 from assistant.reading.loading import article_from_text, load_article
 from assistant.service import ReadingAssistant
-from assistant.streaming import ReadingAssembly, assembled, parts_of
+from assistant.streaming import Counts, ReadingAssembly, assembled, parts_of, placed
 
 
 @pytest.fixture(scope="module")
@@ -124,3 +139,36 @@ def test_the_assembly_takes_parts_in_order_only(
     assert assembly.reading().analysed.tokens[len(first.tokens)] == second.tokens[0]
     whole = assembly.finish(end)
     assert [t.index for t in whole.analysed.tokens] == list(range(len(whole.analysed.tokens)))
+
+
+# A part's own analysis: token 0 in entity 0, tokens 1-2 a phrase, token 2 in nothing.
+PART_TOKENS = tuple(
+    Token(index=i, start=s, end=e, text=t, lemma=t, pos="X", morph="", sentence=0, zipf=3.0,
+          is_word=True, hard=False, phrase=p, entity=n, like_num=i == 1, like_url=False,
+          language="en" if i == 2 else "nl")
+    for i, (s, e, t, p, n) in enumerate([(0, 3, "Jan", None, 0), (4, 8, "belt", 0, None),
+                                          (9, 11, "op", 0, None)]))
+PART_SENTENCE = Sentence(0, 0, 11, "nl")
+PART_ENTITY = Entity(0, 0, 3, "Jan", "PER", Category.PERSON, 0, 0)
+PART_PHRASE = Phrase(0, PhraseKind.SEPARABLE_VERB, "opbellen", (1, 2), None, 2.0)
+
+
+@pytest.mark.parametrize(
+    ("before", "shift"),
+    [(Counts(), 0), (Counts(10, 2, 3, 4), 0), (Counts(), 100), (Counts(10, 2, 3, 4), 100)],
+)
+def test_a_part_is_placed_after_the_parts_before_it(before: Counts, shift: int) -> None:
+    moved = placed(map(token_row, PART_TOKENS), (PART_SENTENCE,), (PART_ENTITY,),
+                   (PART_PHRASE,), before, shift)
+    t, s, e, p = before.tokens, before.sentences, before.entities, before.phrases
+    assert moved.tokens == tuple(
+        dataclasses.replace(x, index=x.index + t, start=x.start + shift, end=x.end + shift,
+                            sentence=s, phrase=None if x.phrase is None else x.phrase + p,
+                            entity=None if x.entity is None else x.entity + e)
+        for x in PART_TOKENS)
+    assert [x.language for x in moved.tokens] == ["nl", "nl", "en"]  # untouched fields kept
+    assert [x.like_num for x in moved.tokens] == [False, True, False]
+    assert moved.sentences == (Sentence(s, shift, 11 + shift, "nl"),)
+    assert moved.entities == (Entity(e, shift, 3 + shift, "Jan", "PER", Category.PERSON, t, t),)
+    assert moved.phrases == (dataclasses.replace(PART_PHRASE, index=p, tokens=(1 + t, 2 + t)),)
+    assert moved.counts_after(before) == Counts(t + 3, s + 1, e + 1, p + 1)

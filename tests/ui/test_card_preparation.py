@@ -60,7 +60,7 @@ def test_a_reading_is_prepared_a_slice_at_a_time(
     count = len(reading.analysed.tokens)
     assert steps == [*range(50, count, 50), count]  # 50 tokens a slice
     assert _prepared(reading)
-    assert glossing._name_like(reading.analysed) == name_like_tokens(
+    assert glossing.card_names(reading.analysed) == name_like_tokens(
         [(t.text, t.pos, t.sentence) for t in reading.analysed.tokens])
 
 

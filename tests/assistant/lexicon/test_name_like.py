@@ -72,29 +72,29 @@ def test_prepare_names_in_steps_gives_the_cards_names() -> None:
     article = analysed(WORDS)
     steps = list(itertools.islice(glossing.prepare_names(article, step=3), 100))
     assert len(steps) == 4  # 11 tokens, 3 at a time
-    assert glossing._name_like(article) == _whole(article.tokens) == {0, 5, 9}
+    assert glossing.card_names(article) == _whole(article.tokens) == {0, 5, 9}
 
 
 def test_a_streamed_part_goes_on_from_the_tokens_read() -> None:
     whole = analysed(WORDS)
     first = dataclasses.replace(whole, tokens=whole.tokens[:7])
-    assert glossing._name_like(first) == _whole(first.tokens) == {0, 5}
+    assert glossing.card_names(first) == _whole(first.tokens) == {0, 5}
     # The next part appends tokens: only they are read (one step of 4 for 4 new tokens).
     assert len(list(glossing.prepare_names(whole, step=4))) == 1
-    assert glossing._name_like(whole) == {0, 5, 9}
+    assert glossing.card_names(whole) == {0, 5, 9}
     # The names redrawn at the end: the same words as new token objects, read on from there.
     redrawn = dataclasses.replace(whole, tokens=tuple(
         dataclasses.replace(t, is_word=not t.is_word) for t in whole.tokens))
     assert list(glossing.prepare_names(redrawn)) == []
-    assert glossing._name_like(redrawn) == {0, 5, 9}
+    assert glossing.card_names(redrawn) == {0, 5, 9}
 
 
 def test_another_text_is_read_from_its_start() -> None:
-    glossing._name_like(analysed(WORDS))
+    glossing.card_names(analysed(WORDS))
     other = analysed([w("Volder", "Volder", "PROPN"), w("lacht", "lachen", "VERB"),
                       w(".", ".", "PUNCT"), w("Het", "het", "DET"), w("volder", "volder", "NOUN")])
     assert len(list(glossing.prepare_names(other, step=2))) == 3
-    assert glossing._name_like(other) == _whole(other.tokens) == frozenset()
+    assert glossing.card_names(other) == _whole(other.tokens) == frozenset()
 
 
 def test_an_abandoned_preparation_cannot_spoil_a_newer_one() -> None:
@@ -103,7 +103,7 @@ def test_an_abandoned_preparation_cannot_spoil_a_newer_one() -> None:
     next(steps)
     other = analysed([w("Hij", "hij", "PRON"), w("zag", "zien", "VERB"),
                       w("Volder", "Volder", "PROPN")])
-    assert glossing._name_like(other) == {2}
+    assert glossing.card_names(other) == {2}
     list(steps)  # the old one resumed: it reads its own tokens again, from their start
-    assert glossing._name_like(old) == {0, 5, 9}
-    assert glossing._name_like(other) == {2}
+    assert glossing.card_names(old) == {0, 5, 9}
+    assert glossing.card_names(other) == {2}
