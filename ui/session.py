@@ -50,6 +50,11 @@ _UNKNOWN_MODEL = PipelineInfo("?", "?")  # a part arrived before the worker said
 ANALYSING = "analysing the article"  # what the worker says a job failed doing
 ANALYSING_HINT = "Analysing the article…"
 NO_MODEL_HINT = "Notes need a Dutch language model."
+# A streamed reading that does not fit together (a bug: stale replies are dropped before):
+# the part shown is analysed again, once.
+OUT_OF_ORDER = "Part of the analysis arrived out of order, so the text is being analysed again."
+STILL_OUT_OF_ORDER = ("The analysis arrived out of order again, so the text is shown without "
+                      "marks. Open it again to retry.")
 
 
 class SessionService(Protocol):
@@ -176,6 +181,7 @@ class ReadingSession(QObject):
         self._job: tuple[Request, Source, int] | None = None
         self._assembly: ReadingAssembly | None = None
         self._enrich_job: int | None = None  # the worker's job whose notes are being enriched
+        self._analysed_again: Article | None = None  # the section asked for again (once)
         self.runner.busy_changed.connect(self._on_runner_busy)
         if analyser is not None:
             analyser.replied.connect(self._on_reply)
@@ -534,10 +540,18 @@ class ReadingSession(QObject):
             self._waiting_said = False
             self.status.emit("")
         if isinstance(reply, PartReady) and self._assembly is not None:
-            self._assembly.add(reply.part)
+            try:
+                self._assembly.add(reply.part)
+            except ValueError as error:
+                self._analyse_again(request, error)
+                return
             self.reading_progress.emit(self._assembly.reading())
         elif isinstance(reply, ReadingDone) and self._assembly is not None:
-            reading = self._assembly.finish(reply.end)
+            try:
+                reading = self._assembly.finish(reply.end)
+            except ValueError as error:
+                self._analyse_again(request, error)
+                return
             self._assembly = None
             marked_by = self._job_marking or self.marking
             self._on_reading(reading, marked_by.level, marked_by.view)
@@ -552,6 +566,25 @@ class ReadingSession(QObject):
                                         NoticeKind.ERROR, reply.details))
         elif isinstance(reply, JobEnded):
             self._set_job(None)
+
+    def _analyse_again(self, request: Request, error: ValueError) -> None:
+        """The job's parts do not fit together: said on one line, and the part shown analysed
+        again by a new job; a second time for the same part, said, and left unmarked."""
+        from assistant.worker import Source
+
+        assert self.analyser is not None
+        log.warning("the streamed reading does not fit together: %s", error)
+        self._assembly = None
+        article = self._article
+        if article is None or article is self._analysed_again:
+            self.analyser.cancel(request.number)
+            self._set_job(None)
+            self.notice.emit(Notice(STILL_OUT_OF_ORDER, NoticeKind.ERROR, str(error)))
+            return
+        self._analysed_again = article
+        self.notice.emit(Notice(OUT_OF_ORDER, NoticeKind.WARNING, str(error)))
+        self._analyse_in_worker(self.runner.request(ARTICLE), Source(article=article),
+                                self._section)
 
     def _on_worker_lost(self, text: str) -> None:
         """The worker died: said in the message bar; the article under way is opened again."""

@@ -31,7 +31,8 @@ from assistant.worker import (
     WorkerConfig,
 )
 from ui.analyser import LocalAnalyser, ProcessAnalyser
-from ui.session import ANALYSING, ReadingSession
+from ui.notices import Notice, NoticeKind
+from ui.session import ANALYSING, OUT_OF_ORDER, STILL_OUT_OF_ORDER, ReadingSession
 from ui.tasks import SyncTaskRunner
 
 PARAGRAPH = ("Op 3 mei sprak minister Jansen in Amsterdam over de nieuwe plannen voor het "
@@ -357,3 +358,63 @@ def test_the_end_or_model_of_a_worker_since_ended_changes_nothing(qapp: QApplica
         assert analyser.pipeline_info == INFO  # the worker now: taken
     finally:
         analyser.shutdown()
+
+
+# -- a reading that does not fit together ------------------------------------------------------
+
+# What would break the current job's assembly, delivered right after its article.
+MISFITS: list[tuple[str, Callable[[list[Reply]], list[Reply]]]] = [
+    ("a part out of order", lambda s: [_later_part(s)]),
+    ("a part given twice", lambda s: [_first(s, PartReady), _first(s, PartReady)]),
+    ("an end before every part", lambda s: [_first(s, ReadingDone)]),
+]
+
+
+def _misfit(case: Case, stream: list[Reply], misfit: Callable[[list[Reply]], list[Reply]],
+            job: int) -> None:
+    _step_to(case.analyser, job, ArticleLoaded)
+    for reply in misfit(stream):
+        case.analyser.replied.emit(_numbered(reply, job))  # never raises
+
+
+@pytest.mark.parametrize("misfit", [m for _name, m in MISFITS], ids=[n for n, _m in MISFITS])
+def test_a_reading_that_does_not_fit_together_is_said_and_asked_for_again(
+    case: Case, stream: list[Reply], service: ReadingAssistant,
+    misfit: Callable[[list[Reply]], list[Reply]],
+) -> None:
+    request = case.session.open_text(TWO_PARTS)
+    seen = Seen(case.session)
+    _misfit(case, stream, misfit, request.number)
+    notices = seen.of("notice")
+    assert len(notices) == 1 and isinstance(notices[0], Notice)
+    assert notices[0].text == OUT_OF_ORDER and notices[0].kind is NoticeKind.WARNING
+    again = case.analyser.waiting[-1]
+    assert again != request.number and case.session.busy
+    case.analyser.run_all()
+    finished = seen.of("analysis_finished")
+    assert len(finished) == 1 and isinstance(finished[0], Reading)
+    assert finished[0].analysed.article is case.session.article
+    expected = service.read(service.article_from_text(TWO_PARTS))
+    assert [(t.start, t.lemma) for t in finished[0].analysed.tokens] == [
+        (t.start, t.lemma) for t in expected.analysed.tokens]
+    assert len(seen.of("notice")) == 1 and not case.session.busy
+
+
+@pytest.mark.parametrize("misfit", [m for _name, m in MISFITS], ids=[n for n, _m in MISFITS])
+def test_a_reading_that_does_not_fit_together_twice_is_not_asked_for_a_third_time(
+    case: Case, stream: list[Reply], misfit: Callable[[list[Reply]], list[Reply]],
+) -> None:
+    request = case.session.open_text(TWO_PARTS)
+    _misfit(case, stream, misfit, request.number)
+    again = case.analyser.waiting[-1]
+    seen = Seen(case.session)
+    _misfit(case, stream, misfit, again)
+    notices = seen.of("notice")
+    assert len(notices) == 1 and isinstance(notices[0], Notice)
+    assert notices[0].text == STILL_OUT_OF_ORDER and notices[0].kind is NoticeKind.ERROR
+    assert "\n" not in notices[0].text
+    assert case.analyser.waiting[-1] == again and not case.session.busy
+    shown = len(seen.events)
+    case.analyser.run_all()  # what both jobs still had to say: dropped
+    assert len(seen.events) == shown and not seen.of("analysis_finished")
+    assert case.session.article is not None and case.session.reading is None
