@@ -135,7 +135,10 @@ def read_sections(assistant: ReadingAssistant, article: Article, level: Level = 
     count = len(sections)
     jobs_list = [(section_article(article, section, count), level, learner)
                  for section in sections]
-    merge = Merge(article, level, on_section)
+    from assistant.timex.expressions import RuleMatches
+
+    matches = RuleMatches(article.text, article.date)
+    merge = Merge(article, level, _both(matches.add, on_section))
     if jobs <= 1 or count == 1:
         work = task or (lambda job: analyse_section(assistant, *job))
         for section, job in zip(sections, jobs_list, strict=True):
@@ -144,7 +147,18 @@ def read_sections(assistant: ReadingAssistant, article: Article, level: Level = 
         _in_workers(sections, jobs_list, min(jobs, count), assistant, task or _analyse_job,
                     merge)
     whole = merge.analysed()
-    return finished(whole, reading_end(whole, learner, assistant.knowledge))
+    return finished(whole, reading_end(whole, learner, assistant.knowledge, matches))
+
+
+def _both(first: SectionListener, then: SectionListener | None) -> SectionListener:
+    """A listener that tells `first`, then `then` (when there is one)."""
+    if then is None:
+        return first
+
+    def listener(analysed: AnalysedArticle, token: int) -> None:
+        first(analysed, token)
+        then(analysed, token)
+    return listener
 
 
 # The worker process's own core, made by its initializer.

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from assistant.lexicon.lemmas import Lexicon
     from assistant.reading.idioms import IdiomList
     from assistant.reading.nlp import Pipeline
+    from assistant.timex.expressions import RuleMatches
 
 # Parts are whole blocks of about this many characters: the first small, so the screen is
 # marked soon; later ones larger, but not so large that a cancel waits long (spaCy here does
@@ -155,9 +156,11 @@ def stream_reading(
 
 
 def reading_end(whole: AnalysedArticle, learner: Learner,
-                knowledge: Callable[[], KnowledgeBase]) -> ReadingEnd:
+                knowledge: Callable[[], KnowledgeBase],
+                matches: RuleMatches | None = None) -> ReadingEnd:
     """What needs the whole article's analysis: its notes, its time expressions and the
-    entities (and tokens) the notes redraw."""
+    entities (and tokens) the notes redraw. `matches`: the time rules' matches found as the
+    article's sections came in."""
     from assistant.knowledge.subjects import build_notes
     from assistant.timex.expressions import find_time_expressions
 
@@ -165,7 +168,7 @@ def reading_end(whole: AnalysedArticle, learner: Learner,
     redrawn = with_note_entities(whole, notes, learner)
     changed = tuple(new for new, old in zip(redrawn.tokens, whole.tokens, strict=True)
                     if new is not old)
-    return ReadingEnd(notes=notes, times=find_time_expressions(redrawn),
+    return ReadingEnd(notes=notes, times=find_time_expressions(redrawn, matches),
                       entities=redrawn.entities, changed_tokens=changed)
 
 

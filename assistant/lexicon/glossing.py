@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from assistant.lexicon.cognates import english_lookalike
@@ -170,8 +170,7 @@ def gloss_card(
     # Adjectives formed from names are words (Aristoteliaanse); other capitals are names.
     if not upper or initial or token.pos == "ADJ":
         words = [lemma.lower(), token.text.lower(), *candidates(token.text.lower(), token.pos)]
-        if (lookalike := english_lookalike(dict.fromkeys(words), token.pos,
-                                           dictionary.english_pos, english_zipf)) is not None:
+        if (lookalike := _english_lookalike(dictionary, words, token.pos)) is not None:
             return GlossCard(form=token.text, lemma=lookalike[0], pos=token.pos,
                              kind=GlossKind.WORD, senses=(lookalike[1],),
                              source="English look-alike", uncertain=LOOKALIKE_NOTE)
@@ -185,6 +184,16 @@ def gloss_card(
         split = None  # vouwbare is no "fold bar", richtingloze no "direction false"
     card = _compound_card(dictionary, token, split, head_pos(token.pos)) if split else None
     return card or _slip_card(dictionary, token)
+
+
+def _english_lookalike(dictionary: Dictionary, words: Iterable[str],
+                       ud_pos: str) -> tuple[str, str] | None:
+    """english_lookalike of the words (duplicates dropped), with the dictionary's English
+    parts of speech and English Zipf, worked out once per words and part of speech."""
+    unique = tuple(dict.fromkeys(words))
+    return dictionary.derived(
+        ("english lookalike", ud_pos, *unique),
+        lambda: english_lookalike(unique, ud_pos, dictionary.english_pos, english_zipf))
 
 
 # A verb's form is never a noun's, nor the other way round: "baalde" (balen, to be fed up) is
@@ -256,8 +265,7 @@ def _verb_lookalike_card(dictionary: Dictionary, token: Token) -> GlossCard | No
     """A learned verb no source lists, by its English look-alike (helleniseren → hellenize;
     gehelleniseerd: hellenized); a guess that says so."""
     words = [token.lemma.lower(), *candidates(token.text.lower(), "VERB")]
-    found = english_lookalike(dict.fromkeys(w for w in words if w.endswith("en")), "VERB",
-                              dictionary.english_pos, english_zipf)
+    found = _english_lookalike(dictionary, [w for w in words if w.endswith("en")], "VERB")
     if found is None:
         return None
     lemma, verb = found

@@ -9,7 +9,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Generic, TypeVar, cast
 
 from assistant.errors import DataError
 from assistant.lexicon.compounds import CompoundSplit, head_pos, split_compound
@@ -82,6 +82,7 @@ class Dictionary:
         self._cache: _Lru[Entry | None] = _Lru(CACHE_SIZE, None)
         self._lemma_cache: _Lru[tuple[tuple[str, str], ...]] = _Lru(CACHE_SIZE, ())
         self._english_cache: _Lru[frozenset[str]] = _Lru(CACHE_SIZE, frozenset())
+        self._derived: _Lru[object] = _Lru(CACHE_SIZE, None)
         self._zipf = zipf
         with self._lock:
             self._forms = frozenset(row[0] for row in connection.execute("SELECT form FROM forms"))
@@ -253,17 +254,26 @@ class Dictionary:
         """The Zipf frequency of a Dutch word, as the compound splitter sees it."""
         return self._zipf(word)
 
+    def derived(self, key: tuple[str, ...], compute: Callable[[], V]) -> V:
+        """What `compute` works out from this dictionary's lookups alone for `key` (a tuple
+        naming the rule first), worked out once: a long text asks the same again and again."""
+        hit, value = self._derived.get(key)
+        if not hit:
+            value = compute()
+            self._derived.put(key, value)
+        return cast(V, value)
+
     def split(self, word: str, pos: str | None = None) -> CompoundSplit | None:
         """The compound split of `word` (never of a word the dictionary has whole)."""
         word = dictionary_key(word)
         if word in self._forms or any(c in self._forms for c in candidates(word, pos)):
             return None
-        return split_compound(
+        return self.derived(("split", word, pos or ""), lambda: split_compound(
             word,
             known=self._forms.__contains__,
             zipf=self._zipf,
             head_forms=lambda piece: self.head_lemmas(piece, pos),
-        )
+        ))
 
     def head_lemmas(self, piece: str, pos: str | None) -> list[str]:
         """A compound head's dictionary forms with the head's part of speech: the piece itself,

@@ -5,12 +5,19 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import Protocol, TypeVar
 
-from assistant.models import AnalysedArticle, Category, TimeExpression, TimeValue
+from assistant.models import (
+    AnalysedArticle,
+    ArticleDate,
+    Category,
+    TimeExpression,
+    TimeValue,
+    Token,
+)
 from assistant.timex.rules import APOSTROPHES, RULES, Context, bare_date
 
 # Dates are written with four-digit years: a value counted from an implausible article date
@@ -24,6 +31,7 @@ class _Candidate:
     end: int
     value: TimeValue | None
     from_rule: bool
+    rule: int = 0  # a rule match's place in RULES
 
 
 def _plausible(value: TimeValue | None) -> TimeValue | None:
@@ -47,19 +55,76 @@ def _boundaries(analysed: AnalysedArticle) -> tuple[list[int], set[int]]:
 
 def _rule_candidates(analysed: AnalysedArticle, ctx: Context) -> list[_Candidate]:
     starts, ends = _boundaries(analysed)
+    return _matches(starts, ends, ctx)[0]
+
+
+def _matches(starts: Iterable[int], ends: Container[int], ctx: Context,
+             known_end: int | None = None) -> tuple[list[_Candidate], set[int]]:
+    """The rules' matches at `starts` that end at one of the `ends`, by rule, then start; with
+    `known_end` (where the tokens known so far end), also the starts of matches that reach it,
+    left unjudged (the token ends and parts of speech after it are not known yet)."""
     found: list[_Candidate] = []
-    for pattern, rule in RULES:
+    unsettled: set[int] = set()
+    starts = list(starts)
+    for number, (pattern, rule) in enumerate(RULES):
         for start in starts:
             m = pattern.match(ctx.text, start)
-            if m is None or m.end() not in ends:
+            if m is None:
+                continue
+            if known_end is not None and m.end() >= known_end:
+                unsettled.add(start)
+                continue
+            if m.end() not in ends:
                 continue
             try:
                 value = rule(m, ctx)
             except (ValueError, OverflowError):  # arithmetic beyond year 1 or 9999
                 value = rule(m, replace(ctx, ref=None))
             if value is not None:
-                found.append(_Candidate(m.start(), m.end(), _plausible(value), True))
-    return found
+                found.append(_Candidate(m.start(), m.end(), _plausible(value), True, number))
+    return found, unsettled
+
+
+class RuleMatches:
+    """The rules' matches in a long text found a section at a time, as its sections come in
+    (beside the workers analysing the next ones): a match is judged once the tokens after its
+    end are known; a start whose match reaches the end of the tokens known so far is judged
+    with the whole text. find_time_expressions then gives what it gives without them."""
+
+    def __init__(self, text: str, date: ArticleDate | None) -> None:
+        self._found: list[_Candidate] = []
+        self._unsettled: set[int] = set()
+        self._ends: set[int] = set()
+        self._next_pos: dict[int, str] = {}
+        self._ctx = Context(text, date, self._next_pos)
+        self._count = 0
+        self._last: Token | None = None
+
+    def add(self, analysed: AnalysedArticle, first: int) -> None:
+        """Match at tokens `first`… of the text analysed so far (those before were added)."""
+        if first != self._count:
+            raise ValueError(f"tokens from {first} added after {self._count}")
+        tokens, text = analysed.tokens, self._ctx.text
+        new = [t for t in tokens[first:] if 0 <= t.start < t.end <= len(text)]
+        for token in tokens[first:]:
+            if self._last is not None:
+                self._next_pos[self._last.end] = token.pos
+            self._last = token
+        self._ends.update(t.end for t in new)
+        self._count = len(tokens)
+        starts = sorted({t.start for t in new if text[t.start].isalnum()
+                         or text[t.start] in APOSTROPHES})
+        known_end = tokens[-1].end if tokens else 0
+        found, unsettled = _matches(starts, self._ends, self._ctx, known_end)
+        self._found += found
+        self._unsettled |= unsettled
+
+    def whole(self, analysed: AnalysedArticle, ctx: Context) -> list[_Candidate]:
+        """The matches of the whole text (every section added), as _rule_candidates finds them."""
+        if self._count != len(analysed.tokens) or ctx.text != self._ctx.text:
+            raise ValueError(f"{self._count} tokens matched of {len(analysed.tokens)}")
+        found, _ = _matches(sorted(self._unsettled), self._ends, ctx)
+        return sorted(self._found + found, key=lambda c: (c.rule, c.start))
 
 
 def _entity_candidates(analysed: AnalysedArticle, ctx: Context,
@@ -113,14 +178,19 @@ def non_overlapping(spans: Sequence[S]) -> list[S]:
     return kept
 
 
-def find_time_expressions(analysed: AnalysedArticle) -> tuple[TimeExpression, ...]:
+def find_time_expressions(analysed: AnalysedArticle,
+                          matches: RuleMatches | None = None) -> tuple[TimeExpression, ...]:
     """Time expressions in the article, sorted by start and non-overlapping.
 
     The longer span wins, a rule wins a tie. Expressions that need the article's date are
-    found without one too, unresolved."""
+    found without one too, unresolved. `matches`: the rules' matches found as the article's
+    sections came in."""
     next_pos = {a.end: b.pos for a, b in pairwise(analysed.tokens)}
     ctx = Context(analysed.article.text, analysed.article.date, next_pos)
-    rules = _rule_candidates(analysed, ctx)
+    if matches is not None and analysed.tokens:
+        rules = matches.whole(analysed, ctx)
+    else:
+        rules = _rule_candidates(analysed, ctx)
     candidates = rules + _entity_candidates(analysed, ctx, rules)
     candidates.sort(key=lambda c: (-(c.end - c.start), not c.from_rule, c.start))
     taken = non_overlapping(candidates)
