@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -24,6 +25,7 @@ def normalise_text(text: str) -> str:
     return " ".join(text.split())
 
 
+@functools.lru_cache(maxsize=65_536)  # a card looks up a dozen keys, a text repeats its words
 def dictionary_key(text: str) -> str:
     """The lookup key of a word or phrase: its normalised text in lower case."""
     return normalise_text(text).lower()

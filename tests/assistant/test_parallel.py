@@ -127,8 +127,16 @@ def test_a_failing_worker_gives_one_line_and_leaves_no_process(
     assert _children() == []
 
 
-def test_write_json_writes_what_json_writes() -> None:
+@pytest.mark.parametrize("c_encoder", [True, False])
+def test_write_json_writes_what_json_writes(c_encoder: bool,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
     import json
+
+    from assistant import report
+
+    if not c_encoder:  # a Python without json's C accelerator
+        monkeypatch.setattr(json.encoder, "c_make_encoder", None)
+    report._flat_encoder.cache_clear()
 
     values: list[object] = [
         {}, [], "", {"a": {}, "b": [], "c": [{}]}, [1, -2, 3.25, 1e-07, 1e22, True, False, None],
@@ -141,6 +149,7 @@ def test_write_json_writes_what_json_writes() -> None:
         out = io.StringIO()
         write_json(value, out)
         assert out.getvalue() == json.dumps(value, ensure_ascii=False, indent=1)
+    report._flat_encoder.cache_clear()
 
 
 @pytest.mark.parametrize("value", [{(1,): "a"}, {"a": {1, 2}}, [object()], {"a": [b"x"]}])
