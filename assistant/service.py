@@ -20,6 +20,7 @@ from assistant.models import (
     ReadingPart,
 )
 from assistant.reading import analysis, loading
+from assistant.reading.analysis import LemmaChoices
 from assistant.reading.language import DUTCH
 from assistant.reading.separable import AttestedVerbs
 from assistant.resources import resource_path
@@ -33,6 +34,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+
+# Lemma choices kept before they start again (about 200 bytes each).
+MAX_LEMMA_CHOICES = 200_000
 
 ATTRIBUTIONS: tuple[tuple[str, str], ...] = (
     ("FreeDict Dutch–English (nld-eng)",
@@ -103,6 +107,9 @@ class ReadingAssistant:
         self._knowledge_lock = threading.Lock()
         self._languages_lock = threading.Lock()
         self._languages_started = False
+        # The lemmas chosen with the dictionary so far, for every later text and section: a
+        # worker reads a long text a section at a time, and the sections share their words.
+        self._lemma_choices: LemmaChoices = {}
 
     @property
     def pipeline_info(self) -> PipelineInfo | None:
@@ -216,9 +223,11 @@ class ReadingAssistant:
         self.load_pipeline()
         assert self._pipeline is not None
         dictionary = self.dictionary()
+        if len(self._lemma_choices) > MAX_LEMMA_CHOICES:
+            self._lemma_choices = {}
         streamed = stream_reading(article, level, known_lemmas, self._pipeline, self.knowledge,
                                   dictionary or AttestedVerbs(), cancel=cancel, parts=parts,
-                                  lexicon=dictionary)
+                                  lexicon=dictionary, lemma_choices=self._lemma_choices)
         return _then(streamed, self._load_languages_soon)
 
     def relevel(

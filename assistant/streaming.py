@@ -122,16 +122,18 @@ def stream_reading(
     cancel: CancelCheck | None = None,
     parts: Sequence[tuple[int, int]] | None = None,
     lexicon: Lexicon | None = None,
+    lemma_choices: LemmaChoices | None = None,
 ) -> Iterator[ReadingPart | ReadingEnd]:
     """The reading of `article` in `parts` (by default `parts_of`), then its end: what
     ReadingAssistant.read gives (it reads in one part); `cancel` is looked at before each
-    part (and by the pipeline between its batches)."""
+    part (and by the pipeline between its batches). `lemma_choices`: the lemmas chosen with
+    the same `lexicon` before (its parts share theirs in any case)."""
     from assistant.reading.idioms import load_idioms
 
     idioms = idioms if idioms is not None else load_idioms()
     assembly = ReadingAssembly(article, pipeline.info, level)
     counts = Counts()
-    lemma_choices: LemmaChoices = {}  # the parts share their words' lemmas
+    lemma_choices = lemma_choices if lemma_choices is not None else {}
     for first, end in parts if parts is not None else parts_of(article):
         end = min(end, len(article.blocks))
         if first >= end:

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from assistant import service
 from assistant.errors import ArticleError
 from assistant.knowledge.enrichment import Enricher
 from assistant.models import Category, Level, Reading
+from assistant.reading import analysis
+from assistant.reading.loading import article_from_text
 from assistant.service import ReadingAssistant
 
 
@@ -125,3 +129,26 @@ def test_then_calls_once_after_the_consumer_has_the_first_item(
         seen.append(item)
     assert seen == items
     assert calls == ([] if calls_after is None else [calls_after])
+
+
+@pytest.mark.parametrize(("limit", "chosen_again"), [(200_000, False), (0, True)])
+def test_lemmas_chosen_for_one_text_serve_the_next(
+        assistant: ReadingAssistant, monkeypatch: pytest.MonkeyPatch, limit: int,
+        chosen_again: bool) -> None:
+    # A worker reads a long text a section at a time: the sections share their words.
+    calls: list[str] = []
+    choose = analysis.choose_lemma
+
+    def counted(text: str, *rest: Any) -> str:
+        calls.append(text)
+        return choose(text, *rest)
+
+    monkeypatch.setattr(analysis, "choose_lemma", counted)
+    monkeypatch.setattr(service, "MAX_LEMMA_CHOICES", limit)
+    article = article_from_text("Zonnepanelen werden gisteren geplaatst.")
+    first = assistant.read(article, Level.B1)
+    seen = len(calls)
+    again = assistant.read(article, Level.B1)
+    assert [t.lemma for t in again.analysed.tokens] == [t.lemma for t in first.analysed.tokens]
+    assert seen > 0  # "Zonnepanelen" at least was new
+    assert len(calls) - seen == (seen if chosen_again else 0)
