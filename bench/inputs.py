@@ -108,20 +108,23 @@ def _tree_rss(root: int) -> int:
 
 def _analyze_command(path: str) -> str:
     """`main.py analyze PATH` in a child process, its output to a file: the answer, with the
-    peak memory of the child and every process it starts, summed (sampled every 50 ms)."""
+    command's own time (until it exits, within 50 ms; the case's time also reads its JSON) and
+    the peak memory of the child and every process it starts, summed (sampled every 50 ms)."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        started = time.perf_counter()
         child = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "analyze", path],
                                  stdout=out, stderr=err)
         peak = 0
         while child.poll() is None:
             peak = max(peak, _tree_rss(child.pid))
             time.sleep(0.05)  # a bench's sampling interval, not a test's synchronisation
+        command = time.perf_counter() - started  # the case's time less reading its answer
         if child.returncode != 0:
             err.seek(0)
             return f"exit {child.returncode}: {err.read().decode().strip()[-200:]}"
         out.seek(0)
         data = json.load(out)
-    return (f"analyze: {len(data['tokens']):,} tokens, all processes' peak "
+    return (f"analyze: {len(data['tokens']):,} tokens in {command:.1f} s, all processes' peak "
             f"{peak / 2**20:.0f} MB")
 
 
