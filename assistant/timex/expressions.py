@@ -116,7 +116,7 @@ class RuleMatches:
                          or text[t.start] in APOSTROPHES})
         known_end = tokens[-1].end if tokens else 0
         found, unsettled = _matches(starts, self._ends, self._ctx, known_end)
-        self._found += found
+        self._found += (c for c in found if c.start not in unsettled)  # redone whole
         self._unsettled |= unsettled
 
     def whole(self, analysed: AnalysedArticle, ctx: Context) -> list[_Candidate]:

@@ -4,12 +4,14 @@ the time expressions the whole text gives, wherever the sections end."""
 from __future__ import annotations
 
 import dataclasses
+from itertools import pairwise
 
 import pytest
 from timex_helpers import FULL, make_analysed
 
 from assistant.models import AnalysedArticle
-from assistant.timex.expressions import RuleMatches, find_time_expressions
+from assistant.timex.expressions import RuleMatches, _rule_candidates, find_time_expressions
+from assistant.timex.rules import Context
 
 
 def _prefix(analysed: AnalysedArticle, end: int) -> AnalysedArticle:
@@ -45,6 +47,10 @@ def test_every_section_end_gives_the_whole_texts_expressions(
         assert find_time_expressions(analysed, _matched(analysed, (end,))) == whole, end
     several = tuple(end for end in (2, 5, 9) if end < len(analysed.tokens))
     assert find_time_expressions(analysed, _matched(analysed, several)) == whole
+    next_pos = {a.end: b.pos for a, b in pairwise(analysed.tokens)}
+    ctx = Context(analysed.article.text, analysed.article.date, next_pos)
+    for end in range(1, len(analysed.tokens)):  # the very matches, in their order, no twice
+        assert _matched(analysed, (end,)).whole(analysed, ctx) == _rule_candidates(analysed, ctx)
 
 
 def test_the_texts_have_what_the_cases_are_about() -> None:
