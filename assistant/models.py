@@ -28,6 +28,7 @@ def _pickled_through_init(cls: type[_Data]) -> type[_Data]:
     setattr(cls, "__reduce__", reduce)  # noqa: B010 (mypy refuses assigning a method)
     return cls
 
+
 MONTH_NAMES_EN = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",

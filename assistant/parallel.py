@@ -34,6 +34,7 @@ from assistant.reading.sections import (
 )
 from assistant.service import ReadingAssistant
 from assistant.streaming import Counts, finished, placed, reading_end
+from assistant.timex.expressions import RuleMatches
 
 
 class AnalysisError(AssistantError):
@@ -136,8 +137,6 @@ def read_sections(assistant: ReadingAssistant, article: Article, level: Level = 
     count = len(sections)
     jobs_list = [(section_article(article, section, count), level, learner)
                  for section in sections]
-    from assistant.timex.expressions import RuleMatches
-
     matches = RuleMatches(article.text, article.date)
     merge = Merge(article, level, _both(matches.add, on_section))
     if jobs <= 1 or count == 1:
