@@ -35,6 +35,8 @@ TEXTS = [
     ("In 1500 dorpen woonden in 1500 mensen, in 1999 was het anders.", {"dorpen": "NOUN"}),
     ("Vorige week, gisteren en over twee jaar; sinds 2019 en in de jaren negentig.", {}),
     ("Geen tijd hier.", {}),
+    # An expression that ends the text: its end is the last token's.
+    ("Hij kwam in 2019", {}),
 ]
 
 
@@ -66,9 +68,28 @@ def test_a_match_reaching_the_known_end_is_judged_with_the_whole_text() -> None:
     after_mei = next(t.index for t in analysed.tokens if t.text == "mei") + 1
     matches = RuleMatches(text, FULL)
     matches.add(_prefix(analysed, after_mei), 0)
-    assert matches._unsettled  # "8 mei" reaches what is known: its year may follow
+    # "Op 8 mei", "8 mei" and "mei" reach what is known: the year may follow.
+    assert matches._unsettled == {0, 3, 5}
     matches.add(analysed, after_mei)
     assert "Op 8 mei 2023" in [t.text for t in find_time_expressions(analysed, matches)]
+
+
+def test_a_match_before_the_known_end_is_judged_as_its_section_comes_in() -> None:
+    analysed = make_analysed(TEXTS[0][0], FULL)
+    after_kwam = next(t.index for t in analysed.tokens if t.text == "kwam") + 1
+    matches = RuleMatches(analysed.article.text, FULL)
+    matches.add(_prefix(analysed, after_kwam), 0)
+    assert not matches._unsettled
+    # "Op 8 mei 2023", "8 mei 2023", "mei 2023" (the longest wins later)
+    assert {(c.start, c.end) for c in matches._found} == {(0, 13), (3, 13), (5, 13)}
+
+
+def test_a_section_without_tokens_adds_nothing() -> None:
+    analysed = make_analysed(TEXTS[0][0], FULL)
+    matches = RuleMatches(analysed.article.text, FULL)
+    matches.add(_prefix(analysed, 0), 0)
+    matches.add(analysed, 0)
+    assert find_time_expressions(analysed, matches) == find_time_expressions(analysed)
 
 
 def test_tokens_added_out_of_order_or_missing_are_refused() -> None:
