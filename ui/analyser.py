@@ -280,6 +280,8 @@ class ProcessAnalyser(Analyser):
     def cancel(self, job: int) -> None:
         if job in self._running:
             self._send(Cancel(job))
+        if self._latest is not None and self._latest.job == job:
+            self._latest = None  # a worker restarted for a stuck job is not asked for it again
 
     def enrich(self, job: int, notes: tuple[Note, ...]) -> None:
         self._send(Enrich(job, notes))

@@ -230,6 +230,31 @@ def test_a_load_that_will_not_stop_never_holds_up_the_next(
         worker.shutdown()
 
 
+def test_a_job_the_learner_cancelled_is_not_asked_of_the_restarted_worker(
+    qtbot: QtBot, sample_path: Path, tmp_path: Path
+) -> None:
+    # Job 1 never stops; job 2 waits behind it and is cancelled by the learner; the worker is
+    # restarted when job 1 outlives its grace, and must not be asked for job 2 again.
+    worker = ProcessAnalyser(WorkerConfig(core_factory="worker_cores:stuck_core"))
+    try:
+        replies = Replies(worker)
+        worker.start()
+        first = worker.pid
+        marker = tmp_path / "stuck"
+        worker.open(_open(1, f"stuck:{marker}"))
+        qtbot.waitUntil(marker.exists, timeout=TIMEOUT_MS)
+        worker.open(_open(2, sample_path))
+        worker.cancel(2)
+        qtbot.waitUntil(lambda: worker.pid not in (None, first), timeout=TIMEOUT_MS)
+        assert worker._running == {}  # nothing asked of the new worker
+        worker.open(_open(3, sample_path))
+        qtbot.waitUntil(replies.ended(3), timeout=TIMEOUT_MS)
+        assert isinstance(replies.of(3)[-2], ReadingDone)
+        assert not any(isinstance(r, ArticleLoaded) for r in replies.of(2))
+    finally:
+        worker.shutdown()
+
+
 @pytest.fixture(scope="module")
 def long_article(tmp_path_factory: pytest.TempPathFactory, sample_path: Path) -> Path:
     """The sample and more copies of its text: several streamed parts, one section."""
