@@ -88,7 +88,7 @@ class TokenObjects:
 
     def __init__(self, gloss: Callable[[Reading, int], GlossCard | None]) -> None:
         self._gloss = gloss  # ReadingAssistant.gloss
-        self._objects: list[str] = []
+        self._objects: list[Encoded] = []
         self._analysed: AnalysedArticle | None = None
         self._carded_as_name: set[int] = set()  # hard tokens whose card was left out as a name
 
@@ -131,18 +131,19 @@ class TokenObjects:
             card = self._gloss(reading, token.index) if token.hard else None
             self._objects[token.index] = _encoded(token_to_json(whole, token, card),
                                                   TOKEN_DEPTH)
-        if not self._objects:
-            return Encoded("[]")
-        inner = "\n" + " " * TOKEN_DEPTH
-        return Encoded("[" + inner + ("," + inner).join(self._objects)
-                       + "\n" + " " * (TOKEN_DEPTH - 1) + "]")
+        return _encoded(self._objects, TOKEN_DEPTH - 1)
 
 
-def _encoded(value: object, depth: int) -> str:
+def _json_text(value: object, depth: int) -> str:
     """`value` as write_json writes it at `depth`."""
     chunks: list[str] = []
     _encode(value, depth, chunks)
     return "".join(chunks)
+
+
+def _encoded(value: object, depth: int) -> Encoded:
+    """`value` encoded for a place at `depth`, written there as it is."""
+    return Encoded(_json_text(value, depth))
 
 
 def write_json(data: object, stream: TextIO) -> None:
@@ -150,9 +151,7 @@ def write_json(data: object, stream: TextIO) -> None:
     for character, in a third of the time: json's indented output is written by its pure
     Python encoder, a generator per nested value (2 s of the 37 MB of a 1,000,000-character
     article). What json refuses raises TypeError here too."""
-    chunks: list[str] = []
-    _encode(data, 0, chunks)
-    stream.write("".join(chunks))
+    stream.write(_json_text(data, 0))
 
 
 _encode_string = json.encoder.encode_basestring  # C where available: ensure_ascii=False's
