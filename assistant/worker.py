@@ -320,8 +320,9 @@ class _Worker:
         self._send_lock = threading.Lock()
         self._lock = threading.Lock()
         self._gate = PipelineGate(core.load_pipeline)
-        self._jobs: queue.SimpleQueue[Open | None] = queue.SimpleQueue()
-        self._notes: queue.SimpleQueue[Enrich | None] = queue.SimpleQueue()
+        # Their threads end with the process (run): nothing is put to stop them.
+        self._jobs: queue.SimpleQueue[Open] = queue.SimpleQueue()
+        self._notes: queue.SimpleQueue[Enrich] = queue.SimpleQueue()
         self._cancels: dict[int, threading.Event] = {}
         self._latest = 0
 
@@ -375,7 +376,8 @@ class _Worker:
                 self._core.set_online(request.enabled)
 
     def _run_jobs(self) -> None:
-        while (request := self._jobs.get()) is not None:
+        while True:
+            request = self._jobs.get()
             with self._lock:
                 cancel = self._cancels.setdefault(request.job, threading.Event())
             for reply in run_job(self._core, request, self._gate, cancel):
@@ -390,14 +392,14 @@ class _Worker:
                 self._cancels.pop(request.job, None)
 
     def _run_enrichment(self) -> None:
-        while (request := self._notes.get()) is not None:
+        while True:
+            request = self._notes.get()
             if request.job != self._latest:
                 continue  # another article is open by now
             try:
                 self.send(enrich_notes(self._core, request))
             except Exception:  # online background is a bonus: its failure is only logged
                 log.exception("enrichment failed")
-
 
 
 def serve(connection: Connection, config: WorkerConfig) -> None:
