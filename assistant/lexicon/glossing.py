@@ -91,6 +91,8 @@ MIN_AGENT_ZIPF = 2.0
 # Compound parts this short (pin, pas, bar) have too many senses to pick one without a
 # compound_parts.tsv row, and they make false splits: the card then shows the parts only.
 SHORT_PART = 3
+# The parts of speech of participles and of -baar and -loos words (koortsverlagend, vouwbaar).
+DESCRIBING_POS = frozenset({*VERB_POS, "ADJ", "ADV"})
 # A separable verb written as one word: its particle and verb are at least this long.
 MIN_PARTICLE = 2
 MIN_VERB = 4
@@ -154,12 +156,10 @@ def gloss_card(
         card = _particle_verb_card(dictionary, token)
         if card is not None:
             return card
-    if token.pos in (*VERB_POS, "ADJ", "ADV") and (
-            participle := _participle_compound_card(dictionary, token)) is not None:
-        return participle
-    if token.pos in (*VERB_POS, "ADJ", "ADV") and (
-            suffixed := _suffix_card(dictionary, token)) is not None:
-        return suffixed
+    if token.pos in DESCRIBING_POS and (
+            derived := _participle_compound_card(dictionary, token)
+            or _suffix_card(dictionary, token)) is not None:
+        return derived
     # Prefixed verbs (verluidt, voorgeproduceerd) are not compounds of independent words.
     if token.pos in VERB_POS:
         return _verb_lookalike_card(dictionary, token) or _slip_card(dictionary, token)
@@ -179,7 +179,7 @@ def gloss_card(
     split = dictionary.split(token.text, token.pos) if initial or not upper else None
     if split is None and "-" in token.text.strip("-"):
         split = _hyphen_split(dictionary, token.text, token.pos)
-    if (split is not None and token.pos in (*VERB_POS, "ADJ", "ADV")
+    if (split is not None and token.pos in DESCRIBING_POS
             and split.parts[-1].lemma in SUFFIX_HEADS):
         split = None  # vouwbare is no "fold bar", richtingloze no "direction false"
     card = _compound_card(dictionary, token, split, head_pos(token.pos)) if split else None
