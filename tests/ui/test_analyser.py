@@ -209,9 +209,10 @@ def test_a_worker_told_to_quit_during_a_job_that_never_looks_up_ends_by_itself(
         assert marker.exists() and started.process.exitcode == 0
 
 
-def test_a_load_that_will_not_stop_never_holds_up_the_next(
-    qtbot: QtBot, sample_path: Path, tmp_path: Path
-) -> None:
+@contextlib.contextmanager
+def _stuck(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[ProcessAnalyser, Replies, int | None]]:
+    """A worker whose job 1 is a load that never stops, under way: the worker, its replies and
+    its process id."""
     worker = ProcessAnalyser(WorkerConfig(core_factory="worker_cores:stuck_core"))
     try:
         replies = Replies(worker)
@@ -220,29 +221,29 @@ def test_a_load_that_will_not_stop_never_holds_up_the_next(
         marker = tmp_path / "stuck"
         worker.open(_open(1, f"stuck:{marker}"))
         qtbot.waitUntil(marker.exists, timeout=TIMEOUT_MS)  # the load is under way
+        yield worker, replies, first
+    finally:
+        worker.shutdown()
+
+
+def test_a_load_that_will_not_stop_never_holds_up_the_next(
+    qtbot: QtBot, sample_path: Path, tmp_path: Path
+) -> None:
+    with _stuck(qtbot, tmp_path) as (worker, replies, first):
         worker.open(_open(2, sample_path))
         qtbot.waitUntil(replies.ended(2), timeout=TIMEOUT_MS)
         assert isinstance(replies.of(2)[0], ArticleLoaded)
         assert isinstance(replies.of(2)[-2], ReadingDone)
         assert worker.pid != first  # the stuck worker was ended
         assert not any(isinstance(r, PartReady) for r in replies.of(1))
-    finally:
-        worker.shutdown()
 
 
 def test_a_job_the_learner_cancelled_is_not_asked_of_the_restarted_worker(
     qtbot: QtBot, sample_path: Path, tmp_path: Path
 ) -> None:
-    # Job 1 never stops; job 2 waits behind it and is cancelled by the learner; the worker is
+    # Job 2 waits behind the stuck job 1 and is cancelled by the learner; the worker is
     # restarted when job 1 outlives its grace, and must not be asked for job 2 again.
-    worker = ProcessAnalyser(WorkerConfig(core_factory="worker_cores:stuck_core"))
-    try:
-        replies = Replies(worker)
-        worker.start()
-        first = worker.pid
-        marker = tmp_path / "stuck"
-        worker.open(_open(1, f"stuck:{marker}"))
-        qtbot.waitUntil(marker.exists, timeout=TIMEOUT_MS)
+    with _stuck(qtbot, tmp_path) as (worker, replies, first):
         worker.open(_open(2, sample_path))
         worker.cancel(2)
         qtbot.waitUntil(lambda: worker.pid not in (None, first), timeout=TIMEOUT_MS)
@@ -251,8 +252,6 @@ def test_a_job_the_learner_cancelled_is_not_asked_of_the_restarted_worker(
         qtbot.waitUntil(replies.ended(3), timeout=TIMEOUT_MS)
         assert isinstance(replies.of(3)[-2], ReadingDone)
         assert not any(isinstance(r, ArticleLoaded) for r in replies.of(2))
-    finally:
-        worker.shutdown()
 
 
 @pytest.fixture(scope="module")
